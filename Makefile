@@ -1,0 +1,83 @@
+# pemkit: one build file, no configure step.
+# OpenSSL flags come from pkg-config; C11 with POSIX 2008, OpenSSL 3 API
+# without deprecated calls (CONVENTIONS.md section 7).
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DESTDIR	?=
+
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+OSSL_CFLAGS != $(PKG_CONFIG) --cflags libcrypto
+OSSL_LIBS != $(PKG_CONFIG) --libs libcrypto
+
+CFLAGS	?= -O2 -g
+WARN	= -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
+	  -Wstrict-prototypes -Wwrite-strings
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DOPENSSL_API_COMPAT=30000 \
+	    -DOPENSSL_NO_DEPRECATED -Icommon
+ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
+
+FILTERS	= der2pem pem-join pem-split pem2der
+COMMON	= common/diag.o common/io.o common/name.o common/ossl.o common/pem.o
+HEADERS	= common/diag.h common/io.h common/name.h common/ossl.h common/pem.h
+LIB	= common/libpemkit.a
+BINS	= $(FILTERS:%=bin/%)
+
+all: $(BINS)
+
+$(COMMON): $(HEADERS)
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+$(LIB): $(COMMON)
+	rm -f $@
+	ar rcs $@ $(COMMON)
+
+bin/%: filters/%.c $(LIB) $(HEADERS)
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB) $(OSSL_LIBS) $(LDFLAGS)
+
+# The test suite; its last line is "N passed, N failed".
+check:
+	$(MAKE) clean-objs
+	$(MAKE) EXTRA_CFLAGS=-Werror all
+	sh tests/run
+
+# The same suite under AddressSanitizer and UBSan, leaks included.
+asan:
+	$(MAKE) clean-objs
+	$(MAKE) EXTRA_CFLAGS="-Werror -fsanitize=address,undefined \
+	    -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" all
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
+	$(MAKE) clean-objs
+
+lint:
+	mandoc -Tlint -Wwarning man/*.1
+	sh tests/synopsis $(FILTERS)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for f in $(FILTERS); do \
+		cp bin/$$f $(DESTDIR)$(BINDIR)/$$f; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$$f; \
+		cp man/$$f.1 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
+		chmod 644 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
+	done
+
+uninstall:
+	for f in $(FILTERS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/man1/$$f.1; \
+	done
+
+clean-objs:
+	rm -f $(COMMON) $(LIB) $(BINS)
+
+clean: clean-objs
+	rm -rf bin tests/out bench/data
+
+.PHONY: all check asan lint install uninstall clean clean-objs

@@ -1,0 +1,142 @@
+/* diag.c: messages and exit classes; see diag.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+
+#include "diag.h"
+
+const char	*diag_prog = "pemkit";
+int		 diag_verbose;
+
+void
+diag_init(const char *argv0)
+{
+	const char *s;
+
+	if (argv0 != NULL && *argv0 != '\0') {
+		s = strrchr(argv0, '/');
+		diag_prog = s != NULL ? s + 1 : argv0;
+	}
+	ERR_clear_error();
+}
+
+void
+diag_ossl_drain(void)
+{
+	unsigned long e;
+	const char *data, *reason;
+	int flags;
+	char buf[256];
+
+	while ((e = ERR_get_error_all(NULL, NULL, NULL, &data, &flags)) != 0) {
+		reason = ERR_reason_error_string(e);
+		if (reason == NULL) {
+			ERR_error_string_n(e, buf, sizeof(buf));
+			reason = buf;
+		}
+		if ((flags & ERR_TXT_STRING) && data != NULL && *data != '\0')
+			fprintf(stderr, "  openssl: %s (%s)\n", reason, data);
+		else
+			fprintf(stderr, "  openssl: %s\n", reason);
+	}
+}
+
+void
+diag_vmsg(const char *src, unsigned long line, const char *kind, int ossl,
+    const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", diag_prog);
+	if (src != NULL) {
+		if (line != 0)
+			fprintf(stderr, "%s:%lu: ", src, line);
+		else
+			fprintf(stderr, "%s: ", src);
+	}
+	fputs(kind, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	if (ossl)
+		diag_ossl_drain();
+	else
+		ERR_clear_error();
+}
+
+int
+diag_err(const char *src, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(src, line, "", 1, fmt, ap);
+	va_end(ap);
+	return EX_TROUBLE;
+}
+
+int
+diag_no(const char *src, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(src, line, "", 1, fmt, ap);
+	va_end(ap);
+	return EX_NO;
+}
+
+void
+diag_note(const char *src, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!diag_verbose) {
+		ERR_clear_error();
+		return;
+	}
+	va_start(ap, fmt);
+	diag_vmsg(src, line, "note: ", 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_version(void)
+{
+	printf("%s (pemkit) %s\n", diag_prog, PEMKIT_VERSION);
+}
+
+static void
+oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", diag_prog);
+	exit(EX_TROUBLE);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n == 0 ? 1 : n)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p;
+
+	if ((p = strdup(s)) == NULL)
+		oom();
+	return p;
+}

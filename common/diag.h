@@ -1,0 +1,83 @@
+/*
+ * diag.h: messages and exit classes shared by every pemkit filter.
+ *
+ * Message shape (CONVENTIONS.md section 6):
+ *	prog: file:line: what is wrong
+ * lower case, no final period, the cause first; OpenSSL's own error lines
+ * follow, indented, and the OpenSSL error queue is always drained.
+ */
+#ifndef PEMKIT_DIAG_H
+#define PEMKIT_DIAG_H
+
+#include <stdarg.h>
+
+/* Exit classes (CONVENTIONS.md section 3), the grep/cmp/diff convention. */
+#define EX_YES		0	/* success; for a check, the answer is yes */
+#define EX_NO		1	/* the check ran and the answer is no */
+#define EX_TROUBLE	2	/* usage, input, OpenSSL or write trouble */
+
+#define PEMKIT_VERSION	"0.1.0"
+
+/* Name shown before every message; set once by diag_init(). */
+extern const char *diag_prog;
+
+/* 1 when -v was given: diag_note() prints only then. */
+extern int diag_verbose;
+
+/*
+ * diag_init: remember the program name (basename of argv0; the pointer is
+ * kept, not copied) and clear the OpenSSL error queue.  Prints nothing.
+ */
+void	diag_init(const char *argv0);
+
+/*
+ * diag_err: print "prog: src:line: message" to stderr, then every entry of
+ * the OpenSSL error queue as an indented line, emptying the queue.
+ * src may be NULL (no location); line 0 leaves the line out.  Returns
+ * EX_TROUBLE so that callers can write `return diag_err(...)`.
+ */
+int	diag_err(const char *src, unsigned long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * diag_no: like diag_err, for a check whose answer is no; returns EX_NO.
+ */
+int	diag_no(const char *src, unsigned long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * diag_note: under -v only, print "prog: src:line: note: message".
+ * The OpenSSL error queue is cleared, never printed, by a note.
+ */
+void	diag_note(const char *src, unsigned long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * diag_vmsg: the common printer behind the three above.  kind is "" for an
+ * error or "note: ".  Drains the OpenSSL queue when ossl is 1.
+ */
+void	diag_vmsg(const char *src, unsigned long line, const char *kind,
+	    int ossl, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 5, 0)));
+
+/*
+ * diag_ossl_drain: print each queued OpenSSL error as "  openssl: reason"
+ * to stderr and empty the queue.
+ */
+void	diag_ossl_drain(void);
+
+/* diag_version: print "prog (pemkit) VERSION" to stdout. */
+void	diag_version(void);
+
+/* Worst of two exit classes: "with several inputs the worst class wins". */
+#define EX_WORST(a, b)	((a) > (b) ? (a) : (b))
+
+/*
+ * xmalloc, xrealloc, xstrdup: allocate or exit(EX_TROUBLE) with
+ * "prog: out of memory".  The only helpers in common/ that exit.
+ */
+void	*xmalloc(size_t n);
+void	*xrealloc(void *p, size_t n);
+char	*xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * io.h: input opening and all-or-nothing output (CONVENTIONS.md section 2
+ * and 5): "-" is stdin, -o FILE is written through a temporary file in the
+ * same directory and renamed into place, files that hold private keys are
+ * mode 0600, and a write error is reported, never ignored.
+ */
+#ifndef PEMKIT_IO_H
+#define PEMKIT_IO_H
+
+#include <stddef.h>
+
+/*
+ * in_open: open path for reading; NULL or "-" is stdin.  Stores the name
+ * to show in messages ("<stdin>" or path, not copied) in *name.
+ * Returns the descriptor, or -1 after printing "prog: path: cause"
+ * (a directory is refused here, not at the first read).
+ */
+int	in_open(const char *path, const char **name);
+
+/* in_close: close fd unless it is stdin. */
+void	in_close(int fd);
+
+/* Flags for out_open(). */
+#define OUT_NOCLOBBER	0x1	/* refuse to replace an existing file */
+#define OUT_HOLD	0x2	/* keep all output in memory until out_close */
+
+/*
+ * struct out: one output, stdout or a file being written atomically.
+ * Fields are private to io.c; callers only pass the pointer around.
+ */
+struct out {
+	int		 fd;
+	const char	*name;		/* for messages */
+	char		*path;		/* final path; NULL for stdout */
+	char		*tmp;		/* temporary path; NULL for stdout */
+	unsigned char	*buf;
+	size_t		 len, cap;
+	int		 flags;
+	int		 secret;	/* holds a private key: 0600, wiped */
+	int		 failed;
+};
+
+/*
+ * out_open: start an output.  path NULL or "-" is stdout; otherwise a
+ * temporary file is created mode 0600 next to path.  Returns 0, or
+ * EX_TROUBLE after printing the cause.
+ */
+int	out_open(struct out *o, const char *path, int flags);
+
+/*
+ * out_secret: mark the output as holding a private key: the file stays
+ * mode 0600 whatever the umask, and buffers are wiped with
+ * OPENSSL_cleanse before they are freed.
+ */
+void	out_secret(struct out *o);
+
+/*
+ * out_write: append n bytes.  Buffered; flushed to the descriptor when the
+ * buffer grows past 256 KiB, unless OUT_HOLD.  Returns 0, or EX_TROUBLE
+ * after printing "prog: name: write error: cause" (once).
+ */
+int	out_write(struct out *o, const void *p, size_t n);
+
+/*
+ * out_close: flush and finish.  For a file: fsync, set the final mode
+ * (0600 if secret, else 0666 less the umask), then rename into place, or
+ * link() when OUT_NOCLOBBER so an existing file is never replaced.  For
+ * stdout, a checked flush (as OpenBSD cat.c checks its close).
+ * Returns 0 or EX_TROUBLE after printing the cause; on failure the
+ * temporary file is removed and the destination is untouched.
+ */
+int	out_close(struct out *o);
+
+/*
+ * out_abort: discard the output: remove the temporary file, wipe and free
+ * the buffer.  Nothing is printed.  Safe to call after out_close.
+ */
+void	out_abort(struct out *o);
+
+/* out_isatty: 1 when the output is stdout and stdout is a terminal. */
+int	out_isatty(const struct out *o);
+
+#endif

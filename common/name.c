@@ -1,0 +1,189 @@
+/* name.c: pem-split's file-name templates; see name.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "name.h"
+#include "ossl.h"
+#include "pem.h"
+
+#define CN_MAX	100
+
+const char *
+name_check(const char *tmpl)
+{
+	const char *p;
+	int width;
+
+	for (p = tmpl; *p != '\0'; p++) {
+		if (*p != '%')
+			continue;
+		p++;
+		for (width = 0; *p >= '0' && *p <= '9'; p++)
+			if ((width = width * 10 + (*p - '0')) > 64)
+				return "field width over 64";
+		switch (*p) {
+		case 'n': case 't': case 'c': case 'h': case 'f':
+			break;
+		case '%':
+			if (width == 0)
+				break;
+			/* FALLTHROUGH */
+		default:
+			return "unknown field: use %n, %t, %c, %h, %f or %%";
+		}
+	}
+	return NULL;
+}
+
+/* Count of earlier blocks with this hash; remembers this one. */
+static unsigned
+seen(struct name_state *st, unsigned long key)
+{
+	size_t i, j, osize;
+	unsigned long *okeys;
+	unsigned *ocounts;
+
+	if (st->used * 2 >= st->size) {
+		osize = st->size;
+		okeys = st->keys;
+		ocounts = st->counts;
+		st->size = osize ? osize * 2 : 64;
+		st->keys = xmalloc(st->size * sizeof(*st->keys));
+		st->counts = xmalloc(st->size * sizeof(*st->counts));
+		memset(st->keys, 0, st->size * sizeof(*st->keys));
+		for (i = 0; i < osize; i++) {
+			if (okeys[i] == 0)
+				continue;
+			for (j = okeys[i] & (st->size - 1); st->keys[j] != 0;)
+				j = (j + 1) & (st->size - 1);
+			st->keys[j] = okeys[i];
+			st->counts[j] = ocounts[i];
+		}
+		free(okeys);
+		free(ocounts);
+	}
+	key |= 1UL << (sizeof(key) * 8 - 1);	/* never 0 */
+	for (j = (key * 2654435761UL) & (st->size - 1); st->keys[j] != 0;
+	    j = (j + 1) & (st->size - 1))
+		if (st->keys[j] == key)
+			return st->counts[j]++;
+	st->keys[j] = key;
+	st->counts[j] = 1;
+	st->used++;
+	return 0;
+}
+
+void
+name_free(struct name_state *st)
+{
+	free(st->keys);
+	free(st->counts);
+	memset(st, 0, sizeof(*st));
+}
+
+/* Append a field, made safe: no '/', no leading '.', no control bytes. */
+static void
+put_safe(char *out, size_t *len, size_t outsz, const char *s, int *over)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (*len + 1 >= outsz) {
+			*over = 1;
+			return;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+		    c == '_') || (c == '.' && (*len == 0 ||
+		    out[*len - 1] == '/')))
+			c = '_';
+		out[(*len)++] = (char)c;
+	}
+}
+
+int
+name_expand(const char *tmpl, const struct pem_block *b,
+    struct name_state *st, char *out, size_t outsz)
+{
+	unsigned char md[32];
+	char field[CN_MAX * 4 + 8], hex[65];
+	const char *p;
+	char *cn;
+	X509_NAME *nm;
+	unsigned long h;
+	size_t len = 0;
+	int width, over = 0, ok;
+
+	for (p = tmpl; *p != '\0' && !over; p++) {
+		if (*p != '%') {
+			if (len + 1 >= outsz)
+				over = 1;
+			else
+				out[len++] = *p;
+			continue;
+		}
+		for (width = 0, p++; *p >= '0' && *p <= '9'; p++)
+			width = width * 10 + (*p - '0');
+		field[0] = '\0';
+		switch (*p) {
+		case 'n':
+			snprintf(field, sizeof(field), "%0*lu", width,
+			    b->index);
+			break;
+		case 't':
+			snprintf(field, sizeof(field), "%s", pem_block_type(b));
+			break;
+		case 'c':
+			cn = NULL;
+			if ((nm = ossl_block_name(b)) != NULL) {
+				cn = ossl_name_cn(nm);
+				X509_NAME_free(nm);
+			}
+			snprintf(field, sizeof(field), "%.*s", CN_MAX,
+			    cn != NULL && *cn != '\0' ? cn : pem_block_type(b));
+			free(cn);
+			break;
+		case 'h':
+			if ((nm = ossl_block_name(b)) == NULL)
+				return diag_err(b->src, b->line, "%%h needs a "
+				    "certificate or CRL, not a %s",
+				    pem_kind_name(b->kind));
+			h = ossl_name_hash(nm, &ok);
+			X509_NAME_free(nm);
+			if (!ok)
+				return diag_err(b->src, b->line, "cannot hash "
+				    "the subject name");
+			snprintf(field, sizeof(field), "%08lx.%s%u", h,
+			    b->kind == PK_CRL ? "r" : "",
+			    seen(st, h << 1 | (b->kind == PK_CRL)));
+			break;
+		case 'f':
+			if (!ossl_sha256(b->der, b->derlen, md))
+				return diag_err(b->src, b->line, "SHA-256 "
+				    "failed");
+			ossl_hex(md, sizeof(md), hex);
+			snprintf(field, sizeof(field), "%.*s", width ? width :
+			    16, hex);
+			break;
+		case '%':
+			snprintf(field, sizeof(field), "%%");
+			break;
+		default:
+			return diag_err(NULL, 0, "bad name template");
+		}
+		if (*p == '%') {
+			if (len + 1 >= outsz)
+				over = 1;
+			else
+				out[len++] = '%';
+		} else
+			put_safe(out, &len, outsz, field, &over);
+	}
+	if (over)
+		return diag_err(b->src, b->line, "file name from the template "
+		    "is too long");
+	out[len] = '\0';
+	return 0;
+}

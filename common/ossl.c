@@ -1,0 +1,205 @@
+/* ossl.c: narrow OpenSSL 3 glue; see ossl.h. */
+#include <string.h>
+
+#include <openssl/asn1.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pkcs12.h>
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+
+#include "diag.h"
+#include "ossl.h"
+#include "pem.h"
+
+int
+ossl_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
+{
+	const unsigned char *p = der;
+	long n = (long)len;
+	void *obj = NULL;
+	EVP_PKEY *pk = NULL;
+	int ok;
+
+	switch (kind) {
+	case PK_CERT:
+		obj = d2i_X509(NULL, &p, n);
+		X509_free(obj);
+		break;
+	case PK_CSR:
+		obj = d2i_X509_REQ(NULL, &p, n);
+		X509_REQ_free(obj);
+		break;
+	case PK_CRL:
+		obj = d2i_X509_CRL(NULL, &p, n);
+		X509_CRL_free(obj);
+		break;
+	case PK_PKCS8:
+		obj = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, n);
+		PKCS8_PRIV_KEY_INFO_free(obj);
+		break;
+	case PK_PKCS8_ENC:
+		obj = d2i_X509_SIG(NULL, &p, n);
+		X509_SIG_free(obj);
+		break;
+	case PK_RSA_KEY:
+	case PK_EC_KEY:
+	case PK_DSA_KEY:
+		pk = d2i_PrivateKey(kind == PK_RSA_KEY ? EVP_PKEY_RSA :
+		    kind == PK_EC_KEY ? EVP_PKEY_EC : EVP_PKEY_DSA, NULL, &p, n);
+		obj = pk;
+		EVP_PKEY_free(pk);
+		break;
+	case PK_SPKI:
+		obj = d2i_X509_PUBKEY(NULL, &p, n);
+		X509_PUBKEY_free(obj);
+		break;
+	case PK_RSA_PUB:
+		pk = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, n);
+		obj = pk;
+		EVP_PKEY_free(pk);
+		break;
+	case PK_PKCS7:
+		obj = d2i_PKCS7(NULL, &p, n);
+		PKCS7_free(obj);
+		break;
+	case PK_PKCS12:
+		obj = d2i_PKCS12(NULL, &p, n);
+		PKCS12_free(obj);
+		break;
+	default:
+		return 0;
+	}
+	ok = obj != NULL && p == der + len;
+	if (ok)
+		ERR_clear_error();
+	return ok;
+}
+
+/* Step into the constructed TLV at *p; returns its content length, or -1. */
+static long
+enter(const unsigned char **p, const unsigned char *end)
+{
+	long len;
+	int tag, cls, ret;
+
+	ret = ASN1_get_object(p, &len, &tag, &cls, end - *p);
+	if ((ret & 0x80) || !(ret & 0x20) || ret == 0x21) {
+		ERR_clear_error();
+		return -1;
+	}
+	return len;
+}
+
+/* Skip one TLV at *p; returns 0, or -1. */
+static int
+skip(const unsigned char **p, const unsigned char *end, int *tagp, int *clsp)
+{
+	long len;
+	int ret;
+
+	ret = ASN1_get_object(p, &len, tagp, clsp, end - *p);
+	if ((ret & 0x80) || ret == 0x21) {
+		ERR_clear_error();
+		return -1;
+	}
+	*p += len;
+	return 0;
+}
+
+X509_NAME *
+ossl_block_name(const struct pem_block *b)
+{
+	const unsigned char *p = b->der, *end = b->der + b->derlen, *q;
+	long len;
+	int tag, cls, i, nskip;
+	X509_NAME *name;
+
+	/* Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { ... */
+	if (b->kind != PK_CERT && b->kind != PK_CSR && b->kind != PK_CRL)
+		return NULL;
+	if (enter(&p, end) < 0 || (len = enter(&p, end)) < 0)
+		return NULL;
+	end = p + len;
+	/*
+	 * Fields before the name: certificate [0] version, serial,
+	 * signature, issuer | subject (RFC 5280 4.1); CSR version (RFC 2986
+	 * 4.1); CRL [version], signature | issuer (RFC 5280 5.1).
+	 */
+	nskip = b->kind == PK_CERT ? 4 : b->kind == PK_CSR ? 1 : 1;
+	for (i = 0; i < nskip; i++) {
+		if (skip(&p, end, &tag, &cls) < 0)
+			return NULL;
+		if (i == 0 && b->kind == PK_CERT &&
+		    !(cls == V_ASN1_CONTEXT_SPECIFIC && tag == 0))
+			nskip = 3;	/* v1: no version field */
+		if (i == 0 && b->kind == PK_CRL && tag == V_ASN1_INTEGER &&
+		    cls == V_ASN1_UNIVERSAL)
+			nskip = 2;	/* v2: version, then signature */
+	}
+	q = p;
+	name = d2i_X509_NAME(NULL, &q, end - p);
+	if (name == NULL)
+		ERR_clear_error();
+	return name;
+}
+
+char *
+ossl_name_cn(const X509_NAME *name)
+{
+	const X509_NAME_ENTRY *ne;
+	unsigned char *utf8 = NULL;
+	char *s;
+	int i, last = -1, n;
+
+	for (i = -1; (i = X509_NAME_get_index_by_NID(name, NID_commonName,
+	    i)) >= 0;)
+		last = i;
+	if (last < 0 || (ne = X509_NAME_get_entry(name, last)) == NULL)
+		return NULL;
+	if ((n = ASN1_STRING_to_UTF8(&utf8,
+	    X509_NAME_ENTRY_get_data(ne))) < 0) {
+		ERR_clear_error();
+		return NULL;
+	}
+	s = xmalloc((size_t)n + 1);
+	memcpy(s, utf8, (size_t)n);
+	s[n] = '\0';
+	OPENSSL_free(utf8);
+	return s;
+}
+
+unsigned long
+ossl_name_hash(const X509_NAME *name, int *ok)
+{
+	unsigned long h;
+
+	h = X509_NAME_hash_ex(name, NULL, NULL, ok);
+	if (!*ok)
+		ERR_clear_error();
+	return h;
+}
+
+int
+ossl_sha256(const unsigned char *p, size_t n, unsigned char md[32])
+{
+	static EVP_MD *sha256;
+
+	if (sha256 == NULL && (sha256 = EVP_MD_fetch(NULL, "SHA256",
+	    NULL)) == NULL)
+		return 0;
+	return EVP_Digest(p, n, md, NULL, sha256, NULL);
+}
+
+void
+ossl_hex(const unsigned char *p, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[p[i] >> 4];
+		out[2 * i + 1] = hex[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+}

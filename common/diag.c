@@ -100,6 +100,12 @@ diag_note(const char *src, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 }
 
+int
+ex_worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 void
 diag_version(void)
 {

@@ -69,8 +69,12 @@ void	diag_ossl_drain(void);
 /* diag_version: print "prog (pemkit) VERSION" to stdout. */
 void	diag_version(void);
 
-/* Worst of two exit classes: "with several inputs the worst class wins". */
-#define EX_WORST(a, b)	((a) > (b) ? (a) : (b))
+/*
+ * ex_worst: the worse of two exit classes ("with several inputs the worst
+ * class wins", CONVENTIONS.md section 3).  A function, not a macro: its
+ * arguments are often calls that must run once.
+ */
+int	ex_worst(int a, int b);
 
 /*
  * xmalloc, xrealloc, xstrdup: allocate or exit(EX_TROUBLE) with

@@ -19,15 +19,26 @@ ossl_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
 	long n = (long)len;
 	void *obj = NULL;
 	EVP_PKEY *pk = NULL;
-	int ok;
+	int ok, nokey = 0;
 
 	switch (kind) {
 	case PK_CERT:
-		obj = d2i_X509(NULL, &p, n);
+		/* d2i_X509 keeps a key it cannot decode; --check wants it */
+		if ((obj = d2i_X509(NULL, &p, n)) != NULL &&
+		    X509_get0_pubkey(obj) == NULL) {
+			X509_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
 		X509_free(obj);
 		break;
 	case PK_CSR:
-		obj = d2i_X509_REQ(NULL, &p, n);
+		if ((obj = d2i_X509_REQ(NULL, &p, n)) != NULL &&
+		    X509_REQ_get0_pubkey(obj) == NULL) {
+			X509_REQ_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
 		X509_REQ_free(obj);
 		break;
 	case PK_CRL:
@@ -51,7 +62,12 @@ ossl_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
 		EVP_PKEY_free(pk);
 		break;
 	case PK_SPKI:
-		obj = d2i_X509_PUBKEY(NULL, &p, n);
+		if ((obj = d2i_X509_PUBKEY(NULL, &p, n)) != NULL &&
+		    X509_PUBKEY_get0(obj) == NULL) {
+			X509_PUBKEY_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
 		X509_PUBKEY_free(obj);
 		break;
 	case PK_RSA_PUB:
@@ -70,6 +86,8 @@ ossl_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
 	default:
 		return 0;
 	}
+	if (nokey)
+		return -1;
 	ok = obj != NULL && p == der + len;
 	if (ok)
 		ERR_clear_error();
@@ -123,16 +141,17 @@ ossl_block_name(const struct pem_block *b)
 	end = p + len;
 	/*
 	 * Fields before the name: certificate [0] version, serial,
-	 * signature, issuer | subject (RFC 5280 4.1); CSR version (RFC 2986
-	 * 4.1); CRL [version], signature | issuer (RFC 5280 5.1).
+	 * signature, issuer, validity | subject (RFC 5280 4.1); CSR version |
+	 * subject (RFC 2986 4.1); CRL [version], signature | issuer (RFC 5280
+	 * 5.1).
 	 */
-	nskip = b->kind == PK_CERT ? 4 : b->kind == PK_CSR ? 1 : 1;
+	nskip = b->kind == PK_CERT ? 5 : 1;
 	for (i = 0; i < nskip; i++) {
 		if (skip(&p, end, &tag, &cls) < 0)
 			return NULL;
 		if (i == 0 && b->kind == PK_CERT &&
 		    !(cls == V_ASN1_CONTEXT_SPECIFIC && tag == 0))
-			nskip = 3;	/* v1: no version field */
+			nskip = 4;	/* v1: no version field */
 		if (i == 0 && b->kind == PK_CRL && tag == V_ASN1_INTEGER &&
 		    cls == V_ASN1_UNIVERSAL)
 			nskip = 2;	/* v2: version, then signature */

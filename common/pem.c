@@ -43,6 +43,8 @@ struct pem_reader {
 	int		 pending_cr;	/* buf[pos-1] was an uncounted CR */
 	int		 eof, mode, failed, done;
 	int		 glued;		/* last END was followed by '-' */
+	int		 midline;	/* last END was not followed by a
+					   line end */
 	int		 discarded;	/* input was dropped before a block */
 	unsigned	 carry;		/* repairs to report on next block */
 	unsigned long	 textline;	/* where skipped text started */
@@ -375,25 +377,30 @@ fill(struct pem_reader *r, size_t want)
 	return r->end - r->pos;
 }
 
-/* Count line ends in p[0..n): LF, and CR not followed by LF. */
+/*
+ * Count line ends in p[0..n) (p inside r's window): LF, and CR not
+ * followed by LF.  A CR at the very end of the input read so far is held
+ * in pending_cr until the next byte is known.
+ */
 static unsigned long
 count_lines(struct pem_reader *r, const unsigned char *p, size_t n)
 {
-	const unsigned char *q = p, *e = p + n;
+	const unsigned char *q = p, *e = p + n, *wend = r->buf + r->end;
 	unsigned long lines = 0;
 
-	if (r->pending_cr && n > 0 && p[0] != '\n')
-		lines++;
-	r->pending_cr = 0;
+	if (r->pending_cr && p < wend) {
+		lines += p[0] != '\n';
+		r->pending_cr = 0;
+	}
 	while ((q = memchr(q, '\n', (size_t)(e - q))) != NULL) {
 		lines++;
 		q++;
 	}
-	if (memchr(p, '\r', n) != NULL) {
+	if (n > 0 && memchr(p, '\r', n) != NULL) {
 		for (q = p; q < e; q++) {
 			if (*q != '\r')
 				continue;
-			if (q + 1 < e)
+			if (q + 1 < wend)
 				lines += q[1] != '\n';
 			else
 				r->pending_cr = 1;
@@ -524,7 +531,9 @@ b64_decode(const unsigned char *p, size_t n, struct b64 *d)
 			d->err = "invalid character in the base64 body";
 			goto bad;
 		}
-		/* a line ended */
+		/* a line ended; a blank line after data is a 0-column line */
+		if (col == 0 && (o > d->out || nacc > 0))
+			d->repairs |= PR_LINELEN;
 		if (col > 0) {
 			if (lastcol != 64)
 				d->repairs |= PR_LINELEN;
@@ -616,6 +625,9 @@ report_repairs(struct pem_reader *r, struct pem_block *b)
 			if (bit == PR_LEGACY)
 				diag_err(r->src, b->line, "--strict: legacy "
 				    "label \"%s\"", b->inlabel);
+			else if (bit == PR_TEXT)
+				diag_err(r->src, r->textline, "--strict: %s",
+				    pem_repair_text(bit));
 			else
 				diag_err(r->src, b->line, "--strict: %s",
 				    pem_repair_text(bit));
@@ -624,6 +636,9 @@ report_repairs(struct pem_reader *r, struct pem_block *b)
 		if (bit == PR_LEGACY)
 			diag_note(r->src, b->line, "legacy label \"%s\" "
 			    "written as \"%s\"", b->inlabel, b->label);
+		else if (bit == PR_TEXT)
+			diag_note(r->src, r->textline, "%s", "text before "
+			    "the block skipped");
 		else
 			diag_note(r->src, b->line, "%s", pem_repair_text(bit));
 	}
@@ -665,8 +680,8 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 		    "(tag and length) is broken", where);
 	if (!t.indef && p != b->der + b->derlen) {
 		if (!trusted)
-			return fail(r, b->line, "%s has %zu bytes after its "
-			    "DER object", where,
+			return fail(r, b->line, "%s is not one DER object: "
+			    "%zu bytes follow it", where,
 			    (size_t)(b->der + b->derlen - p));
 		b->derlen = (size_t)(p - b->der);
 		b->repairs |= PR_TRUST;
@@ -682,11 +697,24 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 		return fail(r, b->line, "%s block holds a %s, not a %s",
 		    b->inlabel, pem_kind_name(shape), pem_kind_name(b->kind));
 	}
-	if (b->kind != PK_OTHER && ((r->flags & PEM_CHECK) || b->from_der) &&
-	    !ossl_der_decodes(b->kind, b->der, b->derlen))
-		return fail(r, b->line, "%s looks like a %s but OpenSSL "
-		    "cannot decode it", b->from_der ? "DER object" : b->inlabel,
+	if (b->kind == PK_OTHER || !((r->flags & PEM_CHECK) || b->from_der))
+		return 0;
+	switch (ossl_der_decodes(b->kind, b->der, b->derlen)) {
+	case 1:
+		return 0;
+	case -1:
+		return b->from_der ? fail(r, b->line, "DER %s: OpenSSL cannot "
+		    "decode its public key (unsupported algorithm?)",
+		    pem_kind_name(b->kind)) : fail(r, b->line, "\"%s\" block: "
+		    "OpenSSL cannot decode its public key (unsupported "
+		    "algorithm?)", b->inlabel);
+	default:
+		return b->from_der ? fail(r, b->line, "DER object looks like "
+		    "a %s but OpenSSL cannot decode it",
+		    pem_kind_name(b->kind)) : fail(r, b->line, "\"%s\" block "
+		    "does not decode as a %s", b->inlabel,
 		    pem_kind_name(b->kind));
+	}
 	return 0;
 }
 
@@ -980,7 +1008,8 @@ next_pem(struct pem_reader *r, struct pem_block *b)
 	for (i = (size_t)rel; i > 0 && (p[i - 1] == ' ' || p[i - 1] == '\t');)
 		i--;
 	rep = r->carry;
-	if (i < (size_t)rel && (i == 0 || p[i - 1] == '\n' || p[i - 1] == '\r'))
+	if (i < (size_t)rel && (i > 0 ? p[i - 1] == '\n' || p[i - 1] == '\r' :
+	    !r->midline))
 		rep |= PR_INDENT;
 	if (glued && rel == 0)
 		rep |= PR_GLUED;
@@ -1064,6 +1093,7 @@ marker:
 	/* what follows END: a line end, the next block, or text */
 	avail = fill(r, t + 2);
 	p = r->buf + r->pos;
+	r->midline = 0;
 	if (t < avail && p[t] == '\n')
 		t++;
 	else if (t < avail && p[t] == '\r')
@@ -1071,7 +1101,9 @@ marker:
 	else if (t + 1 < avail && p[t] == '\\' && p[t + 1] == 'n')
 		t += 2;
 	else if (t < avail && p[t] == '-')
-		r->glued = 1;
+		r->glued = r->midline = 1;
+	else
+		r->midline = t < avail;
 
 	block_init(r, b);
 	b->line = bline;

@@ -11,11 +11,11 @@
 #include "pem.h"
 
 static void
-usage(void)
+usage(int status)
 {
-	fprintf(stderr, "usage: der2pem [-csv] [-o FILE] [-t LABEL] "
+	fprintf(status ? stderr : stdout, "usage: der2pem [-csv] [-o FILE] [-t LABEL] "
 	    "[file ...]\n");
-	exit(EX_TROUBLE);
+	exit(status);
 }
 
 static const struct option longopts[] = {
@@ -64,7 +64,7 @@ main(int argc, char *argv[])
 			    c - optarg > PEM_MAX_LABEL) {
 				diag_err(NULL, 0, "-t: \"%s\" is not a PEM "
 				    "label", optarg);
-				usage();
+				usage(EX_TROUBLE);
 			}
 			label = optarg;
 			flags |= PEM_ANY_DER;
@@ -72,8 +72,11 @@ main(int argc, char *argv[])
 		case 'v':
 			diag_verbose = 1;
 			break;
+		case 'h':
+			usage(EX_YES);
+			break;
 		default:
-			usage();
+			usage(EX_TROUBLE);
 		}
 	}
 	argc -= optind;
@@ -85,14 +88,14 @@ main(int argc, char *argv[])
 	while (pem_input_next(&in, &b)) {
 		if (label != NULL)
 			b.label = label;
-		status = EX_WORST(status, pem_write_block(&o, &b));
+		status = ex_worst(status, pem_write_block(&o, &b));
 		if (o.failed)
 			break;
 	}
-	status = EX_WORST(status, pem_input_end(&in));
+	status = ex_worst(status, pem_input_end(&in));
 	if (status == EX_TROUBLE && ofile != NULL) {
 		out_abort(&o);
 		return status;
 	}
-	return EX_WORST(status, out_close(&o));
+	return ex_worst(status, out_close(&o));
 }

@@ -16,10 +16,10 @@
 #include "pem.h"
 
 static void
-usage(void)
+usage(int status)
 {
-	fprintf(stderr, "usage: pem-join [-cKksv] [-o FILE] [file ...]\n");
-	exit(EX_TROUBLE);
+	fprintf(status ? stderr : stdout, "usage: pem-join [-cKksv] [-o FILE] [file ...]\n");
+	exit(status);
 }
 
 static const struct option longopts[] = {
@@ -109,15 +109,18 @@ main(int argc, char *argv[])
 		case 'v':
 			diag_verbose = 1;
 			break;
+		case 'h':
+			usage(EX_YES);
+			break;
 		default:
-			usage();
+			usage(EX_TROUBLE);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (keyfirst && keylast) {
 		diag_err(NULL, 0, "-k and -K exclude each other");
-		usage();
+		usage(EX_TROUBLE);
 	}
 
 	pem_input_init(&in, argv, argc, flags);
@@ -180,7 +183,7 @@ main(int argc, char *argv[])
 		nk->index = b.index;
 		n++;
 	}
-	status = EX_WORST(status, pem_input_end(&in));
+	status = ex_worst(status, pem_input_end(&in));
 
 	if (status == EX_YES && out_open(&o, ofile, OUT_HOLD) == 0) {
 		if (keyfirst)

@@ -14,11 +14,11 @@
 #include "pem.h"
 
 static void
-usage(void)
+usage(int status)
 {
-	fprintf(stderr, "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
+	fprintf(status ? stderr : stdout, "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
 	    "[-p TEMPLATE] [-t TYPE] [file ...]\n");
-	exit(EX_TROUBLE);
+	exit(status);
 }
 
 static const struct option longopts[] = {
@@ -95,7 +95,7 @@ main(int argc, char *argv[])
 			if (*optarg == '-' || *end != '\0' || want == 0) {
 				diag_err(NULL, 0, "-n takes a block number "
 				    "from 1");
-				usage();
+				usage(EX_TROUBLE);
 			}
 			break;
 		case 'o':
@@ -105,7 +105,7 @@ main(int argc, char *argv[])
 			if ((err = name_check(optarg)) != NULL) {
 				diag_err(NULL, 0, "template \"%s\": %s", optarg,
 				    err);
-				usage();
+				usage(EX_TROUBLE);
 			}
 			tmpl = optarg;
 			break;
@@ -118,15 +118,18 @@ main(int argc, char *argv[])
 		case 'v':
 			diag_verbose = 1;
 			break;
+		case 'h':
+			usage(EX_YES);
+			break;
 		default:
-			usage();
+			usage(EX_TROUBLE);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (tmpl != NULL && ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
-		usage();
+		usage(EX_TROUBLE);
 	}
 
 	if (out_open(&o, ofile, 0) != 0)
@@ -159,11 +162,11 @@ main(int argc, char *argv[])
 			rc = out_write(&o, b.der, b.derlen);
 		} else
 			rc = pem_write_block(&o, &b);
-		status = EX_WORST(status, rc);
+		status = ex_worst(status, rc);
 		if (o.failed)
 			break;
 	}
-	status = EX_WORST(status, pem_input_end(&in));
+	status = ex_worst(status, pem_input_end(&in));
 	name_free(&names);
 	if (want != 0 && nsel < want && status == EX_YES)
 		status = diag_err(NULL, 0, "no block %lu%s%s in the input",
@@ -172,5 +175,5 @@ main(int argc, char *argv[])
 		out_abort(&o);
 		return status;
 	}
-	return EX_WORST(status, out_close(&o));
+	return ex_worst(status, out_close(&o));
 }

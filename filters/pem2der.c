@@ -13,11 +13,11 @@
 #include "pem.h"
 
 static void
-usage(void)
+usage(int status)
 {
-	fprintf(stderr, "usage: pem2der [-csv] [-n N] [-o FILE] [-t TYPE] "
+	fprintf(status ? stderr : stdout, "usage: pem2der [-csv] [-n N] [-o FILE] [-t TYPE] "
 	    "[file ...]\n");
-	exit(EX_TROUBLE);
+	exit(status);
 }
 
 static const struct option longopts[] = {
@@ -61,7 +61,7 @@ main(int argc, char *argv[])
 			if (*optarg == '-' || *end != '\0' || want == 0) {
 				diag_err(NULL, 0, "-n takes a block number "
 				    "from 1");
-				usage();
+				usage(EX_TROUBLE);
 			}
 			break;
 		case 'o':
@@ -76,8 +76,11 @@ main(int argc, char *argv[])
 		case 'v':
 			diag_verbose = 1;
 			break;
+		case 'h':
+			usage(EX_YES);
+			break;
 		default:
-			usage();
+			usage(EX_TROUBLE);
 		}
 	}
 	argc -= optind;
@@ -109,7 +112,7 @@ main(int argc, char *argv[])
 		memcpy(der, b.der, b.derlen);
 		derlen = b.derlen;
 	}
-	status = EX_WORST(status, pem_input_end(&in));
+	status = ex_worst(status, pem_input_end(&in));
 	if (status == EX_YES && want == 0 && nsel > 1)
 		status = diag_err(NULL, 0, "the input holds %lu%s%s blocks; "
 		    "choose one with -n N or -t TYPE", nsel,
@@ -126,7 +129,7 @@ main(int argc, char *argv[])
 		if (secret)
 			out_secret(&o);
 		status = out_write(&o, der, derlen);
-		status = EX_WORST(status, out_close(&o));
+		status = ex_worst(status, out_close(&o));
 	}
 	if (der != NULL) {
 		OPENSSL_cleanse(der, derlen);

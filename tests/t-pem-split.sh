@@ -1,0 +1,75 @@
+# pem-split: normaliser to stdout, selection, and one file per block.
+
+t ok-split-canonical-is-identity 0 "pem-split $F/chain.pem" "@$F/chain.pem" ''
+t ok-split-join-roundtrip 0 "pem-split $F/chain.pem | pem-join" \
+    "@$F/chain.pem" ''
+t ok-split-select-type 0 "pem-split -t key $F/leaf.pem $F/leaf.key" \
+    "@$F/leaf.key" ''
+t ok-split-select-label 0 "pem-split -t 'rsa private key' $F/leaf.rsa.key $F/leaf.pem" \
+    "@$F/leaf.rsa.key" ''
+t ok-split-select-number 0 "pem-split -n 2 $F/chain.pem" "@$F/inter.pem" ''
+t ok-split-select-type-and-number 0 \
+    "pem-split -t cert -n 3 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
+t no-split-number-past-end 2 "pem-split -n 4 $F/chain.pem" '' \
+    "pem-split: no block 4 in the input"
+t ok-split-output-file 0 "pem-split -o split-o.pem $F/chain.pem && cat split-o.pem" \
+    "@$F/chain.pem" ''
+t ok-split-der-to-stdout 0 "pem-split -D $F/leaf.pem" "@$F/leaf.der" ''
+
+# one file per block
+mkdir -p "$O/split" "$O/hash"
+t ok-split-template-names 0 "pem-split -p 'split/%n-%t.pem' $F/chain.pem $F/leaf.key" \
+    "split/1-cert.pem
+split/2-cert.pem
+split/3-cert.pem
+split/4-key.pem" ''
+t ok-split-template-content 0 "cat split/2-cert.pem" "@$F/inter.pem" ''
+t ok-split-key-file-mode-0600 0 "stat -c %a split/4-key.pem" "600" ''
+t ok-split-cert-file-mode-umask 0 "umask 022; pem-split -p 'split/u-%n.pem' $F/leaf.pem >/dev/null; stat -c %a split/u-1.pem" \
+    "644" ''
+t ok-split-key-0600-despite-umask 0 "umask 000; pem-split -p 'split/k-%n.pem' $F/leaf.key >/dev/null; stat -c %a split/k-1.pem" \
+    "600" ''
+t no-split-never-overwrites 2 "pem-split -p 'split/%n-%t.pem' $F/leaf.pem" '' \
+    "pem-split: split/1-cert.pem: file exists; use -f to replace it"
+t ok-split-force-overwrites 0 "pem-split -f -p 'split/%n-%t.pem' $F/root.pem && cat split/1-cert.pem" \
+    "split/1-cert.pem
+$(cat "$F/root.pem")" ''
+t ok-split-template-cn 0 "pem-split -p 'split/%c.crt' $F/chain.pem" \
+    "split/www.example.com.crt
+split/pemkit_Test_Intermediate.crt
+split/pemkit_Test_Root.crt" ''
+t ok-split-template-cn-of-key-is-type 0 "pem-split -p 'split/%c' $F/leaf.key" \
+    "split/key" ''
+t ok-split-template-padded-index 0 "pem-split -p 'split/p%3n' $F/leaf.pem" \
+    "split/p001" ''
+t ok-split-template-fingerprint 0 "pem-split -p 'split/%8f.der' -D $F/leaf.pem" \
+    "split/$(openssl x509 -in "$F/leaf.pem" -outform DER | sha256sum | cut -c1-8).der" ''
+h_root=$(openssl x509 -in "$F/root.pem" -noout -hash)
+h_inter=$(openssl x509 -in "$F/inter.pem" -noout -hash)
+h_crl=$(openssl crl -in "$F/inter.crl" -noout -hash)
+t ok-split-template-subject-hash 0 "pem-split -p 'hash/%h' $F/inter.pem $F/root.pem $F/inter.crl" \
+    "hash/$h_inter.0
+hash/$h_root.0
+hash/$h_crl.r0" ''
+t ok-split-hash-collision-suffix 0 "pem-split -p 'hash/x%h' $F/root.pem $F/root.pem" \
+    "hash/x$h_root.0
+hash/x$h_root.1" ''
+t ok-split-hash-dir-works-as-capath 0 \
+    "openssl verify -CApath hash -untrusted $F/inter.pem $F/leaf.pem" \
+    "$F/leaf.pem: OK" ''
+t no-split-hash-of-key 2 "pem-split -p 'split/%h' $F/leaf.key" '' \
+    "pem-split: $F/leaf.key:1: %h needs a certificate or CRL, not a PKCS#8 private key"
+t trouble-split-bad-template 2 "pem-split -p 'x%q' $F/leaf.pem" '' \
+    "pem-split: template \"x%q\": unknown field: use %n, %t, %c, %h, %f or %%
+usage: pem-split [-cDfsv] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE] [file ...]"
+t trouble-split-template-no-dir 2 "pem-split -p 'nodir/%n' $F/leaf.pem" '' \
+    "pem-split: nodir/1: cannot create: No such file or directory"
+
+# --check decodes every block fully
+t no-split-check-undecodable 2 "pem-split -c $C/cfssl/testdata/garbage.crt" '' '*'
+u=$C/pyca-cryptography/x509/custom/unsupported_subject_public_key_info.pem
+sed -n '/-----BEGIN/,/-----END/p' "$u" >"$O/unsupported.pem"
+t ok-split-without-check-moves-only 0 "pem-split $u" "@$O/unsupported.pem" ''
+t no-split-check-unsupported-key 2 "pem-split -c $u" '' \
+    "pem-split: $u:1: \"CERTIFICATE\" block: OpenSSL cannot decode its public key (unsupported algorithm?)
+  openssl: decode error"

@@ -1228,12 +1228,14 @@ detect(struct pem_reader *r)
 	r->mode = M_PEM;
 	if (avail < 2 || p[0] != 0x30)
 		return;
+	/* A SEQUENCE whose header parses, or one with a long-form length
+	 * (a byte text rarely has after '0'), is DER, broken or not. */
 	ret = ASN1_get_object(&p, &len, &tag, &cls, (long)avail);
 	if ((ret & 0x80) &&
 	    ERR_GET_REASON(ERR_peek_last_error()) != ASN1_R_TOO_LONG)
 		ret = -1;
 	ERR_clear_error();
-	if (ret != -1 && ret != 0x21)
+	if ((ret != -1 && ret != 0x21) || r->buf[r->pos + 1] > 0x80)
 		r->mode = M_DER;
 }
 

@@ -428,6 +428,10 @@ is_ws(unsigned char c)
 
 enum { B_BAD = -1, B_SP = -2, B_LF = -3, B_CR = -4, B_PAD = -5, B_ESC = -6 };
 static signed char b64dec[256];
+/* b64q[k][c]: the value of c shifted into place k of a quad; B64BAD in
+ * any entry that is not base64, so one OR tests four characters. */
+#define B64BAD	0x01000000U
+static uint32_t b64q[4][256];
 static const char b64enc[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -446,6 +450,15 @@ b64_init(void)
 		b64dec['\r'] = B_CR;
 		b64dec['='] = B_PAD;
 		b64dec['\\'] = B_ESC;
+		for (i = 0; i < 256; i++) {
+			uint32_t v = b64dec[i] >= 0 ? (uint32_t)b64dec[i] : 0;
+			uint32_t bad = b64dec[i] >= 0 ? 0 : B64BAD;
+
+			b64q[0][i] = v << 18 | bad;
+			b64q[1][i] = v << 12 | bad;
+			b64q[2][i] = v << 6 | bad;
+			b64q[3][i] = v | bad;
+		}
 	}
 }
 
@@ -457,6 +470,7 @@ struct b64 {
 	unsigned long	 badline;	/* lines before the bad byte */
 	const char	*err;		/* static text, or NULL */
 	unsigned char	 badc;
+	int		 noncanon;	/* non-zero pad bits */
 };
 
 /*
@@ -475,6 +489,34 @@ b64_decode(const unsigned char *p, size_t n, struct b64 *d)
 	int lead = 0;		/* at the start of a line (not on BEGIN's) */
 
 	for (; p < e; p++) {
+		/* Fast path: whole 64-column lines ending in LF. */
+		while (col == 0 && nacc == 0 && !pad && e - p > 64 &&
+		    p[64] == '\n') {
+			unsigned char *w = o;
+			uint32_t q, bad = 0;
+			int k;
+
+			for (k = 0; k < 64; k += 4) {
+				q = b64q[0][p[k]] | b64q[1][p[k + 1]] |
+				    b64q[2][p[k + 2]] | b64q[3][p[k + 3]];
+				bad |= q;
+				w[0] = (unsigned char)(q >> 16);
+				w[1] = (unsigned char)(q >> 8);
+				w[2] = (unsigned char)q;
+				w += 3;
+			}
+			if (bad & B64BAD)
+				break;		/* the careful loop will say why */
+			if (lastcol != 64)
+				d->repairs |= PR_LINELEN;
+			o = w;
+			lastcol = 64;
+			lead = 1;
+			d->lines++;
+			p += 65;
+		}
+		if (p >= e)
+			break;
 		v = b64dec[*p];
 		if (v >= 0) {
 			if (pad) {
@@ -552,6 +594,9 @@ b64_decode(const unsigned char *p, size_t n, struct b64 *d)
 		return -1;
 	}
 	if (pad) {
+		/* RFC 4648 section 3.5: pad bits are zero in canonical form */
+		if (acc & (pad == 1 ? 0x3 : 0xf))
+			d->noncanon = 1;
 		acc <<= 6 * pad;
 		*o++ = (unsigned char)(acc >> 16);
 		if (pad == 1)
@@ -685,6 +730,7 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 			    (size_t)(b->der + b->derlen - p));
 		b->derlen = (size_t)(p - b->der);
 		b->repairs |= PR_TRUST;
+		b->b64 = NULL;		/* the text holds what was dropped */
 	}
 	shape = pem_der_kind(b->der, b->derlen);
 	if (b->kind == PK_OTHER)
@@ -920,8 +966,10 @@ span_sp(const unsigned char *p, size_t n, size_t i)
 static size_t
 line_end(const unsigned char *p, size_t n, size_t i)
 {
-	while (i < n && eol_len(p, n, i) == 0)
-		i++;
+	for (; i < n; i++)
+		if ((p[i] == '\n' || p[i] == '\r' || p[i] == '\\') &&
+		    eol_len(p, n, i) != 0)
+			break;
 	return i;
 }
 
@@ -992,7 +1040,7 @@ next_pem(struct pem_reader *r, struct pem_block *b)
 {
 	const unsigned char *p;
 	struct b64 d;
-	size_t avail, i, h, e, t, lab, s;
+	size_t avail, i, h, e, t, lab, s, vs;
 	long rel, k;
 	unsigned long bline;
 	unsigned long long boff;
@@ -1138,10 +1186,21 @@ marker:
 	if (d.lines == 0 && hs == 0 && !(rep & PR_ESCNL))
 		rep |= PR_ONELINE;
 	b->repairs = rep;
+	/* An already canonical body is copied out as it came (decoded all
+	 * the same, so a bad body never reaches the output). */
+	vs = hs == 0 && s < e && p[s] == '\n' ? s + 1 : s;
+	if (!(rep & PR_LAYOUT) && !d.noncanon && vs < e && p[e - 1] == '\n') {
+		b->b64 = (const char *)p + vs;
+		b->b64len = e - vs;
+	}
 	if (b->kind != PK_OTHER && !b->encrypted &&
 	    check_der(r, b, strcmp(r->inlabel, "TRUSTED CERTIFICATE") == 0))
 		return -1;
-	advance(r, t);
+	/* The decoder counted the body's lines: count only the rest. */
+	r->line += nlines(p, s) + d.lines + nlines(p + e, t - e);
+	r->pending_cr = 0;
+	r->pos += t;
+	r->off += t;
 	return 1;
 }
 
@@ -1394,7 +1453,22 @@ pem_write(struct out *o, const char *label, const char *hdr, size_t hdrlen,
 int
 pem_write_block(struct out *o, const struct pem_block *b)
 {
+	size_t ll;
+	int rc;
+
 	if (pem_block_secret(b))
 		out_secret(o);
-	return pem_write(o, b->label, b->hdr, b->hdrlen, b->der, b->derlen);
+	if (b->b64 == NULL)
+		return pem_write(o, b->label, b->hdr, b->hdrlen, b->der,
+		    b->derlen);
+	ll = strlen(b->label);
+	if ((rc = out_write(o, BEGIN_MARK, sizeof(BEGIN_MARK) - 1)) != 0 ||
+	    (rc = out_write(o, b->label, ll)) != 0 ||
+	    (rc = out_write(o, "-----\n", 6)) != 0 ||
+	    (b->hdr != NULL && (rc = out_write(o, b->hdr, b->hdrlen)) != 0) ||
+	    (rc = out_write(o, b->b64, b->b64len)) != 0 ||
+	    (rc = out_write(o, END_MARK, sizeof(END_MARK) - 1)) != 0 ||
+	    (rc = out_write(o, b->label, ll)) != 0)
+		return rc;
+	return out_write(o, "-----\n", 6);
 }

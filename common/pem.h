@@ -63,6 +63,9 @@ enum pem_kind {
 #define PR_BARE		0x0800	/* base64 without BEGIN/END armour */
 #define PR_TRUST	0x1000	/* OpenSSL trust settings dropped */
 #define PR_NLABELS	13
+/* Repairs that change the layout of the base64 body. */
+#define PR_LAYOUT	(PR_CRLF | PR_CR | PR_INDENT | PR_SPACES | \
+			 PR_LINELEN | PR_ONELINE | PR_ESCNL)
 
 /* Reader flags. */
 #define PEM_STRICT	0x1	/* every repair is an error (--strict) */
@@ -84,6 +87,9 @@ struct pem_block {
 	const char	*inlabel;	/* label as read; "" for DER */
 	const unsigned char *der;	/* the decoded body */
 	size_t		 derlen;
+	const char	*b64;		/* the body as read, when it is
+					   already canonical; else NULL */
+	size_t		 b64len;
 	const char	*hdr;		/* RFC 1421 headers, LF ends, or NULL */
 	size_t		 hdrlen;	/* including the blank line */
 	int		 encrypted;	/* Proc-Type: 4,ENCRYPTED headers */

@@ -1,7 +1,7 @@
 # pem-join: order kept, duplicates dropped, keys moved on request, and
+# nothing written unless every block of every input is good.
 
 head -n 5 "$F/leaf.pem" >"$O/join-noend.pem"
-# nothing written unless every block of every input is good.
 
 t ok-join-in-argument-order 0 "pem-join $F/leaf.pem $F/inter.pem $F/root.pem" \
     "@$F/chain.pem" ''

@@ -57,7 +57,7 @@ asan:
 	$(MAKE) clean-objs
 
 lint:
-	mandoc -Tlint -Wwarning man/*.1
+	mandoc -Tlint -Wwarning man/*.1 man/*.7
 	sh tests/synopsis $(FILTERS)
 
 install: all
@@ -68,11 +68,15 @@ install: all
 		cp man/$$f.1 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 		chmod 644 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 	done
+	mkdir -p $(DESTDIR)$(MANDIR)/man7
+	cp man/pemkit.7 $(DESTDIR)$(MANDIR)/man7/pemkit.7
+	chmod 644 $(DESTDIR)$(MANDIR)/man7/pemkit.7
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 	done
+	rm -f $(DESTDIR)$(MANDIR)/man7/pemkit.7
 
 clean-objs:
 	rm -f $(COMMON) $(LIB) $(BINS)

@@ -1,0 +1,36 @@
+# Every command in a man page's EXAMPLES section runs, on files made from
+# the fixtures under the names the examples use (CONVENTIONS.md 8).
+
+E="$O/examples"
+mkdir -p "$E/certs" "$E/sslca"
+{ echo "Here is your certificate:"; tr '\n' ' ' <"$F/leaf.pem"; echo;
+  echo "and the chain:"; sed 's/$/\r/' "$F/inter.pem"; } >"$E/pasted.txt"
+cat "$F/leaf.pem" "$F/leaf.key" >"$E/combined.pem"
+cp "$F/chain.pem" "$E/bundle.pem"
+cp "$F/chain.pem" "$E/chain.pem"
+cp "$F/chain.pem" "$E/fullchain.pem"
+cp "$F/leaf.pem" "$E/server.crt"
+cp "$F/leaf.der" "$E/server.cer"
+cp "$F/leaf.der" "$E/server.der"
+cp "$F/leaf.key" "$E/server.key"
+cp "$F/inter.pem" "$E/intermediate.pem"
+cp "$F/chain.p7b.der" "$E/intermediates.p7b"
+for page in man/*.1; do
+	awk '/^\.Sh/ { on = ($2 == "EXAMPLES") } on && /^\$ / { sub(/^\$ /, ""); print }' \
+	    "$page" >"$O/examples.list"
+	n=0
+	while IFS= read -r cmd; do
+		n=$((n + 1))
+		cmd=$(printf '%s' "$cmd" | sed 's/\\e/\\/g')
+		t "ok-example-$(basename "$page" .1)-$n" 0 "cd examples && $cmd" '*' '*'
+	done <"$O/examples.list"
+done
+# what the examples made
+t ok-example-results 0 "cd examples && grep -c BEGIN bundle.pem && cmp server.key $F/leaf.key && ls certs && ls sslca | wc -l && grep -c BEGIN server-bundle.pem && head -n 1 server-bundle.pem" \
+    "2
+1-www.example.com.pem
+2-pemkit_Test_Intermediate.pem
+3-pemkit_Test_Root.pem
+3
+4
+-----BEGIN PRIVATE KEY-----" ''

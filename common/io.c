@@ -70,6 +70,9 @@ out_open(struct out *o, const char *path, int flags)
 		diag_err(path, 0, "cannot create: %s", strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
+		free(o->path);
+		o->path = NULL;
+		o->name = path;
 		o->failed = 1;
 		return EX_TROUBLE;
 	}
@@ -129,15 +132,18 @@ out_write(struct out *o, const void *p, size_t n)
 			unsigned char *nb = xmalloc(ncap);
 
 			memcpy(nb, o->buf, o->len);
-			OPENSSL_cleanse(o->buf, o->cap);
+			OPENSSL_cleanse(o->buf, o->used);
 			free(o->buf);
 			o->buf = nb;
+			o->used = o->len;
 		} else
 			o->buf = xrealloc(o->buf, ncap);
 		o->cap = ncap;
 	}
 	memcpy(o->buf + o->len, p, n);
 	o->len += n;
+	if (o->len > o->used)
+		o->used = o->len;
 	if (!(o->flags & OUT_HOLD) && o->len >= OUT_FLUSH)
 		return flush(o);
 	return 0;
@@ -148,11 +154,11 @@ freebuf(struct out *o)
 {
 	if (o->buf != NULL) {
 		if (o->secret)
-			OPENSSL_cleanse(o->buf, o->cap);
+			OPENSSL_cleanse(o->buf, o->used);
 		free(o->buf);
 	}
 	o->buf = NULL;
-	o->len = o->cap = 0;
+	o->len = o->cap = o->used = 0;
 }
 
 void

@@ -35,6 +35,7 @@ struct out {
 	char		*tmp;		/* temporary path; NULL for stdout */
 	unsigned char	*buf;
 	size_t		 len, cap;
+	size_t		 used;		/* high-water mark of len */
 	int		 flags;
 	int		 secret;	/* holds a private key: 0600, wiped */
 	int		 failed;

@@ -38,6 +38,7 @@ struct pem_reader {
 	unsigned	 flags;
 	unsigned char	*buf;
 	size_t		 cap, pos, end;	/* unread input is buf[pos..end) */
+	size_t		 used;		/* high-water mark of end */
 	unsigned long	 line;		/* line number at buf[pos] */
 	unsigned long long off;		/* source offset of buf[pos] */
 	int		 pending_cr;	/* buf[pos-1] was an uncounted CR */
@@ -50,7 +51,7 @@ struct pem_reader {
 	unsigned long	 textline;	/* where skipped text started */
 	unsigned long	 nblocks, index;
 	unsigned char	*der;
-	size_t		 dercap;
+	size_t		 dercap, derused;
 	char		*hdr;
 	size_t		 hdrcap;
 	char		 label[PEM_MAX_LABEL + 1];
@@ -373,6 +374,8 @@ fill(struct pem_reader *r, size_t want)
 			r->eof = 1;
 		else
 			r->end += (size_t)n;
+		if (r->end > r->used)
+			r->used = r->end;
 	}
 	return r->end - r->pos;
 }
@@ -632,12 +635,13 @@ pem_close(struct pem_reader *r)
 {
 	if (r == NULL)
 		return;
+	/* Wipe what held input (keys among it), not the untouched rest. */
 	if (r->buf != NULL) {
-		OPENSSL_cleanse(r->buf, r->cap);
+		OPENSSL_cleanse(r->buf, r->used);
 		free(r->buf);
 	}
 	if (r->der != NULL) {
-		OPENSSL_cleanse(r->der, r->dercap);
+		OPENSSL_cleanse(r->der, r->derused);
 		free(r->der);
 	}
 	free(r->hdr);
@@ -649,12 +653,15 @@ der_room(struct pem_reader *r, size_t n)
 {
 	if (n > r->dercap) {
 		if (r->der != NULL) {
-			OPENSSL_cleanse(r->der, r->dercap);
+			OPENSSL_cleanse(r->der, r->derused);
 			free(r->der);
 		}
 		r->dercap = n < 65536 ? 65536 : n;
 		r->der = xmalloc(r->dercap);
+		r->derused = 0;
 	}
+	if (n > r->derused)
+		r->derused = n;
 }
 
 /* Print the repairs of a block as notes, or fail under --strict. */
@@ -1389,7 +1396,7 @@ pem_write(struct out *o, const char *label, const char *hdr, size_t hdrlen,
     const unsigned char *der, size_t derlen)
 {
 	static char *buf;
-	static size_t cap;
+	static size_t cap, used;
 	size_t ll = strlen(label), need, i, n;
 	char *w;
 	uint32_t v;
@@ -1399,9 +1406,10 @@ pem_write(struct out *o, const char *label, const char *hdr, size_t hdrlen,
 	    derlen / 48 + 2;
 	if (need > cap) {
 		if (buf != NULL) {
-			OPENSSL_cleanse(buf, cap);
+			OPENSSL_cleanse(buf, used);
 			free(buf);
 		}
+		used = 0;
 		cap = need < 65536 ? 65536 : need;
 		buf = xmalloc(cap);
 	}
@@ -1444,6 +1452,8 @@ pem_write(struct out *o, const char *label, const char *hdr, size_t hdrlen,
 	w += ll;
 	memcpy(w, "-----\n", 6);
 	w += 6;
+	if ((size_t)(w - buf) > used)
+		used = (size_t)(w - buf);
 	rc = out_write(o, buf, (size_t)(w - buf));
 	if (o->secret)
 		OPENSSL_cleanse(buf, (size_t)(w - buf));

@@ -50,6 +50,7 @@ struct pem_reader {
 	unsigned	 carry;		/* repairs to report on next block */
 	unsigned long	 textline;	/* where skipped text started */
 	unsigned long	 nblocks, index;
+	size_t		 lastlabel;	/* index into labels[] */
 	unsigned char	*der;
 	size_t		 dercap, derused;
 	char		*hdr;
@@ -225,9 +226,10 @@ tlv_next(const unsigned char **pp, const unsigned char *end, struct tlv *t)
 #define MAXEL		10
 
 /* Up to MAXEL elements of a constructed value; returns their count, or
- * -1 on a framing error.  An indefinite element ends the walk. */
+ * -1 on a framing error.  An indefinite element ends the walk; so does
+ * reaching want elements (want 0: count them all). */
 static int
-elements(const unsigned char *p, long len, struct tlv *el)
+elements(const unsigned char *p, long len, struct tlv *el, int want)
 {
 	const unsigned char *end = p + len;
 	int n = 0;
@@ -235,8 +237,8 @@ elements(const unsigned char *p, long len, struct tlv *el)
 	while (p < end && n < MAXEL) {
 		if (!tlv_next(&p, end, &el[n]))
 			return -1;
-		if (el[n++].indef)
-			break;
+		if (el[n++].indef || n == want)
+			return n;
 	}
 	if (p < end && n == MAXEL) {
 		struct tlv skip;
@@ -264,7 +266,7 @@ signed_kind(const struct tlv *tbs)
 	struct tlv e[MAXEL];
 	int n;
 
-	if ((n = elements(tbs->val, tbs->len, e)) < 1)
+	if ((n = elements(tbs->val, tbs->len, e, 4)) < 1)
 		return PK_OTHER;
 	if (CTX(e[0], 0))
 		return PK_CERT;		/* explicit version */
@@ -295,7 +297,7 @@ pem_der_kind(const unsigned char *der, size_t len)
 	if (!tlv_next(&p, der + len, &top) || !UNIV(top, V_ASN1_SEQUENCE) ||
 	    !top.cons)
 		return PK_OTHER;
-	if ((n = elements(top.val, top.len, e)) < 1)
+	if ((n = elements(top.val, top.len, e, 0)) < 1)
 		return PK_OTHER;
 	for (ints = 0; ints < n && ints < MAXEL; ints++)
 		if (!UNIV(e[ints], V_ASN1_INTEGER))
@@ -1164,10 +1166,14 @@ marker:
 	b->line = bline;
 	b->offset = boff;
 	b->inlabel = r->inlabel;
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(r->inlabel, labels[i].label) == 0)
-			break;
+	/* a bundle repeats one label: try the last one found first */
+	i = r->lastlabel;
+	if (strcmp(r->inlabel, labels[i].label) != 0)
+		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+			if (strcmp(r->inlabel, labels[i].label) == 0)
+				break;
 	if (i < sizeof(labels) / sizeof(labels[0])) {
+		r->lastlabel = i;
 		b->kind = labels[i].kind;
 		b->label = labels[i].out;
 		if (strcmp(labels[i].label, labels[i].out) != 0)

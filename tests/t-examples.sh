@@ -34,3 +34,16 @@ t ok-example-results 0 "cd examples && grep -c BEGIN bundle.pem && cmp server.ke
 3
 4
 -----BEGIN PRIVATE KEY-----" ''
+
+# the README's quick start: the messy bundle becomes the clean chain, and
+# every repair is named
+t ok-readme-quick-start 0 "cd $TOP && bin/pem-split -v examples/messy-bundle.txt" \
+    "@$F/chain.pem" \
+    "pem-split: examples/messy-bundle.txt:1: note: text before the block skipped
+pem-split: examples/messy-bundle.txt:6: note: spaces or tabs inside base64 lines
+pem-split: examples/messy-bundle.txt:6: note: base64 lines are not 64 columns
+pem-split: examples/messy-bundle.txt:6: note: whole block on one line
+pem-split: examples/messy-bundle.txt:8: note: text before the block skipped
+pem-split: examples/messy-bundle.txt:19: note: CRLF line ends
+pem-split: examples/messy-bundle.txt:19: note: blocks glued without newline
+pem-split: examples/messy-bundle.txt:29: note: text after the last block skipped"

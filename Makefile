@@ -56,7 +56,7 @@ asan:
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
 	$(MAKE) clean-objs
 
-lint:
+lint: all
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
 	sh tests/synopsis $(FILTERS)
 

@@ -20,8 +20,8 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DOPENSSL_API_COMPAT=30000 \
 ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
 FILTERS	= der2pem pem-join pem-split pem2der
-COMMON	= common/diag.o common/io.o common/name.o common/ossl.o common/pem.o
-HEADERS	= common/diag.h common/io.h common/name.h common/ossl.h common/pem.h
+COMMON	= common/diag.o common/io.o common/name.o common/opt.o common/ossl.o common/pem.o
+HEADERS	= common/diag.h common/io.h common/name.h common/opt.h common/ossl.h common/pem.h
 LIB	= common/libpemkit.a
 BINS	= $(FILTERS:%=bin/%)
 

@@ -221,3 +221,13 @@ out_close(struct out *o)
 	o->failed = rc != 0;
 	return rc;
 }
+
+int
+out_finish(struct out *o, int status)
+{
+	if (status == EX_TROUBLE && o->tmp != NULL) {
+		out_abort(o);
+		return status;
+	}
+	return ex_worst(status, out_close(o));
+}

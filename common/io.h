@@ -78,6 +78,14 @@ int	out_close(struct out *o);
  */
 void	out_abort(struct out *o);
 
+/*
+ * out_finish: end an output according to the filter's exit class: with
+ * EX_TROUBLE a file output is discarded (-o is all-or-nothing) while
+ * stdout is flushed (whole blocks only were written); otherwise
+ * out_close().  Returns the worse of status and out_close()'s result.
+ */
+int	out_finish(struct out *o, int status);
+
 /* out_isatty: 1 when the output is stdout and stdout is a terminal. */
 int	out_isatty(const struct out *o);
 

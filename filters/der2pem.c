@@ -8,24 +8,21 @@
 
 #include "diag.h"
 #include "io.h"
+#include "opt.h"
 #include "pem.h"
 
 static void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout, "usage: der2pem [-csv] [-o FILE] [-t LABEL] "
+	fprintf(status ? stderr : stdout,
+	    "usage: der2pem [-csv] [-o FILE] [-t LABEL] "
 	    "[file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
-	{ "version",	no_argument,		NULL, 'V' },
-	{ "check",	no_argument,		NULL, 'c' },
-	{ "help",	no_argument,		NULL, 'h' },
-	{ "output",	required_argument,	NULL, 'o' },
-	{ "strict",	no_argument,		NULL, 's' },
+	OPT_COMMON_LONG,
 	{ "label",	required_argument,	NULL, 't' },
-	{ "verbose",	no_argument,		NULL, 'v' },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -35,27 +32,17 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	const char *ofile = NULL, *label = NULL, *c;
-	unsigned flags = 0;
+	struct opts op = { 0, NULL, NULL, 0 };
+	const char *label = NULL, *c;
 	int ch, status = EX_YES;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "Vcho:st:v", longopts,
 	    NULL)) != -1) {
+		if (ch != 't' && opt_common(ch, optarg, &op, usage))
+			continue;
 		switch (ch) {
-		case 'V':
-			diag_version();
-			return EX_YES;
-		case 'c':
-			flags |= PEM_CHECK;
-			break;
-		case 'o':
-			ofile = optarg;
-			break;
-		case 's':
-			flags |= PEM_STRICT;
-			break;
-		case 't':
+		case 't':	/* a label here, not a type */
 			/* RFC 7468 section 3: label characters */
 			for (c = optarg; *c != '\0'; c++)
 				if (*c < 0x20 || *c > 0x7e || *c == '-')
@@ -67,13 +54,7 @@ main(int argc, char *argv[])
 				usage(EX_TROUBLE);
 			}
 			label = optarg;
-			flags |= PEM_ANY_DER;
-			break;
-		case 'v':
-			diag_verbose = 1;
-			break;
-		case 'h':
-			usage(EX_YES);
+			op.flags |= PEM_ANY_DER;
 			break;
 		default:
 			usage(EX_TROUBLE);
@@ -82,9 +63,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (out_open(&o, ofile, 0) != 0)
+	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;
-	pem_input_init(&in, argv, argc, flags);
+	pem_input_init(&in, argv, argc, op.flags);
 	while (pem_input_next(&in, &b)) {
 		if (label != NULL)
 			b.label = label;
@@ -93,9 +74,5 @@ main(int argc, char *argv[])
 			break;
 	}
 	status = ex_worst(status, pem_input_end(&in));
-	if (status == EX_TROUBLE && ofile != NULL) {
-		out_abort(&o);
-		return status;
-	}
-	return ex_worst(status, out_close(&o));
+	return out_finish(&o, status);
 }

@@ -13,24 +13,21 @@
 #include "diag.h"
 #include "io.h"
 #include "ossl.h"
+#include "opt.h"
 #include "pem.h"
 
 static void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout, "usage: pem-join [-cKksv] [-o FILE] [file ...]\n");
+	fprintf(status ? stderr : stdout,
+	    "usage: pem-join [-cKksv] [-o FILE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
+	OPT_COMMON_LONG,
 	{ "key-last",	no_argument,		NULL, 'K' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ "check",	no_argument,		NULL, 'c' },
-	{ "help",	no_argument,		NULL, 'h' },
 	{ "key-first",	no_argument,		NULL, 'k' },
-	{ "output",	required_argument,	NULL, 'o' },
-	{ "strict",	no_argument,		NULL, 's' },
-	{ "verbose",	no_argument,		NULL, 'v' },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -80,37 +77,20 @@ main(int argc, char *argv[])
 	struct out o;
 	struct kept *k = NULL, *nk;
 	size_t n = 0, cap = 0, i, h, hcap = 0, *hash = NULL;
-	const char *ofile = NULL;
-	unsigned flags = 0;
+	struct opts op = { 0, NULL, NULL, 0 };
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "KVchko:sv", longopts,
 	    NULL)) != -1) {
+		if (opt_common(ch, optarg, &op, usage))
+			continue;
 		switch (ch) {
 		case 'K':
 			keylast = 1;
 			break;
-		case 'V':
-			diag_version();
-			return EX_YES;
-		case 'c':
-			flags |= PEM_CHECK;
-			break;
 		case 'k':
 			keyfirst = 1;
-			break;
-		case 'o':
-			ofile = optarg;
-			break;
-		case 's':
-			flags |= PEM_STRICT;
-			break;
-		case 'v':
-			diag_verbose = 1;
-			break;
-		case 'h':
-			usage(EX_YES);
 			break;
 		default:
 			usage(EX_TROUBLE);
@@ -123,7 +103,7 @@ main(int argc, char *argv[])
 		usage(EX_TROUBLE);
 	}
 
-	pem_input_init(&in, argv, argc, flags);
+	pem_input_init(&in, argv, argc, op.flags);
 	while (pem_input_next(&in, &b)) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -185,7 +165,7 @@ main(int argc, char *argv[])
 	}
 	status = ex_worst(status, pem_input_end(&in));
 
-	if (status == EX_YES && out_open(&o, ofile, OUT_HOLD) == 0) {
+	if (status == EX_YES && out_open(&o, op.ofile, OUT_HOLD) == 0) {
 		if (keyfirst)
 			status = emit(&o, k, n, 1) || emit(&o, k, n, 0);
 		else if (keylast)

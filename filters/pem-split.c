@@ -11,28 +11,25 @@
 #include "diag.h"
 #include "io.h"
 #include "name.h"
+#include "opt.h"
 #include "pem.h"
 
 static void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout, "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
+	fprintf(status ? stderr : stdout,
+	    "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
 	    "[-p TEMPLATE] [-t TYPE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
+	OPT_COMMON_LONG,
 	{ "der",	no_argument,		NULL, 'D' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ "check",	no_argument,		NULL, 'c' },
 	{ "force",	no_argument,		NULL, 'f' },
-	{ "help",	no_argument,		NULL, 'h' },
 	{ "number",	required_argument,	NULL, 'n' },
-	{ "output",	required_argument,	NULL, 'o' },
 	{ "template",	required_argument,	NULL, 'p' },
-	{ "strict",	no_argument,		NULL, 's' },
 	{ "type",	required_argument,	NULL, 't' },
-	{ "verbose",	no_argument,		NULL, 'v' },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -68,38 +65,22 @@ main(int argc, char *argv[])
 	struct name_state names;
 	struct out o;
 	char path[PATH_MAX];
-	const char *ofile = NULL, *tmpl = NULL, *type = NULL, *err;
-	unsigned long want = 0, nsel = 0;
-	unsigned flags = 0;
+	struct opts op = { 0, NULL, NULL, 0 };
+	const char *tmpl = NULL, *err;
+	unsigned long nsel = 0;
 	int ch, der = 0, force = 0, status = EX_YES, rc;
-	char *end;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "DVcfhn:o:p:st:v", longopts,
 	    NULL)) != -1) {
+		if (opt_common(ch, optarg, &op, usage))
+			continue;
 		switch (ch) {
 		case 'D':
 			der = 1;
 			break;
-		case 'V':
-			diag_version();
-			return EX_YES;
-		case 'c':
-			flags |= PEM_CHECK;
-			break;
 		case 'f':
 			force = 1;
-			break;
-		case 'n':
-			want = strtoul(optarg, &end, 10);
-			if (*optarg == '-' || *end != '\0' || want == 0) {
-				diag_err(NULL, 0, "-n takes a block number "
-				    "from 1");
-				usage(EX_TROUBLE);
-			}
-			break;
-		case 'o':
-			ofile = optarg;
 			break;
 		case 'p':
 			if ((err = name_check(optarg)) != NULL) {
@@ -109,30 +90,18 @@ main(int argc, char *argv[])
 			}
 			tmpl = optarg;
 			break;
-		case 's':
-			flags |= PEM_STRICT;
-			break;
-		case 't':
-			type = optarg;
-			break;
-		case 'v':
-			diag_verbose = 1;
-			break;
-		case 'h':
-			usage(EX_YES);
-			break;
 		default:
 			usage(EX_TROUBLE);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (tmpl != NULL && ofile != NULL) {
+	if (tmpl != NULL && op.ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
 		usage(EX_TROUBLE);
 	}
 
-	if (out_open(&o, ofile, 0) != 0)
+	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;
 	if (der && tmpl == NULL && out_isatty(&o)) {
 		out_abort(&o);
@@ -140,11 +109,11 @@ main(int argc, char *argv[])
 		    "terminal; use -o FILE or redirect stdout");
 	}
 	memset(&names, 0, sizeof(names));
-	pem_input_init(&in, argv, argc, flags);
+	pem_input_init(&in, argv, argc, op.flags);
 	while (pem_input_next(&in, &b)) {
-		if (type != NULL && !pem_type_match(&b, type))
+		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
-		if (want != 0 && ++nsel != want)
+		if (op.number != 0 && ++nsel != op.number)
 			continue;
 		if (der && b.hdr != NULL) {
 			status = diag_err(b.src, b.line, "RFC 1421 headers "
@@ -168,12 +137,8 @@ main(int argc, char *argv[])
 	}
 	status = ex_worst(status, pem_input_end(&in));
 	name_free(&names);
-	if (want != 0 && nsel < want && status == EX_YES)
+	if (op.number != 0 && nsel < op.number && status == EX_YES)
 		status = diag_err(NULL, 0, "no block %lu%s%s in the input",
-		    want, type ? " of type " : "", type ? type : "");
-	if (status == EX_TROUBLE && ofile != NULL) {
-		out_abort(&o);
-		return status;
-	}
-	return ex_worst(status, out_close(&o));
+		    op.number, op.type ? " of type " : "", op.type ? op.type : "");
+	return out_finish(&o, status);
 }

@@ -1,0 +1,44 @@
+/* opt.c: the options every filter shares; see opt.h. */
+#include <stdlib.h>
+
+#include "diag.h"
+#include "opt.h"
+#include "pem.h"
+
+int
+opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
+{
+	char *end;
+
+	switch (ch) {
+	case 'V':
+		diag_version();
+		exit(EX_YES);
+	case 'c':
+		o->flags |= PEM_CHECK;
+		return 1;
+	case 'h':
+		usage(EX_YES);
+		return 1;
+	case 'n':
+		o->number = strtoul(arg, &end, 10);
+		if (*arg == '-' || *end != '\0' || o->number == 0) {
+			diag_err(NULL, 0, "-n takes a block number from 1");
+			usage(EX_TROUBLE);
+		}
+		return 1;
+	case 'o':
+		o->ofile = arg;
+		return 1;
+	case 's':
+		o->flags |= PEM_STRICT;
+		return 1;
+	case 't':
+		o->type = arg;
+		return 1;
+	case 'v':
+		diag_verbose = 1;
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * opt.h: the options every filter shares (CONVENTIONS.md section 2), so
+ * that each filter's main() handles only its own.
+ */
+#ifndef PEMKIT_OPT_H
+#define PEMKIT_OPT_H
+
+#include <getopt.h>
+
+/* getopt_long entries of the shared options, for each filter's table. */
+#define OPT_COMMON_LONG \
+	{ "version",	no_argument,		NULL, 'V' }, \
+	{ "check",	no_argument,		NULL, 'c' }, \
+	{ "help",	no_argument,		NULL, 'h' }, \
+	{ "output",	required_argument,	NULL, 'o' }, \
+	{ "strict",	no_argument,		NULL, 's' }, \
+	{ "verbose",	no_argument,		NULL, 'v' }
+
+/* What the shared options set. */
+struct opts {
+	unsigned	 flags;		/* PEM_CHECK (-c), PEM_STRICT (-s) */
+	const char	*ofile;		/* -o FILE, or NULL for stdout */
+	const char	*type;		/* -t TYPE, or NULL */
+	unsigned long	 number;	/* -n N (from 1), or 0 */
+};
+
+/*
+ * opt_common: handle option ch (with argument arg) if it is a shared one:
+ * -V prints the version and exits 0; -h calls usage(EX_YES); -c, -s, -v
+ * set flags and diag_verbose; -n, -o, -t store their argument (-n must be
+ * a whole number from 1, else a message and usage(EX_TROUBLE)).
+ * Returns 1 when ch was handled, 0 when it is the filter's own.
+ */
+int	opt_common(int ch, const char *arg, struct opts *o,
+	    void (*usage)(int));
+
+#endif

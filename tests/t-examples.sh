@@ -36,14 +36,15 @@ t ok-example-results 0 "cd examples && grep -c BEGIN bundle.pem && cmp server.ke
 -----BEGIN PRIVATE KEY-----" ''
 
 # the README's quick start: the messy bundle becomes the clean chain, and
-# every repair is named
-t ok-readme-quick-start 0 "cd $TOP && bin/pem-split -v examples/messy-bundle.txt" \
-    "@$F/chain.pem" \
-    "pem-split: examples/messy-bundle.txt:1: note: text before the block skipped
-pem-split: examples/messy-bundle.txt:6: note: spaces or tabs inside base64 lines
-pem-split: examples/messy-bundle.txt:6: note: base64 lines are not 64 columns
-pem-split: examples/messy-bundle.txt:6: note: whole block on one line
-pem-split: examples/messy-bundle.txt:8: note: text before the block skipped
-pem-split: examples/messy-bundle.txt:19: note: CRLF line ends
-pem-split: examples/messy-bundle.txt:19: note: blocks glued without newline
-pem-split: examples/messy-bundle.txt:29: note: text after the last block skipped"
+# every repair is named at its line
+m=examples/messy-bundle.txt
+ln() { grep -n -- "$1" "$TOP/$m" | sed -n "${2:-1}p" | cut -d: -f1; }
+t ok-readme-quick-start 0 "cd $TOP && bin/pem-split -v $m" "@$F/chain.pem" \
+    "pem-split: $m:1: note: text before the block skipped
+pem-split: $m:$(ln 'BEGIN CERT'): note: spaces or tabs inside base64 lines
+pem-split: $m:$(ln 'BEGIN CERT'): note: base64 lines are not 64 columns
+pem-split: $m:$(ln 'BEGIN CERT'): note: whole block on one line
+pem-split: $m:$(ln 'Intermediate and'): note: text before the block skipped
+pem-split: $m:$(ln 'END CERTIFICATE-----.*BEGIN' 1): note: CRLF line ends
+pem-split: $m:$(ln 'END CERTIFICATE-----.*BEGIN' 1): note: blocks glued without newline
+pem-split: $m:$(ln '^--$'): note: text after the last block skipped"

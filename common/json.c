@@ -1,0 +1,127 @@
+/* json.c: the NDJSON writer; see json.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "io.h"
+#include "json.h"
+
+static void
+put(struct json *j, const char *s, size_t n)
+{
+	out_write(j->o, s, n);
+}
+
+/* RFC 8259 section 7: quote and escape. */
+static void
+quote(struct json *j, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[8];
+	size_t i, run = 0;
+
+	put(j, "\"", 1);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+			run++;
+			continue;
+		}
+		put(j, s + i - run, run);
+		run = 0;
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			put(j, esc, 2);
+		} else if (c == '\n')
+			put(j, "\\n", 2);
+		else if (c == '\t')
+			put(j, "\\t", 2);
+		else {
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			put(j, esc, 6);
+		}
+	}
+	put(j, s + n - run, run);
+	put(j, "\"", 1);
+}
+
+static void
+member(struct json *j, const char *key)
+{
+	if (!j->first[j->depth])
+		put(j, ",", 1);
+	j->first[j->depth] = 0;
+	if (key != NULL) {
+		quote(j, key, strlen(key));
+		put(j, ":", 1);
+	}
+}
+
+void
+json_begin(struct json *j, struct out *o)
+{
+	memset(j, 0, sizeof(*j));
+	j->o = o;
+	j->first[0] = 1;
+	put(j, "{", 1);
+	json_str(j, "schema", JSON_SCHEMA, -1);
+}
+
+void
+json_end(struct json *j)
+{
+	put(j, "}\n", 2);
+}
+
+void
+json_str(struct json *j, const char *key, const char *s, long n)
+{
+	member(j, key);
+	if (s == NULL)
+		put(j, "null", 4);
+	else
+		quote(j, s, n < 0 ? strlen(s) : (size_t)n);
+}
+
+void
+json_int(struct json *j, const char *key, long long v)
+{
+	char buf[32];
+
+	member(j, key);
+	put(j, buf, (size_t)snprintf(buf, sizeof(buf), "%lld", v));
+}
+
+void
+json_bool(struct json *j, const char *key, int v)
+{
+	member(j, key);
+	put(j, v ? "true" : "false", v ? 4 : 5);
+}
+
+void
+json_null(struct json *j, const char *key)
+{
+	member(j, key);
+	put(j, "null", 4);
+}
+
+void
+json_open(struct json *j, const char *key, char kind)
+{
+	member(j, key);
+	put(j, kind == '[' ? "[" : "{", 1);
+	if (j->depth + 1 < JSON_DEPTH)
+		j->first[++j->depth] = 1;
+}
+
+void
+json_close(struct json *j, char kind)
+{
+	put(j, kind == '[' ? "]" : "}", 1);
+	if (j->depth > 0)
+		j->depth--;
+}

@@ -1,0 +1,77 @@
+/*
+ * x509info.h: the fields of a certificate that cert-info prints, taken
+ * from OpenSSL's parsed X509 (RFC 5280 section 4).
+ */
+#ifndef PEMKIT_X509INFO_H
+#define PEMKIT_X509INFO_H
+
+#include <time.h>
+
+#include <openssl/x509.h>
+
+/* A list of strings, each owned by the list. */
+struct strlist {
+	char	**v;
+	size_t	  n;
+};
+
+struct x509info {
+	char		*subject;	/* RFC 4514 string, UTF-8 */
+	char		*issuer;
+	char		*serial;	/* lowercase hex, "-" if negative */
+	char		 not_before[32];	/* ISO 8601 UTC: 2038-01-01T00:00:00Z */
+	char		 not_after[32];
+	long long	 secs_left;	/* notAfter - at, seconds */
+	long long	 secs_valid;	/* at - notBefore, seconds */
+	struct strlist	 dns, ip, email, uri;	/* subjectAltName, 4.2.1.6 */
+	char		 key_type[32];	/* "RSA", "EC", "ED25519", ... */
+	int		 key_bits;	/* 0 when unknown */
+	char		 curve[64];	/* "P-256", or "" */
+	char		 sig[80];	/* signature algorithm */
+	char		 sha256[65], sha1[41];	/* of the DER, hex */
+	char		 spki_sha256[65];	/* of the SubjectPublicKeyInfo */
+	char		 pin_sha256[45];	/* the same, base64 (RFC 7469) */
+	char		*ski, *aki;	/* key identifiers, hex; or NULL */
+	int		 has_bc, ca;	/* basicConstraints, 4.2.1.9 */
+	long		 path_len;	/* -1: none */
+	struct strlist	 ku, eku;	/* 4.2.1.3, 4.2.1.12 */
+	struct strlist	 ocsp, ca_issuers;	/* AIA, 4.2.2.1 */
+	struct strlist	 crl;		/* CRL distribution points, 4.2.1.13 */
+	struct strlist	 policies;	/* policy OIDs, 4.2.1.4 */
+	int		 self_signed;
+	const char	*role;		/* "leaf", "intermediate", "root" */
+};
+
+/*
+ * x509info_get: fill xi from x, evaluating the validity period at time
+ * at (seconds since the epoch).  Uses X509_NAME_print_ex (RFC 4514 form),
+ * X509_digest, X509_get_ext_d2i, X509_self_signed and the EVP_PKEY
+ * accessors.  Returns 0, or EX_TROUBLE with OpenSSL's reasons left on the
+ * error queue; xi must be freed with x509info_free either way.
+ */
+int	x509info_get(X509 *x, time_t at, struct x509info *xi);
+
+/* x509info_free: free what xi owns and zero it. */
+void	x509info_free(struct x509info *xi);
+
+/*
+ * x509info_name_entry: the last value of attribute sn ("CN", "O",
+ * "emailAddress", ...) of name, as a new UTF-8 string the caller frees;
+ * NULL when absent or sn is unknown.
+ */
+char	*x509info_name_entry(const X509_NAME *name, const char *sn);
+
+/*
+ * parse_time: "@EPOCH", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601,
+ * UTC) to seconds since the epoch in *t.  Returns 0, or -1 when s is not
+ * one of these forms.  Uses ASN1_TIME_set_string_X509 and ASN1_TIME_diff.
+ */
+int	parse_time(const char *s, time_t *t);
+
+/*
+ * parse_duration: "30d", "12h", "90m", "45s", "2w" or plain seconds to
+ * seconds in *secs.  Returns 0, or -1 when s is not a duration.
+ */
+int	parse_duration(const char *s, long long *secs);
+
+#endif

@@ -469,7 +469,7 @@ main(int argc, char *argv[])
 	c.within = -1;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
 	c.emails = xmalloc((size_t)argc * sizeof(*c.emails));
-	while ((ch = getopt_long(argc, argv, "HVa:ce:f:hjm:o:sv", longopts,
+	while ((ch = getopt_long(argc, argv, "H:Va:ce:f:hjm:o:sv", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

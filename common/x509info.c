@@ -26,7 +26,8 @@ add(struct strlist *l, const char *s, size_t n)
 
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	c = xmalloc(n + 1);
-	memcpy(c, s, n);
+	if (n > 0)
+		memcpy(c, s, n);
 	c[n] = '\0';
 	l->v[l->n++] = c;
 }
@@ -67,7 +68,8 @@ name_str(const X509_NAME *nm)
 	}
 	n = BIO_get_mem_data(b, &p);
 	s = xmalloc((size_t)n + 1);
-	memcpy(s, p, (size_t)n);
+	if (n > 0)		/* an empty name leaves p NULL */
+		memcpy(s, p, (size_t)n);
 	s[n] = '\0';
 	BIO_free(b);
 	return s;

@@ -1,0 +1,39 @@
+# The build's install targets honour PREFIX, DESTDIR, BINDIR and MANDIR;
+# output errors are reported; a closed pipe ends a filter quietly.
+
+t ok-install-destdir-prefix 0 \
+    "make -s -C $TOP install DESTDIR=$O/stage PREFIX=/usr >/dev/null && cd stage && find . -type f | sort && stat -c %a usr/bin/pem-split usr/share/man/man1/pem-split.1" \
+    "./usr/bin/cert-info
+./usr/bin/der2pem
+./usr/bin/pem-join
+./usr/bin/pem-split
+./usr/bin/pem2der
+./usr/share/man/man1/cert-info.1
+./usr/share/man/man1/der2pem.1
+./usr/share/man/man1/pem-join.1
+./usr/share/man/man1/pem-split.1
+./usr/share/man/man1/pem2der.1
+./usr/share/man/man7/pemkit.7
+755
+644" ''
+t ok-install-bindir-mandir 0 \
+    "make -s -C $TOP install DESTDIR=$O/stage2 BINDIR=/opt/pk/bin MANDIR=/opt/pk/man >/dev/null && cd stage2 && ls opt/pk/bin | wc -l && ls opt/pk/man/man1 | wc -l" \
+    "5
+5" ''
+t ok-uninstall 0 \
+    "make -s -C $TOP uninstall DESTDIR=$O/stage PREFIX=/usr >/dev/null && find stage -type f | wc -l" \
+    "0" ''
+
+# stdout on a full disk: exit 2 and a message, as OpenBSD cat does
+t trouble-stdout-dev-full 2 "pem-split $F/chain.pem >/dev/full" '' \
+    "pem-split: <stdout>: write error: No space left on device"
+t trouble-join-stdout-dev-full 2 "pem-join $F/chain.pem >/dev/full" '' \
+    "pem-join: <stdout>: write error: No space left on device"
+# a closed pipe: killed by SIGPIPE like other filters, with no message
+cat "$F/chain.pem" "$F/chain.pem" "$F/chain.pem" >"$O/nine.pem"
+i=0; while [ $i -lt 12 ]; do cat "$O/nine.pem"; i=$((i + 1)); done \
+    >"$O/many.pem"
+i=0; while [ $i -lt 100 ]; do cat "$O/many.pem"; i=$((i + 1)); done \
+    >"$O/lots.pem"
+t ok-closed-pipe-is-quiet 0 "pem-split lots.pem | head -n 1" \
+    "-----BEGIN CERTIFICATE-----" ''

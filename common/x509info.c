@@ -50,10 +50,8 @@ freelist(struct strlist *l)
 	l->n = 0;
 }
 
-/* RFC 4514 string of a name, UTF-8 (OpenSSL's RFC 2253 form, which
- * lists the most specific RDN first, without escaping UTF-8). */
-static char *
-name_str(const X509_NAME *nm)
+char *
+x509info_name_str(const X509_NAME *nm)
 {
 	BIO *b;
 	char *p, *s;
@@ -111,18 +109,13 @@ hex_colonless(const ASN1_OCTET_STRING *os)
 	return s;
 }
 
-/* subjectAltName entries by type (RFC 5280 4.2.1.6). */
-static void
-sans(X509 *x, struct x509info *xi)
+void
+x509info_sans(const GENERAL_NAMES *gns, struct x509info *xi)
 {
-	GENERAL_NAMES *gns;
 	const GENERAL_NAME *g;
 	char ip[INET6_ADDRSTRLEN];
 	int i;
 
-	if ((gns = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL)) ==
-	    NULL)
-		return;
 	for (i = 0; i < sk_GENERAL_NAME_num(gns); i++) {
 		g = sk_GENERAL_NAME_value(gns, i);
 		switch (g->type) {
@@ -154,7 +147,6 @@ sans(X509 *x, struct x509info *xi)
 			break;
 		}
 	}
-	GENERAL_NAMES_free(gns);
 }
 
 static void
@@ -268,8 +260,6 @@ pubkey(X509 *x, struct x509info *xi)
 {
 	EVP_PKEY *pk;
 	ASN1_OBJECT *alg;
-	const char *nist;
-	char group[64];
 
 	if ((pk = X509_get0_pubkey(x)) == NULL) {
 		ERR_clear_error();
@@ -278,6 +268,15 @@ pubkey(X509 *x, struct x509info *xi)
 			OBJ_obj2txt(xi->key_type, sizeof(xi->key_type), alg, 0);
 		return;
 	}
+	x509info_key(pk, xi);
+}
+
+void
+x509info_key(const EVP_PKEY *pk, struct x509info *xi)
+{
+	const char *nist;
+	char group[64];
+
 	snprintf(xi->key_type, sizeof(xi->key_type), "%s",
 	    EVP_PKEY_get0_type_name(pk) != NULL ?
 	    EVP_PKEY_get0_type_name(pk) : "unknown");
@@ -297,6 +296,7 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	const X509_ALGOR *alg;
 	const ASN1_OBJECT *obj;
 	BASIC_CONSTRAINTS *bc;
+	GENERAL_NAMES *gns;
 	ASN1_TIME *now = NULL;
 	BIGNUM *bn = NULL;
 	char *hex;
@@ -306,8 +306,8 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 
 	memset(xi, 0, sizeof(*xi));
 	xi->path_len = -1;
-	if ((xi->subject = name_str(X509_get_subject_name(x))) == NULL ||
-	    (xi->issuer = name_str(X509_get_issuer_name(x))) == NULL)
+	if ((xi->subject = x509info_name_str(X509_get_subject_name(x))) == NULL ||
+	    (xi->issuer = x509info_name_str(X509_get_issuer_name(x))) == NULL)
 		goto out;
 	if ((bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL)) ==
 	    NULL || (hex = BN_bn2hex(bn)) == NULL)
@@ -325,7 +325,11 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	    diff_secs(now, X509_get0_notAfter(x), &xi->secs_left) != 0 ||
 	    diff_secs(X509_get0_notBefore(x), now, &xi->secs_valid) != 0)
 		goto out;
-	sans(x, xi);
+	if ((gns = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL)) !=
+	    NULL) {
+		x509info_sans(gns, xi);
+		GENERAL_NAMES_free(gns);
+	}
 	pubkey(x, xi);
 	X509_get0_signature(NULL, &alg, x);
 	X509_ALGOR_get0(&obj, NULL, NULL, alg);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 /* A list of strings, each owned by the list. */
 struct strlist {
@@ -53,6 +54,25 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
 
 /* x509info_free: free what xi owns and zero it. */
 void	x509info_free(struct x509info *xi);
+
+/*
+ * x509info_name_str: the RFC 4514 string of nm in UTF-8 (OpenSSL's
+ * X509_NAME_print_ex in RFC 2253 form, most specific RDN first, UTF-8 not
+ * escaped), a new string the caller frees; NULL on an OpenSSL failure.
+ */
+char	*x509info_name_str(const X509_NAME *nm);
+
+/*
+ * x509info_sans: append the subjectAltName entries of gns (RFC 5280
+ * 4.2.1.6) to xi's dns, ip (printed with inet_ntop), email and uri lists.
+ */
+void	x509info_sans(const GENERAL_NAMES *gns, struct x509info *xi);
+
+/*
+ * x509info_key: fill xi's key_type, key_bits and curve (NIST name when
+ * there is one) from pk.
+ */
+void	x509info_key(const EVP_PKEY *pk, struct x509info *xi);
 
 /*
  * x509info_name_entry: the last value of attribute sn ("CN", "O",

@@ -15,6 +15,8 @@ cp "$F/leaf.der" "$E/server.der"
 cp "$F/leaf.key" "$E/server.key"
 cp "$F/inter.pem" "$E/intermediate.pem"
 cp "$F/chain.p7b.der" "$E/intermediates.p7b"
+cp "$F/csr-rsa.csr" "$E/request.csr"
+cp "$F/root.pem" "$E/old.crt"
 for page in man/*.1; do
 	awk '/^\.Sh/ { on = ($2 == "EXAMPLES") } on && /^\$ / { sub(/^\$ /, ""); print }' \
 	    "$page" >"$O/examples.list"

@@ -125,3 +125,14 @@ json_close(struct json *j, char kind)
 	if (j->depth > 0)
 		j->depth--;
 }
+
+void
+json_list(struct json *j, const char *key, char *const *v, size_t n)
+{
+	size_t i;
+
+	json_open(j, key, '[');
+	for (i = 0; i < n; i++)
+		json_str(j, NULL, v[i], -1);
+	json_close(j, '[');
+}

@@ -37,6 +37,8 @@ void	json_str(struct json *j, const char *key, const char *s, long n);
 void	json_int(struct json *j, const char *key, long long v);
 void	json_bool(struct json *j, const char *key, int v);
 void	json_null(struct json *j, const char *key);
+/* json_list: an array of the n strings v[0..n). */
+void	json_list(struct json *j, const char *key, char *const *v, size_t n);
 /* json_open: start an array ('[') or object ('{') member or element. */
 void	json_open(struct json *j, const char *key, char kind);
 /* json_close: end the innermost array or object. */

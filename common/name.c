@@ -138,7 +138,7 @@ name_expand(const char *tmpl, const struct pem_block *b,
 		case 'c':
 			cn = NULL;
 			if ((nm = ossl_block_name(b)) != NULL) {
-				cn = ossl_name_cn(nm);
+				cn = ossl_name_entry(nm, "CN");
 				X509_NAME_free(nm);
 			}
 			snprintf(field, sizeof(field), "%.*s", CN_MAX,

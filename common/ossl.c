@@ -4,6 +4,7 @@
 #include <openssl/asn1.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/pkcs12.h>
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
@@ -164,20 +165,20 @@ ossl_block_name(const struct pem_block *b)
 }
 
 char *
-ossl_name_cn(const X509_NAME *name)
+ossl_name_entry(const X509_NAME *name, const char *sn)
 {
 	const X509_NAME_ENTRY *ne;
 	unsigned char *utf8 = NULL;
 	char *s;
-	int i, last = -1, n;
+	int nid, i, last = -1, n;
 
-	for (i = -1; (i = X509_NAME_get_index_by_NID(name, NID_commonName,
-	    i)) >= 0;)
-		last = i;
-	if (last < 0 || (ne = X509_NAME_get_entry(name, last)) == NULL)
+	if ((nid = OBJ_txt2nid(sn)) == NID_undef)
 		return NULL;
-	if ((n = ASN1_STRING_to_UTF8(&utf8,
-	    X509_NAME_ENTRY_get_data(ne))) < 0) {
+	for (i = -1; (i = X509_NAME_get_index_by_NID(name, nid, i)) >= 0;)
+		last = i;
+	if (last < 0 || (ne = X509_NAME_get_entry(name, last)) == NULL ||
+	    (n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(ne))) <
+	    0) {
 		ERR_clear_error();
 		return NULL;
 	}

@@ -35,10 +35,11 @@ int	ossl_der_decodes(enum pem_kind kind, const unsigned char *der,
 X509_NAME *ossl_block_name(const struct pem_block *b);
 
 /*
- * ossl_name_cn: the last commonName of name as UTF-8, in a new string the
- * caller frees; NULL when there is none.
+ * ossl_name_entry: the last value of attribute sn ("CN", "O",
+ * "emailAddress", ...) of name, as a new UTF-8 string the caller frees;
+ * NULL when absent or sn is unknown.
  */
-char	*ossl_name_cn(const X509_NAME *name);
+char	*ossl_name_entry(const X509_NAME *name, const char *sn);
 
 /*
  * ossl_name_hash: OpenSSL's subject name hash (X509_NAME_hash_ex, as

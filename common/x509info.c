@@ -390,31 +390,6 @@ x509info_free(struct x509info *xi)
 	memset(xi, 0, sizeof(*xi));
 }
 
-char *
-x509info_name_entry(const X509_NAME *name, const char *sn)
-{
-	const X509_NAME_ENTRY *ne;
-	unsigned char *utf8 = NULL;
-	char *s;
-	int nid, i, last = -1, n;
-
-	if ((nid = OBJ_txt2nid(sn)) == NID_undef)
-		return NULL;
-	for (i = -1; (i = X509_NAME_get_index_by_NID(name, nid, i)) >= 0;)
-		last = i;
-	if (last < 0 || (ne = X509_NAME_get_entry(name, last)) == NULL ||
-	    (n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(ne))) <
-	    0) {
-		ERR_clear_error();
-		return NULL;
-	}
-	s = xmalloc((size_t)n + 1);
-	memcpy(s, utf8, (size_t)n);
-	s[n] = '\0';
-	OPENSSL_free(utf8);
-	return s;
-}
-
 int
 parse_time(const char *s, time_t *t)
 {

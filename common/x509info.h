@@ -75,13 +75,6 @@ void	x509info_sans(const GENERAL_NAMES *gns, struct x509info *xi);
 void	x509info_key(const EVP_PKEY *pk, struct x509info *xi);
 
 /*
- * x509info_name_entry: the last value of attribute sn ("CN", "O",
- * "emailAddress", ...) of name, as a new UTF-8 string the caller frees;
- * NULL when absent or sn is unknown.
- */
-char	*x509info_name_entry(const X509_NAME *name, const char *sn);
-
-/*
  * parse_time: "@EPOCH", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601,
  * UTC) to seconds since the epoch in *t.  Returns 0, or -1 when s is not
  * one of these forms.  Uses ASN1_TIME_set_string_X509 and ASN1_TIME_diff.

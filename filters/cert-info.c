@@ -18,6 +18,7 @@
 #include "io.h"
 #include "json.h"
 #include "opt.h"
+#include "ossl.h"
 #include "pem.h"
 #include "x509info.h"
 
@@ -154,17 +155,6 @@ print_text(struct ctx *c, const struct pem_block *b, unsigned long member,
 	list_text(o, "policies:          ", &xi->policies, "");
 }
 
-static void
-jlist(struct json *j, const char *key, const struct strlist *l)
-{
-	size_t i;
-
-	json_open(j, key, '[');
-	for (i = 0; i < l->n; i++)
-		json_str(j, NULL, l->v[i], -1);
-	json_close(j, '[');
-}
-
 /* The pemkit/1 certificate object; the schema is in pemkit(7). */
 static void
 print_json(struct ctx *c, const struct pem_block *b, unsigned long member,
@@ -192,10 +182,10 @@ print_json(struct ctx *c, const struct pem_block *b, unsigned long member,
 	json_int(&j, "days_left", xi->secs_left >= 0 ?
 	    xi->secs_left / 86400 : -((-xi->secs_left + 86399) / 86400));
 	json_open(&j, "san", '{');
-	jlist(&j, "dns", &xi->dns);
-	jlist(&j, "ip", &xi->ip);
-	jlist(&j, "email", &xi->email);
-	jlist(&j, "uri", &xi->uri);
+	json_list(&j, "dns", xi->dns.v, xi->dns.n);
+	json_list(&j, "ip", xi->ip.v, xi->ip.n);
+	json_list(&j, "email", xi->email.v, xi->email.n);
+	json_list(&j, "uri", xi->uri.v, xi->uri.n);
 	json_close(&j, '{');
 	json_open(&j, "key", '{');
 	json_str(&j, "type", xi->key_type, -1);
@@ -222,12 +212,12 @@ print_json(struct ctx *c, const struct pem_block *b, unsigned long member,
 		json_close(&j, '{');
 	} else
 		json_null(&j, "basic_constraints");
-	jlist(&j, "key_usage", &xi->ku);
-	jlist(&j, "ext_key_usage", &xi->eku);
-	jlist(&j, "ocsp", &xi->ocsp);
-	jlist(&j, "ca_issuers", &xi->ca_issuers);
-	jlist(&j, "crl", &xi->crl);
-	jlist(&j, "policies", &xi->policies);
+	json_list(&j, "key_usage", xi->ku.v, xi->ku.n);
+	json_list(&j, "ext_key_usage", xi->eku.v, xi->eku.n);
+	json_list(&j, "ocsp", xi->ocsp.v, xi->ocsp.n);
+	json_list(&j, "ca_issuers", xi->ca_issuers.v, xi->ca_issuers.n);
+	json_list(&j, "crl", xi->crl.v, xi->crl.n);
+	json_list(&j, "policies", xi->policies.v, xi->policies.n);
 	json_bool(&j, "self_signed", xi->self_signed);
 	json_str(&j, "role", xi->role, -1);
 	json_end(&j);
@@ -281,7 +271,7 @@ print_format(struct ctx *c, const struct pem_block *b, X509 *x,
 #define IS(s)	(strcmp(name, (s)) == 0)
 		if (strncmp(name, "subject.", 8) == 0 ||
 		    strncmp(name, "issuer.", 7) == 0) {
-			v = x509info_name_entry(name[0] == 's' ?
+			v = ossl_name_entry(name[0] == 's' ?
 			    X509_get_subject_name(x) : X509_get_issuer_name(x),
 			    strchr(name, '.') + 1);
 			if (v != NULL)

@@ -22,6 +22,7 @@
 #include "io.h"
 #include "json.h"
 #include "opt.h"
+#include "ossl.h"
 #include "pem.h"
 #include "x509info.h"
 
@@ -302,7 +303,7 @@ policy(struct ctx *c, struct problems *p, X509_REQ *req,
 		    X509_NAME_get_index_by_NID(nm, nid, -1) < 0)
 			problem(p, "the subject has no %s: add it", field);
 	}
-	cn = x509info_name_entry(nm, "CN");
+	cn = ossl_name_entry(nm, "CN");
 	if (!c->smime) {
 		if (cn != NULL && !host_ok(cn, 1))
 			problem(p, "CN=%s is not a host name (a wildcard may "
@@ -370,18 +371,9 @@ report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
 		json_str(&j, "type", "csr", -1);
 		json_str(&j, "subject", xi->subject, -1);
 		json_open(&j, "san", '{');
-		json_open(&j, "dns", '[');
-		for (i = 0; i < xi->dns.n; i++)
-			json_str(&j, NULL, xi->dns.v[i], -1);
-		json_close(&j, '[');
-		json_open(&j, "ip", '[');
-		for (i = 0; i < xi->ip.n; i++)
-			json_str(&j, NULL, xi->ip.v[i], -1);
-		json_close(&j, '[');
-		json_open(&j, "email", '[');
-		for (i = 0; i < xi->email.n; i++)
-			json_str(&j, NULL, xi->email.v[i], -1);
-		json_close(&j, '[');
+		json_list(&j, "dns", xi->dns.v, xi->dns.n);
+		json_list(&j, "ip", xi->ip.v, xi->ip.n);
+		json_list(&j, "email", xi->email.v, xi->email.n);
 		json_close(&j, '{');
 		json_open(&j, "key", '{');
 		json_str(&j, "type", xi->key_type, -1);
@@ -391,10 +383,7 @@ report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
 		json_str(&j, "signature", xi->sig, -1);
 		json_bool(&j, "signature_valid", sigok);
 		json_str(&j, "profile", c->smime ? "smime" : "tls", -1);
-		json_open(&j, "problems", '[');
-		for (i = 0; i < p->list.n; i++)
-			json_str(&j, NULL, p->list.v[i], -1);
-		json_close(&j, '[');
+		json_list(&j, "problems", p->list.v, p->list.n);
 		json_end(&j);
 	} else {
 		n = snprintf(buf, sizeof(buf), "%s%s:%lu: certificate request "

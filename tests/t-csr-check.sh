@@ -22,6 +22,10 @@ t no-csr-sha1 1 "csr-check -o /dev/null $F/csr-sha1.csr" '' \
     "$(c csr-sha1.csr 'signed with SHA1: make the request with SHA-256 (openssl req -sha256)')"
 t no-csr-country-xx 1 "csr-check -o /dev/null $F/csr-xx.csr" '' \
     "$(c csr-xx.csr 'C=XX is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US')"
+t no-csr-country-hun 1 "csr-check -o /dev/null $F/csr-hun.csr" '' \
+    "$(c csr-hun.csr 'C=HUN is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US')"
+t ok-csr-country-hun-signature-good 0 "openssl req -in $F/csr-hun.csr -verify -noout" '' \
+    'Certificate request self-signature verify OK'
 t no-csr-missing-san 1 "csr-check -o /dev/null $F/csr-nosan.csr" '' \
     "$(c csr-nosan.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"
 t no-csr-cn-not-in-san 1 "csr-check -o /dev/null $F/csr-cn-not-in-san.csr" '' \

@@ -19,16 +19,29 @@
 #include "ossl.h"
 #include "x509info.h"
 
+/* Append s[0..n) to l; control bytes (a NUL inside a name is the
+ * null-prefix attack) are shown as \xNN, never cut or passed raw. */
 static void
 add(struct strlist *l, const char *s, size_t n)
 {
+	static const char hex[] = "0123456789abcdef";
 	char *c;
+	size_t i, k = 0;
 
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	c = xmalloc(n + 1);
-	if (n > 0)
-		memcpy(c, s, n);
-	c[n] = '\0';
+	c = xmalloc(4 * n + 1);
+	for (i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x20 || b == 0x7f) {
+			c[k++] = '\\';
+			c[k++] = 'x';
+			c[k++] = hex[b >> 4];
+			c[k++] = hex[b & 15];
+		} else
+			c[k++] = (char)b;
+	}
+	c[k] = '\0';
 	l->v[l->n++] = c;
 }
 
@@ -298,7 +311,7 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	BASIC_CONSTRAINTS *bc;
 	GENERAL_NAMES *gns;
 	ASN1_TIME *now = NULL;
-	BIGNUM *bn = NULL;
+	const ASN1_INTEGER *sn;
 	char *hex;
 	unsigned char md[EVP_MAX_MD_SIZE], *spki = NULL;
 	unsigned int mdlen;
@@ -309,14 +322,17 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	if ((xi->subject = x509info_name_str(X509_get_subject_name(x))) == NULL ||
 	    (xi->issuer = x509info_name_str(X509_get_issuer_name(x))) == NULL)
 		goto out;
-	if ((bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL)) ==
-	    NULL || (hex = BN_bn2hex(bn)) == NULL)
-		goto out;
-	xi->serial = xstrdup(hex);
-	OPENSSL_free(hex);
-	for (hex = xi->serial; *hex != '\0'; hex++)
-		if (*hex >= 'A' && *hex <= 'F')
-			*hex = (char)(*hex - 'A' + 'a');
+	/* the INTEGER's content octets, as i2a_ASN1_INTEGER prints them */
+	sn = X509_get0_serialNumber(x);
+	n = ASN1_STRING_length(sn);
+	xi->serial = xmalloc(2 * (size_t)(n > 0 ? n : 1) + 2);
+	hex = xi->serial;
+	if (ASN1_STRING_type(sn) == V_ASN1_NEG_INTEGER)
+		*hex++ = '-';
+	if (n > 0)
+		ossl_hex(ASN1_STRING_get0_data(sn), (size_t)n, hex);
+	else
+		memcpy(hex, "00", 3);
 	if ((now = ASN1_TIME_set(NULL, at)) == NULL ||
 	    iso_time(X509_get0_notBefore(x), xi->not_before,
 	    sizeof(xi->not_before)) != 0 ||
@@ -364,7 +380,6 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	rc = 0;
 out:
 	OPENSSL_free(spki);
-	BN_free(bn);
 	ASN1_TIME_free(now);
 	return rc;
 }

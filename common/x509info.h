@@ -19,7 +19,8 @@ struct strlist {
 struct x509info {
 	char		*subject;	/* RFC 4514 string, UTF-8 */
 	char		*issuer;
-	char		*serial;	/* lowercase hex, "-" if negative */
+	char		*serial;	/* lowercase hex of the content octets
+					   ("00" for zero), "-" if negative */
 	char		 not_before[32];	/* ISO 8601 UTC: 2038-01-01T00:00:00Z */
 	char		 not_after[32];
 	long long	 secs_left;	/* notAfter - at, seconds */

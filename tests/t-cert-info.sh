@@ -129,3 +129,12 @@ t ok-cert-info-agrees-with-openssl-corpus 0 \
 # every certificate of the corpus: no crash, valid NDJSON
 t ok-cert-info-corpus-json-valid 0 \
     "awk -F'\t' '(\$2 == \"cert\" || \$2 == \"chain\") && NR % ${CORPUS_SAMPLE:-1} == 0 { print \"$C/\" \$1 }' $C/MANIFEST.tsv | while read -r f; do cert-info --json \"\$f\" 2>/dev/null; [ \$? -lt 128 ] || echo crash \"\$f\"; done | jq -c 'select(.schema != \"pemkit/1\")' | head -n 3" '' ''
+
+# found by comparing with openssl on the whole corpus: a NUL inside a
+# SAN (the null-prefix attack) is shown, not cut; serial 0 is "00"
+nc=$C/certificate-transparency/python/ct/crypto/testdata/null_chars.pem
+t ok-cert-info-san-nul-shown 0 "cert-info -f '%{dns} %{email}' $nc" \
+    'altnull.python.org\x00example.com null@python.org\x00user@example.org' ''
+t ok-cert-info-serial-zero 0 \
+    "cert-info -f '%{serial}' $C/certigo/test-certs/example-bad-serial.crt" \
+    "$(openssl x509 -noout -serial -in "$C/certigo/test-certs/example-bad-serial.crt" | sed 's/serial=//')" ''

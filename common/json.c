@@ -4,6 +4,7 @@
 
 #include "io.h"
 #include "json.h"
+#include "pem.h"
 
 static void
 put(struct json *j, const char *s, size_t n)
@@ -135,4 +136,18 @@ json_list(struct json *j, const char *key, char *const *v, size_t n)
 	for (i = 0; i < n; i++)
 		json_str(j, NULL, v[i], -1);
 	json_close(j, '[');
+}
+
+void
+json_begin_block(struct json *j, struct out *o, const struct pem_block *b,
+    const char *type)
+{
+	json_begin(j, o);
+	json_str(j, "source", b->src, -1);
+	json_int(j, "index", (long long)b->index);
+	if (b->line != 0)
+		json_int(j, "line", (long long)b->line);
+	else
+		json_null(j, "line");
+	json_str(j, "type", type, -1);
 }

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "io.h"
+#include "pem.h"
 
 #define JSON_SCHEMA	"pemkit/1"
 
@@ -29,6 +30,13 @@ struct json {
  * out_close(); these return nothing.
  */
 void	json_begin(struct json *j, struct out *o);
+/*
+ * json_begin_block: json_begin, then the members every filter's object
+ * shares (pemkit(7), JSON output): "source", "index", "line" (null for
+ * DER) of block b, and "type".
+ */
+void	json_begin_block(struct json *j, struct out *o,
+	    const struct pem_block *b, const char *type);
 void	json_end(struct json *j);
 /* json_str: a string, or null when s is NULL; s is UTF-8 of length n
  * (n = -1: up to the NUL).  Control bytes are escaped as \u00XX; other

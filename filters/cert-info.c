@@ -162,14 +162,7 @@ print_json(struct ctx *c, const struct pem_block *b, unsigned long member,
 {
 	struct json j;
 
-	json_begin(&j, &c->o);
-	json_str(&j, "source", b->src, -1);
-	json_int(&j, "index", (long long)b->index);
-	if (b->line != 0)
-		json_int(&j, "line", (long long)b->line);
-	else
-		json_null(&j, "line");
-	json_str(&j, "type", "cert", -1);
+	json_begin_block(&j, &c->o, b, "cert");
 	if (member)
 		json_int(&j, "member", (long long)member);
 	else

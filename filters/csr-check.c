@@ -361,14 +361,7 @@ report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
 	int n;
 
 	if (c->json) {
-		json_begin(&j, &c->o);
-		json_str(&j, "source", b->src, -1);
-		json_int(&j, "index", (long long)b->index);
-		if (b->line)
-			json_int(&j, "line", (long long)b->line);
-		else
-			json_null(&j, "line");
-		json_str(&j, "type", "csr", -1);
+		json_begin_block(&j, &c->o, b, "csr");
 		json_str(&j, "subject", xi->subject, -1);
 		json_open(&j, "san", '{');
 		json_list(&j, "dns", xi->dns.v, xi->dns.n);

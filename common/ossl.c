@@ -8,6 +8,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include "diag.h"
 #include "ossl.h"
@@ -222,4 +223,19 @@ ossl_hex(const unsigned char *p, size_t n, char *out)
 		out[2 * i + 1] = hex[p[i] & 15];
 	}
 	out[2 * n] = '\0';
+}
+
+int
+ossl_covers(X509 *x, const char *name)
+{
+	int ok;
+
+	if (strchr(name, ':') != NULL || strspn(name, "0123456789.") ==
+	    strlen(name))
+		ok = X509_check_ip_asc(x, name, 0) == 1;
+	else
+		ok = X509_check_host(x, name, 0,
+		    X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, NULL) == 1;
+	ERR_clear_error();
+	return ok;
 }

@@ -53,6 +53,15 @@ unsigned long ossl_name_hash(const X509_NAME *name, int *ok);
  */
 int	ossl_sha256(const unsigned char *p, size_t n, unsigned char md[32]);
 
+/*
+ * ossl_covers: 1 when certificate x covers name, 0 otherwise.  An IPv4
+ * or IPv6 address matches only IP address SANs (X509_check_ip_asc); any
+ * other name is matched by RFC 6125 rules with X509_check_host, partial
+ * wildcards ("f*.example.com") refused, the CN used only when there is no
+ * DNS SAN.  Clears the OpenSSL error queue.
+ */
+int	ossl_covers(X509 *x, const char *name);
+
 /* ossl_hex: lowercase hex of p[0..n) into out (2n + 1 bytes). */
 void	ossl_hex(const unsigned char *p, size_t n, char *out);
 

@@ -164,17 +164,6 @@ pem_block_secret(const struct pem_block *b)
 }
 
 int
-pem_type_valid(const char *type)
-{
-	int k;
-
-	for (k = 0; k < PK_NKINDS; k++)
-		if (strcmp(type, kinds[k].type) == 0)
-			return 1;
-	return 0;
-}
-
-int
 pem_type_match(const struct pem_block *b, const char *type)
 {
 	if (strcasecmp(type, pem_block_type(b)) == 0)
@@ -672,6 +661,8 @@ report_repairs(struct pem_reader *r, struct pem_block *b)
 {
 	unsigned bit;
 
+	if (b->repairs == 0)
+		return 0;
 	for (bit = 1; bit < 1U << PR_NLABELS; bit <<= 1) {
 		if (!(b->repairs & bit))
 			continue;

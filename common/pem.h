@@ -201,9 +201,6 @@ int	pem_block_secret(const struct pem_block *b);
  */
 int	pem_type_match(const struct pem_block *b, const char *type);
 
-/* pem_type_valid: 1 when type names a known type ("cert", ...). */
-int	pem_type_valid(const char *type);
-
 /* pem_repair_text: the words for one PR_* bit, for notes. */
 const char *pem_repair_text(unsigned bit);
 

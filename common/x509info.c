@@ -341,6 +341,9 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	    diff_secs(now, X509_get0_notAfter(x), &xi->secs_left) != 0 ||
 	    diff_secs(X509_get0_notBefore(x), now, &xi->secs_valid) != 0)
 		goto out;
+	/* whole days, rounded down: -1 on the day after expiry */
+	xi->days_left = xi->secs_left >= 0 ? xi->secs_left / 86400 :
+	    -((-xi->secs_left + 86399) / 86400);
 	if ((gns = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL)) !=
 	    NULL) {
 		x509info_sans(gns, xi);
@@ -461,4 +464,16 @@ parse_duration(const char *s, long long *secs)
 		return -1;
 	*secs = v;
 	return 0;
+}
+
+void
+x509info_key_text(const struct x509info *xi, char *buf, size_t n)
+{
+	if (xi->key_bits > 0 && xi->curve[0] != '\0')
+		snprintf(buf, n, "%s %s (%d bits)", xi->key_type, xi->curve,
+		    xi->key_bits);
+	else if (xi->key_bits > 0)
+		snprintf(buf, n, "%s %d bits", xi->key_type, xi->key_bits);
+	else
+		snprintf(buf, n, "%s", xi->key_type);
 }

@@ -25,6 +25,8 @@ struct x509info {
 	char		 not_after[32];
 	long long	 secs_left;	/* notAfter - at, seconds */
 	long long	 secs_valid;	/* at - notBefore, seconds */
+	long long	 days_left;	/* secs_left in whole days, rounded
+					   down (negative once expired) */
 	struct strlist	 dns, ip, email, uri;	/* subjectAltName, 4.2.1.6 */
 	char		 key_type[32];	/* "RSA", "EC", "ED25519", ... */
 	int		 key_bits;	/* 0 when unknown */
@@ -74,6 +76,12 @@ void	x509info_sans(const GENERAL_NAMES *gns, struct x509info *xi);
  * there is one) from pk.
  */
 void	x509info_key(const EVP_PKEY *pk, struct x509info *xi);
+
+/*
+ * x509info_key_text: "RSA 2048 bits", "EC P-256 (256 bits)" or just the
+ * type when the size is unknown, into buf (n bytes, NUL terminated).
+ */
+void	x509info_key_text(const struct x509info *xi, char *buf, size_t n);
 
 /*
  * parse_time: "@EPOCH", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601,

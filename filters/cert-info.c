@@ -97,7 +97,7 @@ print_text(struct ctx *c, const struct pem_block *b, unsigned long member,
     const struct x509info *xi)
 {
 	struct out *o = &c->o;
-	char head[512];
+	char head[512], buf[128];
 	int n;
 
 	if (c->ncerts > 1)
@@ -124,14 +124,8 @@ print_text(struct ctx *c, const struct pem_block *b, unsigned long member,
 	list_text(o, "                   ", &xi->ip, "IP:");
 	list_text(o, "                   ", &xi->email, "email:");
 	list_text(o, "                   ", &xi->uri, "URI:");
-	if (xi->key_bits > 0 && xi->curve[0] != '\0')
-		line(o, "public key:        ", "%s %s (%d bits)", xi->key_type,
-		    xi->curve, xi->key_bits);
-	else if (xi->key_bits > 0)
-		line(o, "public key:        ", "%s %d bits", xi->key_type,
-		    xi->key_bits);
-	else
-		line(o, "public key:        ", "%s", xi->key_type);
+	x509info_key_text(xi, buf, sizeof(buf));
+	line(o, "public key:        ", "%s", buf);
 	line(o, "signature:         ", "%s", xi->sig);
 	line(o, "sha256:            ", "%s", xi->sha256);
 	line(o, "sha1:              ", "%s", xi->sha1);
@@ -172,8 +166,7 @@ print_json(struct ctx *c, const struct pem_block *b, unsigned long member,
 	json_str(&j, "serial", xi->serial, -1);
 	json_str(&j, "not_before", xi->not_before, -1);
 	json_str(&j, "not_after", xi->not_after, -1);
-	json_int(&j, "days_left", xi->secs_left >= 0 ?
-	    xi->secs_left / 86400 : -((-xi->secs_left + 86399) / 86400));
+	json_int(&j, "days_left", xi->days_left);
 	json_open(&j, "san", '{');
 	json_list(&j, "dns", xi->dns.v, xi->dns.n);
 	json_list(&j, "ip", xi->ip.v, xi->ip.n);
@@ -307,9 +300,7 @@ print_format(struct ctx *c, const struct pem_block *b, X509 *x,
 			snprintf(num, sizeof(num), "%lld", IS("line") ?
 			    (long long)b->line : IS("index") ?
 			    (long long)b->index : IS("key_bits") ?
-			    (long long)xi->key_bits : xi->secs_left >= 0 ?
-			    xi->secs_left / 86400 :
-			    -((-xi->secs_left + 86399) / 86400));
+			    (long long)xi->key_bits : xi->days_left);
 			v = num;
 		} else if (IS("dns") || IS("san"))
 			join(o, &xi->dns);
@@ -357,15 +348,11 @@ check(struct ctx *c, const struct pem_block *b, X509 *x,
 		const char *n = i < c->nhosts ? c->hosts[i] :
 		    c->emails[i - c->nhosts];
 
-		if (i >= c->nhosts)
+		if (i >= c->nhosts) {
 			ok = X509_check_email(x, n, 0, 0) == 1;
-		else if (strchr(n, ':') != NULL || strspn(n, "0123456789.") ==
-		    strlen(n))
-			ok = X509_check_ip_asc(x, n, 0) == 1;	/* IP SANs */
-		else
-			ok = X509_check_host(x, n, 0,
-			    X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, NULL) == 1;
-		ERR_clear_error();
+			ERR_clear_error();
+		} else
+			ok = ossl_covers(x, n);
 		if (!ok && len + strlen(n) + 3 < sizeof(missing))
 			len += (size_t)snprintf(missing + len, sizeof(missing) -
 			    len, "%s%s", len ? ", " : "", n);
@@ -390,10 +377,13 @@ one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
 	c->nleaves += !xi.ca;
 	if (c->format != NULL)
 		status = print_format(c, b, x, &xi);
-	else if (c->json)
-		print_json(c, b, member, &xi), status = 0;
-	else
-		print_text(c, b, member, &xi), status = 0;
+	else {
+		status = 0;
+		if (c->json)
+			print_json(c, b, member, &xi);
+		else
+			print_text(c, b, member, &xi);
+	}
 	if (status == 0)
 		status = check(c, b, x, &xi);
 	x509info_free(&xi);

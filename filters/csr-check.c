@@ -202,26 +202,19 @@ load_key(const char *file)
 	return pk;
 }
 
-/* Does the CSR cover name?  OpenSSL's X509_check_host on a certificate
- * that carries only the CSR's subject and subjectAltName. */
+/* Does the CSR cover name?  ossl_covers on a certificate that carries
+ * only the CSR's subject and subjectAltName. */
 static int
 covers(X509_REQ *req, const GENERAL_NAMES *gns, const char *name)
 {
 	X509 *x;
 	int ok = 0;
 
-	if ((x = X509_new()) == NULL ||
-	    !X509_set_subject_name(x, X509_REQ_get_subject_name(req)) ||
-	    (gns != NULL && !X509_add1_ext_i2d(x, NID_subject_alt_name,
+	if ((x = X509_new()) != NULL &&
+	    X509_set_subject_name(x, X509_REQ_get_subject_name(req)) &&
+	    (gns == NULL || X509_add1_ext_i2d(x, NID_subject_alt_name,
 	    (void *)gns, 0, X509V3_ADD_DEFAULT)))
-		goto out;
-	if (strchr(name, ':') != NULL || strspn(name, "0123456789.") ==
-	    strlen(name))
-		ok = X509_check_ip_asc(x, name, 0) == 1;
-	else
-		ok = X509_check_host(x, name, 0,
-		    X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, NULL) == 1;
-out:
+		ok = ossl_covers(x, name);
 	X509_free(x);
 	ERR_clear_error();
 	return ok;
@@ -357,7 +350,7 @@ report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
 {
 	struct json j;
 	size_t i;
-	char buf[1024];
+	char buf[1024], key[128];
 	int n;
 
 	if (c->json) {
@@ -399,13 +392,9 @@ report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
 		}
 		if (i > 0)
 			out_write(&c->o, "\n", 1);
-		if (xi->curve[0])
-			n = snprintf(buf, sizeof(buf), "  public key:        "
-			    "%s %s (%d bits)\n", xi->key_type, xi->curve,
-			    xi->key_bits);
-		else
-			n = snprintf(buf, sizeof(buf), "  public key:        "
-			    "%s %d bits\n", xi->key_type, xi->key_bits);
+		x509info_key_text(xi, key, sizeof(key));
+		n = snprintf(buf, sizeof(buf), "  public key:        %s\n",
+		    key);
 		out_write(&c->o, buf, (size_t)n);
 		n = snprintf(buf, sizeof(buf), "  signature:         %s (%s)\n"
 		    "  verdict:           %s (%s profile)\n", xi->sig,

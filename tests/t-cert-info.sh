@@ -126,9 +126,15 @@ t ok-cert-info-agrees-with-openssl-fixtures 0 \
 s=$((10 * ${CORPUS_SAMPLE:-1}))
 t ok-cert-info-agrees-with-openssl-corpus 0 \
     "sh $TOP/tests/cert-info-vs-openssl.sh \$(awk -F'\t' '\$2 == \"cert\" && \$3 == \"pem\" && NR % $s == 0 { print \"$C/\" \$1 }' $C/MANIFEST.tsv)" '' ''
-# every certificate of the corpus: no crash, valid NDJSON
+# every certificate of the corpus: no crash, one valid NDJSON object per
+# certificate that pem-split finds in the same files (pyca's
+# badasn1time.pem is left out: cert-info refuses its malformed notAfter)
+awk -F'\t' -v s="${CORPUS_SAMPLE:-1}" -v c="$C" '($2 == "cert" || $2 == "chain") &&
+    NR % s == 0 && $1 !~ /badasn1time/ { print c "/" $1 }' "$C/MANIFEST.tsv" \
+    >"$O/corpus-certs.list"
 t ok-cert-info-corpus-json-valid 0 \
-    "awk -F'\t' '(\$2 == \"cert\" || \$2 == \"chain\") && NR % ${CORPUS_SAMPLE:-1} == 0 { print \"$C/\" \$1 }' $C/MANIFEST.tsv | while read -r f; do cert-info --json \"\$f\" 2>/dev/null; [ \$? -lt 128 ] || echo crash \"\$f\"; done | jq -c 'select(.schema != \"pemkit/1\")' | head -n 3" '' ''
+    "while read -r f; do cert-info --json \"\$f\" 2>/dev/null; [ \$? -lt 128 ] || echo crash \"\$f\"; done <corpus-certs.list | jq -s '[.[] | select(.schema == \"pemkit/1\")] | length'" \
+    "$(while read -r f; do pem-split -t cert "$f" 2>/dev/null; done <"$O/corpus-certs.list" | grep -c -- '-----BEGIN CERTIFICATE-----')" ''
 
 # found by comparing with openssl on the whole corpus: a NUL inside a
 # SAN (the null-prefix attack) is shown, not cut; serial 0 is "00"

@@ -39,6 +39,9 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 	case 'v':
 		diag_verbose = 1;
 		return 1;
+	case 'w':
+		o->passin = arg;
+		return 1;
 	}
 	return 0;
 }

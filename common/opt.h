@@ -22,13 +22,19 @@ struct opts {
 	const char	*ofile;		/* -o FILE, or NULL for stdout */
 	const char	*type;		/* -t TYPE, or NULL */
 	unsigned long	 number;	/* -n N (from 1), or 0 */
+	const char	*passin;	/* -w SOURCE (--passin), or NULL */
 };
+
+/* getopt_long entry of --passin, for the filters that read keys. */
+#define OPT_PASSIN_LONG \
+	{ "passin",	required_argument,	NULL, 'w' }
 
 /*
  * opt_common: handle option ch (with argument arg) if it is a shared one:
  * -V prints the version and exits 0; -h calls usage(EX_YES); -c, -s, -v
  * set flags and diag_verbose; -n, -o, -t store their argument (-n must be
- * a whole number from 1, else a message and usage(EX_TROUBLE)).
+ * a whole number from 1, else a message and usage(EX_TROUBLE)); -w
+ * stores the --passin source (read it with pass_get() in keys.h).
  * Returns 1 when ch was handled, 0 when it is the filter's own.
  */
 int	opt_common(int ch, const char *arg, struct opts *o,

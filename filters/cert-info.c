@@ -430,7 +430,7 @@ block(struct ctx *c, const struct pem_block *b)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0 };
+	struct opts op = { 0, NULL, NULL, 0, NULL };
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;

@@ -77,7 +77,7 @@ main(int argc, char *argv[])
 	struct out o;
 	struct kept *k = NULL, *nk;
 	size_t n = 0, cap = 0, i, h, hcap = 0, *hash = NULL;
-	struct opts op = { 0, NULL, NULL, 0 };
+	struct opts op = { 0, NULL, NULL, 0, NULL };
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
 
 	diag_init(argv[0]);

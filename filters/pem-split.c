@@ -65,7 +65,7 @@ main(int argc, char *argv[])
 	struct name_state names;
 	struct out o;
 	char path[PATH_MAX];
-	struct opts op = { 0, NULL, NULL, 0 };
+	struct opts op = { 0, NULL, NULL, 0, NULL };
 	const char *tmpl = NULL, *err;
 	unsigned long nsel = 0;
 	int ch, der = 0, force = 0, status = EX_YES, rc;

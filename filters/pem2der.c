@@ -35,7 +35,7 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	struct opts op = { PEM_ANY_DER, NULL, NULL, 0 };
+	struct opts op = { PEM_ANY_DER, NULL, NULL, 0, NULL };
 	unsigned char *der = NULL;
 	size_t derlen = 0;
 	unsigned long nsel = 0;

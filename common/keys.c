@@ -1,0 +1,400 @@
+/* keys.c: passphrases, keys and PKCS#12 through OpenSSL 3; see keys.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/provider.h>
+#include <openssl/x509.h>
+
+#include "diag.h"
+#include "keys.h"
+#include "pem.h"
+
+#define PASS_MAX	4096
+
+/* The first line of fd, without its line end, as a heap string. */
+static char *
+read_line(int fd, const char *what)
+{
+	char buf[PASS_MAX], *s;
+	size_t n = 0;
+	ssize_t r;
+
+	while (n < sizeof(buf)) {
+		if ((r = read(fd, buf + n, 1)) == -1 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == -1) {
+				diag_err(NULL, 0, "%s: %s", what,
+				    strerror(errno));
+				OPENSSL_cleanse(buf, n);
+				return NULL;
+			}
+			break;
+		}
+		if (buf[n] == '\n')
+			break;
+		n++;
+	}
+	if (n > 0 && buf[n - 1] == '\r')
+		n--;
+	s = xmalloc(n + 1);
+	memcpy(s, buf, n);
+	s[n] = '\0';
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return s;
+}
+
+char *
+pass_get(const char *spec, const char *opt)
+{
+	const char *v;
+	char *end, *s;
+	long fd;
+	int f;
+
+	if (strncmp(spec, "pass:", 5) == 0)
+		return xstrdup(spec + 5);
+	if (strncmp(spec, "env:", 4) == 0) {
+		if ((v = getenv(spec + 4)) == NULL) {
+			diag_err(NULL, 0, "%s: environment variable %s is not "
+			    "set", opt, spec + 4);
+			return NULL;
+		}
+		return xstrdup(v);
+	}
+	if (strncmp(spec, "file:", 5) == 0) {
+		if ((f = open(spec + 5, O_RDONLY)) == -1) {
+			diag_err(spec + 5, 0, "%s", strerror(errno));
+			return NULL;
+		}
+		s = read_line(f, spec + 5);
+		close(f);
+		return s;
+	}
+	if (strncmp(spec, "fd:", 3) == 0) {
+		errno = 0;
+		fd = strtol(spec + 3, &end, 10);
+		if (spec[3] == '\0' || *end != '\0' || fd < 0 ||
+		    fd > INT_MAX) {
+			diag_err(NULL, 0, "%s: \"%s\" is not a descriptor "
+			    "number", opt, spec);
+			return NULL;
+		}
+		return read_line((int)fd, spec);
+	}
+	diag_err(NULL, 0, "%s takes pass:TEXT, env:VAR, file:PATH or fd:N, "
+	    "not \"%.*s...\"", opt, (int)strcspn(spec, ":"), spec);
+	return NULL;
+}
+
+void
+pass_free(char *pass)
+{
+	if (pass != NULL)
+		OPENSSL_clear_free(pass, strlen(pass));
+}
+
+int
+ossl_legacy(void)
+{
+	static int state;	/* 0 untried, 1 loaded, -1 unavailable */
+
+	if (state == 0) {
+		state = OSSL_PROVIDER_load(NULL, "default") != NULL &&
+		    OSSL_PROVIDER_load(NULL, "legacy") != NULL ? 1 : -1;
+		ERR_clear_error();
+	}
+	return state == 1;
+}
+
+/* Is the reason of the last OpenSSL error "unsupported"? */
+static int
+unsupported(void)
+{
+	unsigned long e = ERR_peek_last_error();
+	int r = ERR_GET_REASON(e);
+
+	return r == ERR_R_UNSUPPORTED || r == EVP_R_UNSUPPORTED_ALGORITHM ||
+	    r == EVP_R_UNSUPPORTED_CIPHER ||
+	    r == EVP_R_UNSUPPORTED_KEY_DERIVATION_FUNCTION ||
+	    r == ERR_R_FETCH_FAILED;
+}
+
+/* PEM password callback: hands over the passphrase in u, never prompts. */
+static int
+give_pass(char *buf, int size, int rwflag, void *u)
+{
+	size_t n = strlen(u);
+
+	(void)rwflag;
+	if (n > (size_t)size)
+		return -1;
+	memcpy(buf, u, n);
+	return (int)n;
+}
+
+/* Decrypt an EncryptedPrivateKeyInfo (RFC 5958 section 3). */
+static EVP_PKEY *
+pkcs8_decrypt(const struct pem_block *b, const char *pass)
+{
+	const unsigned char *p = b->der;
+	X509_SIG *sig = NULL;
+	PKCS8_PRIV_KEY_INFO *inf = NULL;
+	EVP_PKEY *pk = NULL;
+
+	if ((sig = d2i_X509_SIG(NULL, &p, (long)b->derlen)) == NULL) {
+		diag_err(b->src, b->line, "encrypted private key does not "
+		    "decode");
+		goto out;
+	}
+	inf = PKCS8_decrypt(sig, pass, (int)strlen(pass));
+	if (inf == NULL && unsupported() && ossl_legacy()) {
+		ERR_clear_error();
+		if ((inf = PKCS8_decrypt(sig, pass, (int)strlen(pass))) !=
+		    NULL)
+			diag_note(b->src, b->line, "key cipher opened with "
+			    "OpenSSL's legacy provider");
+	}
+	if (inf == NULL) {
+		if (unsupported())
+			diag_err(b->src, b->line, "encrypted private key: "
+			    "its cipher is not available");
+		else
+			diag_err(b->src, b->line, "wrong passphrase for the "
+			    "encrypted private key");
+		goto out;
+	}
+	if ((pk = EVP_PKCS82PKEY(inf)) == NULL)
+		diag_err(b->src, b->line, "decrypted private key does not "
+		    "decode");
+out:
+	PKCS8_PRIV_KEY_INFO_free(inf);
+	X509_SIG_free(sig);
+	return pk;
+}
+
+/* Decrypt RFC 1421 Proc-Type/DEK-Info encryption, then decode. */
+static EVP_PKEY *
+legacy_decrypt(const struct pem_block *b, const char *pass)
+{
+	EVP_CIPHER_INFO ci;
+	unsigned char *data = NULL;
+	const unsigned char *p;
+	char *hdr = NULL;
+	EVP_PKEY *pk = NULL;
+	long len = (long)b->derlen;
+	int ok, type;
+
+	hdr = xmalloc(b->hdrlen + 1);
+	memcpy(hdr, b->hdr, b->hdrlen);
+	hdr[b->hdrlen] = '\0';
+	data = xmalloc(b->derlen);
+	memcpy(data, b->der, b->derlen);
+	ok = PEM_get_EVP_CIPHER_INFO(hdr, &ci);
+	if (!ok && unsupported() && ossl_legacy()) {
+		ERR_clear_error();
+		if ((ok = PEM_get_EVP_CIPHER_INFO(hdr, &ci)))
+			diag_note(b->src, b->line, "key cipher opened with "
+			    "OpenSSL's legacy provider");
+	}
+	if (!ok) {
+		diag_err(b->src, b->line, "encrypted private key: "
+		    "DEK-Info names a cipher that is not available");
+		goto out;
+	}
+	if (!PEM_do_header(&ci, data, &len, give_pass, (void *)pass)) {
+		diag_err(b->src, b->line, "wrong passphrase for the "
+		    "encrypted private key");
+		goto out;
+	}
+	type = b->kind == PK_RSA_KEY ? EVP_PKEY_RSA : b->kind == PK_EC_KEY ?
+	    EVP_PKEY_EC : EVP_PKEY_DSA;
+	p = data;
+	if ((pk = d2i_PrivateKey(type, NULL, &p, len)) == NULL)
+		diag_err(b->src, b->line, "wrong passphrase for the "
+		    "encrypted private key (it decrypts to no key)");
+out:
+	OPENSSL_clear_free(data, b->derlen);
+	free(hdr);
+	return pk;
+}
+
+EVP_PKEY *
+key_private(const struct pem_block *b, const char *pass)
+{
+	const unsigned char *p = b->der;
+	EVP_PKEY *pk = NULL;
+
+	if ((b->kind == PK_PKCS8_ENC || b->encrypted) && pass == NULL) {
+		diag_err(b->src, b->line, "encrypted private key: give its "
+		    "passphrase with --passin (env:VAR or file:PATH)");
+		return NULL;
+	}
+	switch (b->kind) {
+	case PK_PKCS8_ENC:
+		return pkcs8_decrypt(b, pass);
+	case PK_RSA_KEY:
+	case PK_EC_KEY:
+	case PK_DSA_KEY:
+		if (b->encrypted)
+			return legacy_decrypt(b, pass);
+		pk = d2i_PrivateKey(b->kind == PK_RSA_KEY ? EVP_PKEY_RSA :
+		    b->kind == PK_EC_KEY ? EVP_PKEY_EC : EVP_PKEY_DSA, NULL,
+		    &p, (long)b->derlen);
+		break;
+	case PK_PKCS8:
+		pk = d2i_AutoPrivateKey(NULL, &p, (long)b->derlen);
+		break;
+	default:
+		break;
+	}
+	if (pk == NULL)
+		diag_err(b->src, b->line, "%s does not decode",
+		    pem_kind_name(b->kind));
+	return pk;
+}
+
+EVP_PKEY *
+key_public(const struct pem_block *b)
+{
+	const unsigned char *p = b->der;
+	EVP_PKEY *pk = NULL;
+
+	if (b->kind == PK_SPKI)
+		pk = d2i_PUBKEY(NULL, &p, (long)b->derlen);
+	else if (b->kind == PK_RSA_PUB)
+		pk = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, (long)b->derlen);
+	if (pk == NULL)
+		diag_err(b->src, b->line, "%s does not decode",
+		    pem_kind_name(b->kind));
+	return pk;
+}
+
+int
+key_pairwise_ok(EVP_PKEY *pk)
+{
+	EVP_PKEY_CTX *ctx;
+	int ok;
+
+	ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL);
+	ok = ctx != NULL && EVP_PKEY_pairwise_check(ctx) == 1;
+	EVP_PKEY_CTX_free(ctx);
+	ERR_clear_error();
+	return ok;
+}
+
+int
+key_spki_sha256(EVP_PKEY *pk, char hex[65])
+{
+	unsigned char *der = NULL, md[32];
+	int n, ok;
+
+	if ((n = i2d_PUBKEY(pk, &der)) <= 0) {
+		ERR_clear_error();
+		return 0;
+	}
+	ok = EVP_Digest(der, (size_t)n, md, NULL, EVP_sha256(), NULL);
+	OPENSSL_free(der);
+	if (!ok)
+		return 0;
+	for (n = 0; n < 32; n++) {
+		hex[2 * n] = "0123456789abcdef"[md[n] >> 4];
+		hex[2 * n + 1] = "0123456789abcdef"[md[n] & 15];
+	}
+	hex[64] = '\0';
+	return 1;
+}
+
+int
+key_same(const EVP_PKEY *a, const EVP_PKEY *b)
+{
+	int r = EVP_PKEY_eq(a, b);
+
+	ERR_clear_error();
+	return r == 1;
+}
+
+int
+p12_open(const struct pem_block *b, const char *pass, EVP_PKEY **pkey,
+    STACK_OF(X509) **certs)
+{
+	const unsigned char *p = b->der;
+	PKCS12 *p12 = NULL;
+	X509 *cert = NULL;
+	STACK_OF(X509) *ca = NULL;
+	int ok = 0, i;
+
+	*pkey = NULL;
+	*certs = NULL;
+	if ((p12 = d2i_PKCS12(NULL, &p, (long)b->derlen)) == NULL) {
+		diag_err(b->src, b->line, "PKCS#12 file does not decode");
+		goto out;
+	}
+	/* RFC 7292 section 5: the MAC proves the passphrase before use */
+	if (pass != NULL && *pass == '\0')
+		pass = NULL;	/* the empty passphrase has two encodings */
+	if (PKCS12_mac_present(p12)) {
+		if (pass == NULL) {
+			if (PKCS12_verify_mac(p12, NULL, 0))
+				pass = NULL;
+			else if (PKCS12_verify_mac(p12, "", 0))
+				pass = "";
+			else {
+				diag_err(b->src, b->line, "PKCS#12 file needs "
+				    "a passphrase: give --passin");
+				goto out;
+			}
+		} else if (!PKCS12_verify_mac(p12, pass, -1)) {
+			if (unsupported() && ossl_legacy()) {
+				ERR_clear_error();
+				if (PKCS12_verify_mac(p12, pass, -1))
+					goto mac_ok;
+			}
+			diag_err(b->src, b->line, "wrong passphrase for the "
+			    "PKCS#12 file");
+			goto out;
+		}
+	}
+mac_ok:
+	ERR_clear_error();
+	if (!PKCS12_parse(p12, pass, pkey, &cert, &ca)) {
+		if (ossl_legacy()) {
+			ERR_clear_error();
+			if (PKCS12_parse(p12, pass, pkey, &cert, &ca)) {
+				diag_note(b->src, b->line, "PKCS#12 file "
+				    "opened with OpenSSL's legacy provider "
+				    "(RC2 or 3DES)");
+				goto parsed;
+			}
+		}
+		diag_err(b->src, b->line, "PKCS#12 file does not open%s",
+		    pass == NULL || *pass == '\0' ? ": give --passin" : "");
+		goto out;
+	}
+parsed:
+	*certs = sk_X509_new_null();
+	if (cert != NULL) {
+		sk_X509_push(*certs, cert);
+		cert = NULL;
+	}
+	for (i = 0; i < sk_X509_num(ca); i++)
+		sk_X509_push(*certs, sk_X509_value(ca, i));
+	sk_X509_free(ca);
+	ca = NULL;
+	ok = 1;
+out:
+	X509_free(cert);
+	sk_X509_pop_free(ca, X509_free);
+	PKCS12_free(p12);
+	ERR_clear_error();
+	return ok;
+}

@@ -1,0 +1,95 @@
+/*
+ * keys.h: passphrases, private and public keys, PKCS#12, through OpenSSL 3.
+ *
+ * Nothing here prompts: OpenSSL's default PEM callback, which reads the
+ * terminal, is never reached, because every decryption is given the
+ * passphrase (or refused before it starts).  Passphrases live in heap
+ * memory the caller frees with pass_free(), which wipes it.
+ */
+#ifndef PEMKIT_KEYS_H
+#define PEMKIT_KEYS_H
+
+#include <stddef.h>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include "pem.h"
+
+/*
+ * pass_get: read a passphrase from a source in OpenSSL's forms
+ * (openssl-passphrase-options(1)): "pass:TEXT", "env:VAR", "file:PATH"
+ * (its first line) or "fd:N" (the first line read from descriptor N).
+ * opt names the option for messages ("--passin").  Returns a
+ * NUL-terminated heap string without its line end, which the caller
+ * releases with pass_free(); NULL after an error message (exit class 2):
+ * unknown form, unset variable, unreadable file.  The passphrase itself
+ * never appears in a message.
+ */
+char	*pass_get(const char *spec, const char *opt);
+
+/* pass_free: wipe and free a passphrase from pass_get(); NULL is allowed. */
+void	 pass_free(char *pass);
+
+/*
+ * key_private: decode the private key in b, of kind PK_PKCS8,
+ * PK_PKCS8_ENC (RFC 5958 section 3), PK_RSA_KEY, PK_EC_KEY or PK_DSA_KEY,
+ * the last three possibly with RFC 1421 encryption headers (b->encrypted).
+ * pass is the passphrase or NULL.  Returns a new EVP_PKEY the caller
+ * frees, or NULL after an error message naming b->src:b->line (exit
+ * class 2): "encrypted private key: give --passin", "wrong passphrase",
+ * "does not decode".  A cipher only OpenSSL's legacy provider has (RC2,
+ * DES) loads it, with a note.  Sources: PKCS8_decrypt(3),
+ * PEM_do_header(3), d2i_PrivateKey(3).
+ */
+EVP_PKEY *key_private(const struct pem_block *b, const char *pass);
+
+/*
+ * key_public: the public key of b, of kind PK_SPKI (RFC 5280 section
+ * 4.1.2.7) or PK_RSA_PUB (RFC 8017 A.1.1).  Returns a new EVP_PKEY, or
+ * NULL after an error message (exit class 2).  Source: d2i_PUBKEY(3).
+ */
+EVP_PKEY *key_public(const struct pem_block *b);
+
+/*
+ * key_pairwise_ok: 1 when the public half of the private key pk belongs
+ * to its private half (OpenSSL's pairwise check,
+ * EVP_PKEY_pairwise_check(3)); 0 otherwise.  Clears OpenSSL's error queue.
+ */
+int	 key_pairwise_ok(EVP_PKEY *pk);
+
+/*
+ * key_spki_sha256: SHA-256 of the DER SubjectPublicKeyInfo of pk (its
+ * public half), as lowercase hex into hex[65].  Returns 1, or 0 when the
+ * key cannot be encoded.  Source: i2d_PUBKEY(3).
+ */
+int	 key_spki_sha256(EVP_PKEY *pk, char hex[65]);
+
+/*
+ * key_same: 1 when a and b carry the same public key (EVP_PKEY_eq(3),
+ * whose -1 and -2 mean "no"), else 0.
+ */
+int	 key_same(const EVP_PKEY *a, const EVP_PKEY *b);
+
+/*
+ * p12_open: decode the PKCS#12 file in b (RFC 7292) with passphrase pass
+ * (NULL: the file must have no passphrase, or the empty one).  On
+ * success returns 1 and sets *pkey (the private key, or NULL when there is
+ * none) and *certs (a new stack: the certificate of the key first, then
+ * the others in file order; may be empty); the caller frees both.
+ * Returns 0 after an error message naming b->src:b->line (exit class 2):
+ * "PKCS#12 file needs a passphrase: give --passin", "wrong passphrase",
+ * "does not decode".  An RC2 or 3DES file OpenSSL 3 refuses by default
+ * is opened through the legacy provider, with a note.  Sources:
+ * PKCS12_parse(3), PKCS12_verify_mac(3), OSSL_PROVIDER-legacy(7).
+ */
+int	 p12_open(const struct pem_block *b, const char *pass,
+	    EVP_PKEY **pkey, STACK_OF(X509) **certs);
+
+/*
+ * ossl_legacy: load OpenSSL's legacy provider (with the default one) once.
+ * Returns 1 when it is available.  Source: OSSL_PROVIDER_load(3).
+ */
+int	 ossl_legacy(void);
+
+#endif

@@ -1,0 +1,224 @@
+/* obj.c: the input as OpenSSL objects, containers unpacked; see obj.h. */
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+
+#include "diag.h"
+#include "keys.h"
+#include "obj.h"
+#include "pem.h"
+
+void
+obj_input_init(struct obj_input *oi, char **files, int nfiles,
+    unsigned rflags, unsigned flags, const char *pass)
+{
+	memset(oi, 0, sizeof(*oi));
+	pem_input_init(&oi->in, files, nfiles, rflags);
+	oi->flags = flags;
+	oi->pass = pass;
+}
+
+static void
+release(struct obj_input *oi)
+{
+	struct obj *o = &oi->cur;
+
+	X509_free(o->x);
+	X509_REQ_free(o->req);
+	EVP_PKEY_free(o->pk);
+	OPENSSL_free(oi->mder);
+	oi->mder = NULL;
+	memset(o, 0, sizeof(*o));
+}
+
+/* Set up cur from the current block: origin and kind. */
+static void
+origin(struct obj_input *oi, enum pem_kind kind, unsigned long member)
+{
+	struct obj *o = &oi->cur;
+
+	o->src = oi->b.src;
+	o->line = oi->b.line;
+	o->index = oi->b.index;
+	o->member = member;
+	o->kind = kind;
+	o->type = pem_kind_type(kind);
+}
+
+/* Hand out the next PKCS#7/#12 member; 0 when there is none left. */
+static int
+member(struct obj_input *oi)
+{
+	struct obj *o = &oi->cur;
+	X509 *x;
+	int n;
+
+	if (oi->key != NULL) {
+		origin(oi, PK_PKCS8, ++oi->member);
+		o->pk = oi->key;
+		o->priv = 1;
+		oi->key = NULL;
+		return 1;
+	}
+	if (oi->certs == NULL)
+		return 0;
+	if (oi->next >= sk_X509_num(oi->certs)) {
+		sk_X509_pop_free(oi->certs, X509_free);
+		oi->certs = NULL;
+		return 0;
+	}
+	x = sk_X509_value(oi->certs, oi->next++);
+	origin(oi, PK_CERT, ++oi->member);
+	if ((n = i2d_X509(x, &oi->mder)) <= 0) {
+		ERR_clear_error();
+		return member(oi);
+	}
+	o->der = oi->mder;
+	o->derlen = (size_t)n;
+	if (!(oi->flags & OBJ_LAZY)) {
+		X509_up_ref(x);
+		o->x = x;
+		o->pk = X509_get_pubkey(x);
+	}
+	return 1;
+}
+
+/* Open a PKCS#7 or PKCS#12 block into its members; 0 on error. */
+static int
+unpack(struct obj_input *oi)
+{
+	const struct pem_block *b = &oi->b;
+	const unsigned char *p = b->der;
+	STACK_OF(X509) *certs = NULL;
+	PKCS7 *p7;
+	int i;
+
+	oi->next = 0;
+	oi->member = 0;
+	if (b->kind == PK_PKCS12) {
+		if (!p12_open(b, oi->pass, &oi->key, &oi->certs))
+			return 0;
+		if (oi->flags & OBJ_CERTS) {
+			EVP_PKEY_free(oi->key);
+			oi->key = NULL;
+		}
+		/* p12_open puts the certificate of the key first */
+		while ((oi->flags & OBJ_P12_PAIR) &&
+		    sk_X509_num(oi->certs) > (oi->key != NULL))
+			X509_free(sk_X509_pop(oi->certs));
+		return 1;
+	}
+	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL) {
+		diag_err(b->src, b->line, "PKCS#7 block does not decode");
+		return 0;
+	}
+	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
+		certs = p7->d.sign->cert;
+	oi->certs = sk_X509_new_null();
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		X509_up_ref(sk_X509_value(certs, i));
+		sk_X509_push(oi->certs, sk_X509_value(certs, i));
+	}
+	if (sk_X509_num(certs) <= 0)
+		diag_note(b->src, b->line, "PKCS#7 block holds no "
+		    "certificate");
+	PKCS7_free(p7);
+	return 1;
+}
+
+/* Decode the current block into cur; 1 an object, 0 skipped. */
+static int
+decode(struct obj_input *oi)
+{
+	const struct pem_block *b = &oi->b;
+	struct obj *o = &oi->cur;
+	const unsigned char *p = b->der;
+
+	switch (b->kind) {
+	case PK_CERT:
+		origin(oi, PK_CERT, 0);
+		o->der = b->der;
+		o->derlen = b->derlen;
+		if (oi->flags & OBJ_LAZY)
+			return 1;
+		if ((o->x = d2i_X509(NULL, &p, (long)b->derlen)) == NULL ||
+		    (o->pk = X509_get_pubkey(o->x)) == NULL)
+			break;
+		return 1;
+	case PK_CSR:
+		if (oi->flags & OBJ_CERTS)
+			goto skip;
+		origin(oi, PK_CSR, 0);
+		if ((o->req = d2i_X509_REQ(NULL, &p, (long)b->derlen)) ==
+		    NULL || (o->pk = X509_REQ_get_pubkey(o->req)) == NULL)
+			break;
+		return 1;
+	case PK_PKCS8:
+	case PK_PKCS8_ENC:
+	case PK_RSA_KEY:
+	case PK_EC_KEY:
+	case PK_DSA_KEY:
+		if (oi->flags & OBJ_CERTS)
+			goto skip;
+		origin(oi, PK_PKCS8, 0);
+		o->priv = 1;
+		if ((o->pk = key_private(b, oi->pass)) == NULL) {
+			oi->status = EX_TROUBLE;
+			return 0;
+		}
+		return 1;
+	case PK_SPKI:
+	case PK_RSA_PUB:
+		if (oi->flags & OBJ_CERTS)
+			goto skip;
+		origin(oi, PK_SPKI, 0);
+		if ((o->pk = key_public(b)) == NULL) {
+			oi->status = EX_TROUBLE;
+			return 0;
+		}
+		return 1;
+	case PK_PKCS7:
+	case PK_PKCS12:
+		if (!unpack(oi))
+			oi->status = EX_TROUBLE;
+		return 0;
+	default:
+		goto skip;
+	}
+	diag_err(b->src, b->line, "%s does not decode",
+	    pem_kind_name(b->kind));
+	oi->status = EX_TROUBLE;
+	return 0;
+skip:
+	diag_note(b->src, b->line, "%s skipped", pem_kind_name(b->kind));
+	return 0;
+}
+
+int
+obj_next(struct obj_input *oi, struct obj *o)
+{
+	for (;;) {
+		release(oi);
+		if (member(oi))
+			break;
+		if (!pem_input_next(&oi->in, &oi->b))
+			return 0;
+		if (decode(oi))
+			break;
+	}
+	*o = oi->cur;
+	return 1;
+}
+
+int
+obj_input_end(struct obj_input *oi)
+{
+	release(oi);
+	EVP_PKEY_free(oi->key);
+	sk_X509_pop_free(oi->certs, X509_free);
+	oi->key = NULL;
+	oi->certs = NULL;
+	return ex_worst(oi->status, pem_input_end(&oi->in));
+}

@@ -1,0 +1,336 @@
+/*
+ * key-match: do these private keys, certificates, requests and public
+ * keys carry one public key?  Or, with --find, which certificates carry
+ * the key of the first object?
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/x509.h>
+
+#include "diag.h"
+#include "io.h"
+#include "json.h"
+#include "keys.h"
+#include "obj.h"
+#include "opt.h"
+#include "pem.h"
+#include "x509info.h"
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: key-match [-cfjsv] [-o FILE] [-w SOURCE] [file ...]\n");
+	exit(status);
+}
+
+static const struct option longopts[] = {
+	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
+	{ "find",	no_argument,		NULL, 'f' },
+	{ "json",	no_argument,		NULL, 'j' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* One object of the input, kept for the table. */
+struct row {
+	const char	*src;
+	unsigned long	 line, index, member;
+	const char	*type;
+	char		*subject;	/* RFC 4514, or NULL for keys */
+	char		 key[64];	/* "RSA 2048 bits" */
+	char		 spki[65];	/* SHA-256 of the SPKI, hex */
+	EVP_PKEY	*pk;
+	int		 priv;
+	int		 pairwise;	/* private key passed the check */
+	int		 group;		/* 1-based public-key group */
+};
+
+static int json;
+
+/* "file:line", "file:line#member" or "file" (DER) into buf. */
+static const char *
+where(const struct row *r, char *buf, size_t n)
+{
+	if (r->line == 0)
+		snprintf(buf, n, "%s", r->src);
+	else
+		snprintf(buf, n, "%s:%lu", r->src, r->line);
+	if (r->member != 0)
+		snprintf(buf + strlen(buf), n - strlen(buf), "#%lu",
+		    r->member);
+	return buf;
+}
+
+/* Fill r from o; returns 0, or EX_NO when a private key fails its
+ * pairwise check. */
+static int
+fill(struct row *r, const struct obj *o)
+{
+	const X509_NAME *nm = NULL;
+	struct x509info xi;
+	char loc[512];
+
+	memset(r, 0, sizeof(*r));
+	r->src = o->src;
+	r->line = o->line;
+	r->index = o->index;
+	r->member = o->member;
+	r->type = o->type;
+	r->priv = o->priv;
+	EVP_PKEY_up_ref(o->pk);
+	r->pk = o->pk;
+	if (o->x != NULL)
+		nm = X509_get_subject_name(o->x);
+	else if (o->req != NULL)
+		nm = X509_REQ_get_subject_name(o->req);
+	if (nm != NULL)
+		r->subject = x509info_name_str(nm);
+	memset(&xi, 0, sizeof(xi));
+	x509info_key(o->pk, &xi);
+	x509info_key_text(&xi, r->key, sizeof(r->key));
+	x509info_free(&xi);
+	if (!key_spki_sha256(o->pk, r->spki))
+		strcpy(r->spki, "-");
+	r->pairwise = 1;
+	if (o->priv && !(r->pairwise = key_pairwise_ok(o->pk)))
+		return diag_no(NULL, 0, "%s: private key fails "
+		    "OpenSSL's pairwise check: its public half does not "
+		    "belong to its private half", where(r, loc, sizeof(loc)));
+	return EX_YES;
+}
+
+static void
+row_json(struct out *o, const struct row *r, int match)
+{
+	struct pem_block b;
+	struct json j;
+
+	memset(&b, 0, sizeof(b));
+	b.src = r->src;
+	b.line = r->line;
+	b.index = r->index;
+	json_begin_block(&j, o, &b, r->type);
+	if (r->member != 0)
+		json_int(&j, "member", (long long)r->member);
+	else
+		json_null(&j, "member");
+	json_str(&j, "subject", r->subject, -1);
+	json_str(&j, "key", r->key, -1);
+	json_str(&j, "spki_sha256", r->spki, -1);
+	json_int(&j, "group", r->group);
+	json_bool(&j, "match", match);
+	if (r->priv)
+		json_bool(&j, "pairwise", r->pairwise);
+	else
+		json_null(&j, "pairwise");
+	json_end(&j);
+}
+
+/* The table of every object, for the eye: the odd ones are marked. */
+static void
+table(struct out *o, const struct row *r, size_t n, int ref)
+{
+	char loc[512], line[1024];
+	size_t i, w = 0, k = 0, len;
+
+	for (i = 0; i < n; i++) {
+		if ((len = strlen(where(&r[i], loc, sizeof(loc)))) > w)
+			w = len;
+		if ((len = strlen(r[i].key)) > k)
+			k = len;
+	}
+	for (i = 0; i < n; i++) {
+		if (json) {
+			row_json(o, &r[i], r[i].group == ref);
+			continue;
+		}
+		len = (size_t)snprintf(line, sizeof(line),
+		    "%-7s  %-*s  %-6s  %-*s  %s  %s\n",
+		    r[i].group == ref ? "match" : "differs", (int)w,
+		    where(&r[i], loc, sizeof(loc)), r[i].type, (int)k,
+		    r[i].key, r[i].spki, r[i].subject ? r[i].subject : "-");
+		out_write(o, line, len < sizeof(line) ? len :
+		    sizeof(line) - 1);
+	}
+}
+
+/* Default mode: one public key for everything, or a table and exit 1. */
+static int
+match(struct obj_input *oi, struct out *o)
+{
+	struct row *r = NULL;
+	struct obj ob;
+	size_t n = 0, cap = 0, i, j, *size = NULL;
+	int status = EX_YES, ngroups = 0, ref = 0, g;
+	char a[512], b[512];
+
+	while (obj_next(oi, &ob)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			r = xrealloc(r, cap * sizeof(*r));
+		}
+		status = ex_worst(status, fill(&r[n], &ob));
+		for (j = 0; j < n && r[n].group == 0; j++)
+			if (key_same(r[j].pk, r[n].pk))
+				r[n].group = r[j].group;
+		if (r[n].group == 0)
+			r[n].group = ++ngroups;
+		n++;
+	}
+	status = ex_worst(status, obj_input_end(oi));
+	if (status == EX_TROUBLE)
+		goto out;
+	if (n == 1 && r[0].member != 0 && r[0].priv) {
+		status = diag_no(NULL, 0, "%s: the PKCS#12 file holds a "
+		    "private key but no certificate of it",
+		    where(&r[0], a, sizeof(a)));
+		goto out;
+	}
+	if (n < 2) {
+		status = diag_err(NULL, 0, "nothing to match: the input holds "
+		    "%zu object%s; give a key with its certificate, request "
+		    "or public key", n, n == 1 ? "" : "s");
+		goto out;
+	}
+	/* the reference: the first private key's group, else the largest */
+	size = xmalloc(((size_t)ngroups + 1) * sizeof(*size));
+	memset(size, 0, ((size_t)ngroups + 1) * sizeof(*size));
+	for (i = 0; i < n; i++)
+		size[r[i].group]++;
+	for (g = 1; g <= ngroups; g++)
+		if (ref == 0 || size[g] > size[ref])
+			ref = g;
+	for (i = 0; i < n; i++)
+		if (r[i].priv) {
+			ref = r[i].group;
+			break;
+		}
+	for (i = 0; i < n && r[i].group != ref; i++)
+		;
+	for (j = 0; j < n && ngroups > 1; j++)
+		if (r[j].group != ref)
+			diag_no(NULL, 0, "%s: %s%s%s: its public key is not "
+			    "the one of %s (%s)", where(&r[j], a, sizeof(a)),
+			    r[j].type, r[j].subject ? " " : "",
+			    r[j].subject ? r[j].subject : "",
+			    where(&r[i], b, sizeof(b)), r[i].type);
+	if (ngroups > 1)
+		status = ex_worst(status, EX_NO);
+	if (ngroups > 1 || json)
+		table(o, r, n, ref);
+	if (ngroups == 1)
+		diag_note(NULL, 0, "%zu objects carry one public key, SPKI "
+		    "SHA-256 %s", n, r[0].spki);
+out:
+	for (i = 0; i < n; i++) {
+		EVP_PKEY_free(r[i].pk);
+		free(r[i].subject);
+	}
+	free(r);
+	free(size);
+	return status;
+}
+
+/* --find: the certificates that carry the key of the first object. */
+static int
+find(struct obj_input *oi, struct out *o)
+{
+	struct row t, c;
+	struct obj ob;
+	unsigned long found = 0;
+	int status = EX_YES, have = 0;
+	char a[512];
+
+	memset(&t, 0, sizeof(t));
+	while (obj_next(oi, &ob)) {
+		if (ob.kind != PK_CERT) {
+			if (have) {
+				status = diag_err(ob.src, ob.line, "--find "
+				    "takes one key or request, then "
+				    "certificates; this is a second %s",
+				    ob.type);
+				break;
+			}
+			have = 1;
+			status = ex_worst(status, fill(&t, &ob));
+			continue;
+		}
+		if (!have) {
+			status = diag_err(ob.src, ob.line, "--find: give the "
+			    "key or request first, then the certificates");
+			break;
+		}
+		if (!key_same(t.pk, ob.pk))
+			continue;
+		found++;
+		if (json) {
+			status = ex_worst(status, fill(&c, &ob));
+			c.group = 1;
+			row_json(o, &c, 1);
+			EVP_PKEY_free(c.pk);
+			free(c.subject);
+		} else if (pem_write(o, "CERTIFICATE", NULL, 0, ob.der,
+		    ob.derlen) != 0)
+			status = EX_TROUBLE;
+	}
+	status = ex_worst(status, obj_input_end(oi));
+	if (status != EX_TROUBLE && !have)
+		status = diag_err(NULL, 0, "--find: no key or request in the "
+		    "input");
+	else if (status != EX_TROUBLE && found == 0)
+		status = diag_no(NULL, 0, "no certificate carries the key of "
+		    "%s (%s)", where(&t, a, sizeof(a)), t.type);
+	else if (status != EX_TROUBLE)
+		diag_note(NULL, 0, "%lu certificate%s carr%s the key of %s",
+		    found, found == 1 ? "" : "s", found == 1 ? "ies" : "y",
+		    where(&t, a, sizeof(a)));
+	EVP_PKEY_free(t.pk);
+	free(t.subject);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct obj_input oi;
+	struct out o;
+	char *pass = NULL;
+	int ch, findmode = 0, status;
+
+	diag_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "Vcfhjo:svw:", longopts,
+	    NULL)) != -1) {
+		if (opt_common(ch, optarg, &op, usage))
+			continue;
+		switch (ch) {
+		case 'f':
+			findmode = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		default:
+			usage(EX_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
+	    NULL)
+		return EX_TROUBLE;
+	if (out_open(&o, op.ofile, 0) != 0) {
+		pass_free(pass);
+		return EX_TROUBLE;
+	}
+	obj_input_init(&oi, argv, argc, op.flags, findmode ? 0 : OBJ_P12_PAIR,
+	    pass);
+	status = findmode ? find(&oi, &o) : match(&oi, &o);
+	pass_free(pass);
+	return out_finish(&o, status);
+}

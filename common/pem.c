@@ -175,19 +175,8 @@ pem_type_match(const struct pem_block *b, const char *type)
 
 /* --- DER structure, via OpenSSL's ASN1_get_object (X.690 8.1) --- */
 
-struct tlv {
-	int			 tag, cls, cons, indef;
-	const unsigned char	*val;
-	long			 len;
-};
-
-/*
- * Read one TLV at *pp, not past end.  Returns 1 and advances *pp past it;
- * for an indefinite length, returns 1 with indef set and *pp at end.
- * Returns 0 on a framing error.
- */
-static int
-tlv_next(const unsigned char **pp, const unsigned char *end, struct tlv *t)
+int
+der_next(const unsigned char **pp, const unsigned char *end, struct der_tlv *t)
 {
 	const unsigned char *p = *pp;
 	long len;
@@ -218,22 +207,22 @@ tlv_next(const unsigned char **pp, const unsigned char *end, struct tlv *t)
  * -1 on a framing error.  An indefinite element ends the walk; so does
  * reaching want elements (want 0: count them all). */
 static int
-elements(const unsigned char *p, long len, struct tlv *el, int want)
+elements(const unsigned char *p, long len, struct der_tlv *el, int want)
 {
 	const unsigned char *end = p + len;
 	int n = 0;
 
 	while (p < end && n < MAXEL) {
-		if (!tlv_next(&p, end, &el[n]))
+		if (!der_next(&p, end, &el[n]))
 			return -1;
 		if (el[n++].indef || n == want)
 			return n;
 	}
 	if (p < end && n == MAXEL) {
-		struct tlv skip;
+		struct der_tlv skip;
 
 		while (p < end)		/* count the rest */
-			if (!tlv_next(&p, end, &skip))
+			if (!der_next(&p, end, &skip))
 				return -1;
 			else
 				n++;
@@ -242,7 +231,7 @@ elements(const unsigned char *p, long len, struct tlv *el, int want)
 }
 
 static int
-is_time(const struct tlv *t)
+is_time(const struct der_tlv *t)
 {
 	return UNIV(*t, V_ASN1_UTCTIME) || UNIV(*t, V_ASN1_GENERALIZEDTIME);
 }
@@ -250,9 +239,9 @@ is_time(const struct tlv *t)
 /* Tell a certificate, a CSR and a CRL apart by their to-be-signed part
  * (RFC 5280 4.1 and 5.1, RFC 2986 4.1). */
 static enum pem_kind
-signed_kind(const struct tlv *tbs)
+signed_kind(const struct der_tlv *tbs)
 {
-	struct tlv e[MAXEL];
+	struct der_tlv e[MAXEL];
 	int n;
 
 	if ((n = elements(tbs->val, tbs->len, e, 4)) < 1)
@@ -280,10 +269,10 @@ pem_der_kind(const unsigned char *der, size_t len)
 		0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07
 	};
 	const unsigned char *p = der;
-	struct tlv top, e[MAXEL];
+	struct der_tlv top, e[MAXEL];
 	int n, i, ints;
 
-	if (!tlv_next(&p, der + len, &top) || !UNIV(top, V_ASN1_SEQUENCE) ||
+	if (!der_next(&p, der + len, &top) || !UNIV(top, V_ASN1_SEQUENCE) ||
 	    !top.cons)
 		return PK_OTHER;
 	if ((n = elements(top.val, top.len, e, 0)) < 1)
@@ -716,11 +705,11 @@ static int
 check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 {
 	const unsigned char *p = b->der;
-	struct tlv t;
+	struct der_tlv t;
 	enum pem_kind shape;
 	const char *where = b->from_der ? "DER object" : "block";
 
-	if (!tlv_next(&p, b->der + b->derlen, &t))
+	if (!der_next(&p, b->der + b->derlen, &t))
 		return fail(r, b->line, "%s is not DER: its framing "
 		    "(tag and length) is broken", where);
 	if (!t.indef && p != b->der + b->derlen) {
@@ -1216,7 +1205,7 @@ end_pem(struct pem_reader *r, struct pem_block *b)
 	size_t n = r->end - r->pos, i, ctl = 0;
 	struct b64 d;
 	const unsigned char *q;
-	struct tlv t;
+	struct der_tlv t;
 
 	if (r->nblocks > 0 || r->discarded) {
 		r->carry &= ~PR_TEXT;
@@ -1252,7 +1241,7 @@ end_pem(struct pem_reader *r, struct pem_block *b)
 	if (b64_decode(p, n, &d) != 0 || d.outlen == 0)
 		return fail(r, 0, "text without any BEGIN line: not PEM");
 	q = r->der;
-	if (!tlv_next(&q, r->der + d.outlen, &t) || t.indef ||
+	if (!der_next(&q, r->der + d.outlen, &t) || t.indef ||
 	    q != r->der + d.outlen || pem_der_kind(r->der, d.outlen) ==
 	    PK_OTHER)
 		return fail(r, 0, "base64 without BEGIN/END lines that does "

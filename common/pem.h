@@ -204,4 +204,23 @@ int	pem_type_match(const struct pem_block *b, const char *type);
 /* pem_repair_text: the words for one PR_* bit, for notes. */
 const char *pem_repair_text(unsigned bit);
 
+/*
+ * struct der_tlv: one DER element (X.690 section 8.1): tag and class,
+ * constructed or not, and its content val[0..len).  An indefinite length
+ * (BER) sets indef, with val..end as the content.
+ */
+struct der_tlv {
+	int			 tag, cls, cons, indef;
+	const unsigned char	*val;
+	long			 len;
+};
+
+/*
+ * der_next: read the element at *pp, not past end (ASN1_get_object(3)).
+ * Returns 1 and advances *pp past it (to end for an indefinite length);
+ * 0 on a framing error, with OpenSSL's error queue cleared.
+ */
+int	der_next(const unsigned char **pp, const unsigned char *end,
+	    struct der_tlv *t);
+
 #endif

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "io.h"
 #include "json.h"
+#include "keys.h"
 #include "opt.h"
 #include "ossl.h"
 #include "pem.h"
@@ -27,12 +28,14 @@ usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 	    "usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] "
-	    "[-H NAME] [-m ADDR] [-o FILE] [file ...]\n");
+	    "[-H NAME] [-m ADDR] [-o FILE]\n"
+	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
 	{ "host",		required_argument,	NULL, 'H' },
 	{ "at",			required_argument,	NULL, 'a' },
 	{ "expires-within",	required_argument,	NULL, 'e' },
@@ -51,6 +54,7 @@ struct ctx {
 	char		**hosts, **emails;
 	int		 nhosts, nemails;
 	unsigned long	 ncerts, nleaves;
+	char		*pass;		/* --passin, for PKCS#12 */
 };
 
 static void
@@ -103,7 +107,8 @@ print_text(struct ctx *c, const struct pem_block *b, unsigned long member,
 	if (c->ncerts > 1)
 		out_write(o, "\n", 1);
 	n = member ? snprintf(head, sizeof(head), "%s:%lu: certificate %lu "
-	    "of PKCS#7 block %lu\n", b->src, b->line, member, b->index) :
+	    "of %s block %lu\n", b->src, b->line, member, b->kind ==
+	    PK_PKCS12 ? "PKCS#12" : "PKCS#7", b->index) :
 	    snprintf(head, sizeof(head), "%s:%lu: certificate (block %lu)\n",
 	    b->src, b->line, b->index);
 	out_write(o, head, (size_t)n < sizeof(head) ? (size_t)n :
@@ -396,6 +401,7 @@ block(struct ctx *c, const struct pem_block *b)
 	const unsigned char *p = b->der;
 	STACK_OF(X509) *certs = NULL;
 	PKCS7 *p7;
+	EVP_PKEY *pk = NULL;
 	X509 *x;
 	int i, status = EX_YES;
 
@@ -405,6 +411,16 @@ block(struct ctx *c, const struct pem_block *b)
 			    "not decode");
 		status = one(c, b, 0, x);
 		X509_free(x);
+		return status;
+	}
+	if (b->kind == PK_PKCS12) {
+		if (!p12_open(b, c->pass, &pk, &certs))
+			return EX_TROUBLE;
+		for (i = 0; i < sk_X509_num(certs); i++)
+			status = ex_worst(status, one(c, b, (unsigned long)i +
+			    1, sk_X509_value(certs, i)));
+		sk_X509_pop_free(certs, X509_free);
+		EVP_PKEY_free(pk);
 		return status;
 	}
 	if (b->kind != PK_PKCS7) {
@@ -442,7 +458,7 @@ main(int argc, char *argv[])
 	c.within = -1;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
 	c.emails = xmalloc((size_t)argc * sizeof(*c.emails));
-	while ((ch = getopt_long(argc, argv, "H:Va:ce:f:hjm:o:sv", longopts,
+	while ((ch = getopt_long(argc, argv, "H:Va:ce:f:hjm:o:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -482,8 +498,13 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (out_open(&c.o, op.ofile, 0) != 0)
+	if (op.passin != NULL && (c.pass = pass_get(op.passin,
+	    "--passin")) == NULL)
 		return EX_TROUBLE;
+	if (out_open(&c.o, op.ofile, 0) != 0) {
+		pass_free(c.pass);
+		return EX_TROUBLE;
+	}
 	pem_input_init(&in, argv, argc, op.flags);
 	while (pem_input_next(&in, &b))
 		status = ex_worst(status, block(&c, &b));
@@ -496,5 +517,6 @@ main(int argc, char *argv[])
 		    "names against");
 	free(c.hosts);
 	free(c.emails);
+	pass_free(c.pass);
 	return out_finish(&c.o, status);
 }

@@ -1,0 +1,568 @@
+/* chain.c: order certificates into a chain; see chain.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/asn1.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "chain.h"
+#include "diag.h"
+#include "ossl.h"
+#include "pem.h"
+#include "x509info.h"
+
+/* reach: how far the path from a certificate goes (path search) */
+#define R_UNKNOWN	0
+#define R_VISITING	1	/* on the current search path: a cycle */
+#define R_NONE		2	/* to a missing issuer */
+#define R_ROOT		3	/* to a self-signed certificate */
+#define R_ANCHOR	4	/* to a trust anchor */
+
+#define UNIV(t, n)	((t).cls == V_ASN1_UNIVERSAL && (t).tag == (n))
+#define CTX(t, n)	((t).cls == V_ASN1_CONTEXT_SPECIFIC && (t).tag == (n))
+
+void
+chain_init(struct chain_pool *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+/* FNV-1a, 64 bits: the index key of a name's DER. */
+static uint64_t
+fnv(const unsigned char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0)
+		h = (h ^ *s++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The whole TLV starting at start and ending at *pp. */
+#define SPAN(start, pp)	((size_t)(*(pp) - (start)))
+
+/*
+ * Locate the names, key identifiers and basicConstraints of a
+ * certificate (RFC 5280 section 4.1) without decoding it.  Returns 0, or
+ * -1 when the DER does not have the shape of a certificate.
+ */
+static int
+locate(struct chain_cert *c)
+{
+	static const unsigned char ski[] = { 0x55, 0x1d, 0x0e },
+	    aki[] = { 0x55, 0x1d, 0x23 }, bc[] = { 0x55, 0x1d, 0x13 };
+	const unsigned char *p = c->der, *end = c->der + c->derlen, *q, *s,
+	    *e, *v;
+	struct der_tlv t, f, oid, val, in;
+	int i;
+
+	if (!der_next(&p, end, &t) || !t.cons || t.indef)
+		return -1;
+	p = t.val;
+	end = t.val + t.len;
+	if (!der_next(&p, end, &t) || !t.cons || t.indef)	/* tbs */
+		return -1;
+	p = t.val;
+	end = t.val + t.len;
+	/* [0] version, serial, signature, issuer, validity, subject, spki */
+	for (i = 0; i < 7; i++) {
+		q = p;
+		if (!der_next(&p, end, &f) || f.indef)
+			return -1;
+		if (i == 0 && !CTX(f, 0))
+			i = 1;			/* v1: no version */
+		if (i == 3) {
+			c->issuer = q;
+			c->issuerlen = SPAN(q, &p);
+		} else if (i == 5) {
+			c->subject = q;
+			c->subjectlen = SPAN(q, &p);
+		}
+		if ((i == 3 || i == 5) && !UNIV(f, V_ASN1_SEQUENCE))
+			return -1;
+	}
+	while (p < end) {			/* [1], [2], [3] extensions */
+		if (!der_next(&p, end, &f) || f.indef)
+			return -1;
+		if (!CTX(f, 3))
+			continue;
+		q = f.val;
+		if (!der_next(&q, f.val + f.len, &t) || t.indef)
+			return -1;
+		for (s = t.val, e = t.val + t.len; s < e;) {
+			if (!der_next(&s, e, &f) || f.indef)
+				return -1;
+			q = f.val;
+			if (!der_next(&q, f.val + f.len, &oid) ||
+			    !UNIV(oid, V_ASN1_OBJECT))
+				return -1;
+			do {		/* critical BOOLEAN, then OCTET STRING */
+				if (!der_next(&q, f.val + f.len, &val))
+					return -1;
+			} while (UNIV(val, V_ASN1_BOOLEAN));
+			if (oid.len != 3)
+				continue;
+			v = val.val;
+			if (memcmp(oid.val, ski, 3) == 0 &&
+			    der_next(&v, val.val + val.len, &in) &&
+			    UNIV(in, V_ASN1_OCTET_STRING)) {
+				c->ski = in.val;
+				c->skilen = (size_t)in.len;
+			} else if (memcmp(oid.val, aki, 3) == 0 &&
+			    der_next(&v, val.val + val.len, &in) && in.cons) {
+				v = in.val;
+				if (der_next(&v, in.val + in.len, &in) &&
+				    CTX(in, 0)) {
+					c->aki = in.val;
+					c->akilen = (size_t)in.len;
+				}
+			} else if (memcmp(oid.val, bc, 3) == 0 &&
+			    der_next(&v, val.val + val.len, &in) && in.cons) {
+				v = in.val;
+				c->ca = der_next(&v, in.val + in.len, &in) &&
+				    UNIV(in, V_ASN1_BOOLEAN) && in.len == 1 &&
+				    in.val[0] != 0;
+			}
+		}
+	}
+	if (c->subject == NULL || c->issuer == NULL)
+		return -1;
+	c->selfissued = c->subjectlen == c->issuerlen &&
+	    memcmp(c->subject, c->issuer, c->subjectlen) == 0;
+	return 0;
+}
+
+/* Rebuild the hash tables at twice the size. */
+static void
+grow(struct chain_pool *p)
+{
+	size_t i, h;
+
+	free(p->bucket);
+	free(p->dup);
+	p->nbucket = p->ndup = p->cap * 2;
+	p->bucket = xmalloc(p->nbucket * sizeof(*p->bucket));
+	p->dup = xmalloc(p->ndup * sizeof(*p->dup));
+	memset(p->bucket, 0, p->nbucket * sizeof(*p->bucket));
+	memset(p->dup, 0, p->ndup * sizeof(*p->dup));
+	for (i = 0; i < p->n; i++) {
+		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		p->c[i].next = p->bucket[h];
+		p->bucket[h] = i + 1;
+		for (h = fnv(p->c[i].sha256, 32) % p->ndup; p->dup[h] != 0;
+		    h = (h + 1) % p->ndup)
+			;
+		p->dup[h] = i + 1;
+	}
+}
+
+static char *
+name_str(const unsigned char *der, size_t len)
+{
+	const unsigned char *q = der;
+	X509_NAME *nm;
+	char *s;
+
+	if ((nm = d2i_X509_NAME(NULL, &q, (long)len)) == NULL ||
+	    (s = x509info_name_str(nm)) == NULL)
+		s = xstrdup("(undecodable name)");
+	X509_NAME_free(nm);
+	ERR_clear_error();
+	return s;
+}
+
+/* "file:line" (or "file", or "file#member") of certificate c. */
+static const char *
+where(const struct chain_cert *c, char *buf, size_t n)
+{
+	if (c->line != 0)
+		snprintf(buf, n, "%s:%lu", c->src, c->line);
+	else
+		snprintf(buf, n, "%s", c->src);
+	if (c->member != 0)
+		snprintf(buf + strlen(buf), n - strlen(buf), "#%lu",
+		    c->member);
+	return buf;
+}
+
+int
+chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
+    const char *src, unsigned long line, unsigned long index,
+    unsigned long member, int trusted)
+{
+	struct chain_cert *c;
+	size_t h, i;
+	char a[512], b[512];
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->c = xrealloc(p->c, p->cap * sizeof(*p->c));
+		grow(p);
+	}
+	c = &p->c[p->n];
+	memset(c, 0, sizeof(*c));
+	c->src = src;
+	c->line = line;
+	c->index = index;
+	c->member = member;
+	c->trusted = trusted;
+	c->input = !trusted;
+	if (!ossl_sha256(der, len, c->sha256)) {
+		diag_err(src, line, "SHA-256 failed");
+		return -1;
+	}
+	for (h = fnv(c->sha256, 32) % p->ndup; p->dup[h] != 0;
+	    h = (h + 1) % p->ndup) {
+		i = p->dup[h] - 1;
+		if (p->c[i].derlen == len && memcmp(p->c[i].sha256,
+		    c->sha256, 32) == 0 && memcmp(p->c[i].der, der, len) ==
+		    0) {
+			p->duplicates++;
+			if (!trusted && !p->c[i].trusted)
+				diag_note(NULL, 0, "%s: duplicate of %s, "
+				    "dropped", where(c, a, sizeof(a)),
+				    where(&p->c[i], b, sizeof(b)));
+			p->c[i].trusted |= trusted;
+			p->c[i].input |= !trusted;
+			return 0;
+		}
+	}
+	c->der = xmalloc(len);
+	memcpy(c->der, der, len);
+	c->derlen = len;
+	if (locate(c) != 0) {
+		free(c->der);
+		diag_err(src, line, "certificate%s does not decode",
+		    member ? " in the container" : "");
+		return -1;
+	}
+	p->dup[h] = p->n + 1;
+	h = fnv(c->subject, c->subjectlen) % p->nbucket;
+	c->next = p->bucket[h];
+	p->bucket[h] = p->n + 1;
+	p->n++;
+	return 1;
+}
+
+X509 *
+chain_x509(struct chain_pool *p, size_t i)
+{
+	struct chain_cert *c = &p->c[i];
+	const unsigned char *q = c->der;
+
+	if (c->x == NULL && (c->x = d2i_X509(NULL, &q, (long)c->derlen)) ==
+	    NULL)
+		ERR_clear_error();
+	return c->x;
+}
+
+int
+chain_self_signed(struct chain_pool *p, size_t i)
+{
+	X509 *x;
+	int ok;
+
+	if (!p->c[i].selfissued || (x = chain_x509(p, i)) == NULL)
+		return 0;
+	ok = X509_self_signed(x, 1) == 1;
+	ERR_clear_error();
+	return ok;
+}
+
+/* Do the key identifiers of child and parent allow the link? */
+static int
+keyids_agree(const struct chain_cert *child, const struct chain_cert *par)
+{
+	return child->aki == NULL || par->ski == NULL ||
+	    (child->akilen == par->skilen &&
+	    memcmp(child->aki, par->ski, par->skilen) == 0);
+}
+
+/* Names equal as OpenSSL compares them (X509_NAME_cmp, canonical). */
+static int
+names_equal(const unsigned char *a, size_t alen, const unsigned char *b,
+    size_t blen)
+{
+	const unsigned char *q;
+	X509_NAME *na = NULL, *nb = NULL;
+	int eq;
+
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 1;
+	q = a;
+	na = d2i_X509_NAME(NULL, &q, (long)alen);
+	q = b;
+	nb = d2i_X509_NAME(NULL, &q, (long)blen);
+	eq = na != NULL && nb != NULL && X509_NAME_cmp(na, nb) == 0;
+	X509_NAME_free(na);
+	X509_NAME_free(nb);
+	ERR_clear_error();
+	return eq;
+}
+
+/*
+ * Does parent issue child?  Names, key identifiers, X509_check_issued
+ * (which also wants keyCertSign when keyUsage is present) and the
+ * signature itself.
+ */
+static int
+issues(struct chain_pool *p, size_t parent, size_t child)
+{
+	X509 *xp, *xc;
+	EVP_PKEY *pk;
+	int ok, r;
+
+	if (parent == child || !keyids_agree(&p->c[child], &p->c[parent]))
+		return 0;
+	if ((xp = chain_x509(p, parent)) == NULL ||
+	    (xc = chain_x509(p, child)) == NULL)
+		return 0;
+	/* a missing keyCertSign is --verify's business, not the order's */
+	ok = ((r = X509_check_issued(xp, xc)) == X509_V_OK ||
+	    r == X509_V_ERR_KEYUSAGE_NO_CERTSIGN) &&
+	    (pk = X509_get0_pubkey(xp)) != NULL && X509_verify(xc, pk) == 1;
+	ERR_clear_error();
+	return ok;
+}
+
+/*
+ * The certificates that issue child, into *out (a new array; count
+ * returned).  The index finds equal name DER; when that finds nothing,
+ * every certificate is compared as OpenSSL compares names, for issuers
+ * whose name is encoded differently.
+ */
+static size_t
+issuers(struct chain_pool *p, size_t child, size_t **out)
+{
+	const struct chain_cert *c = &p->c[child];
+	size_t i, n = 0, cap = 4, *v;
+
+	v = xmalloc(cap * sizeof(*v));
+	for (i = p->bucket[fnv(c->issuer, c->issuerlen) % p->nbucket]; i != 0;
+	    i = p->c[i - 1].next) {
+		if (p->c[i - 1].subjectlen != c->issuerlen || memcmp(
+		    p->c[i - 1].subject, c->issuer, c->issuerlen) != 0 ||
+		    !issues(p, i - 1, child))
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof(*v));
+		v[n++] = i - 1;
+	}
+	for (i = 0; n == 0 && i < p->n; i++) {
+		if (p->c[i].subjectlen == c->issuerlen && memcmp(
+		    p->c[i].subject, c->issuer, c->issuerlen) == 0)
+			continue;	/* tried above */
+		if (!keyids_agree(c, &p->c[i]) || !names_equal(p->c[i].subject,
+		    p->c[i].subjectlen, c->issuer, c->issuerlen) ||
+		    !issues(p, i, child))
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof(*v));
+		v[n++] = i;
+	}
+	*out = v;
+	return n;
+}
+
+/* How far does the best path from i go?  (Depth-first, memoised; a
+ * certificate on the current path counts as a dead end: cycles end.) */
+static int
+reach(struct chain_pool *p, size_t i)
+{
+	size_t *v, n, k;
+	int best = R_NONE, r;
+
+	if (p->c[i].reach != R_UNKNOWN)
+		return p->c[i].reach == R_VISITING ? R_NONE : p->c[i].reach;
+	if (p->c[i].trusted)
+		return p->c[i].reach = R_ANCHOR;
+	p->c[i].reach = R_VISITING;
+	if (chain_self_signed(p, i)) {
+		p->c[i].reach = R_ROOT;
+		return R_ROOT;
+	}
+	n = issuers(p, i, &v);
+	for (k = 0; k < n && best < R_ANCHOR; k++)
+		if ((r = reach(p, v[k])) > best)
+			best = r;
+	free(v);
+	return p->c[i].reach = best;
+}
+
+/* Is candidate a better issuer than b (same reach)? */
+static int
+better(struct chain_pool *p, size_t a, size_t b, const char **why)
+{
+	X509 *xa = chain_x509(p, a), *xb = chain_x509(p, b);
+	int r;
+
+	if (reach(p, a) != reach(p, b)) {
+		*why = reach(p, a) == R_ANCHOR || reach(p, b) == R_ANCHOR ?
+		    "it reaches a trust anchor" : "its path is complete";
+		return reach(p, a) > reach(p, b);
+	}
+	if (xa != NULL && xb != NULL && (r = ASN1_TIME_compare(
+	    X509_get0_notAfter(xa), X509_get0_notAfter(xb))) != 0) {
+		*why = "it has the later notAfter";
+		return r > 0;
+	}
+	*why = "equal in all else, by SHA-256";
+	return memcmp(p->c[a].sha256, p->c[b].sha256, 32) < 0;
+}
+
+size_t *
+chain_build(struct chain_pool *p, size_t leaf, size_t *n,
+    enum chain_end *end)
+{
+	size_t *out, cap = 8, cur = leaf, *v, k, nv, best;
+	const char *why = "", *w = "";
+	char a[512], b[512], *s;
+
+	out = xmalloc(cap * sizeof(*out));
+	*n = 0;
+	for (;;) {
+		if (*n == cap)
+			out = xrealloc(out, (cap *= 2) * sizeof(*out));
+		out[(*n)++] = cur;
+		p->c[cur].onchain = 1;
+		if (p->c[cur].trusted) {
+			*end = CHAIN_ANCHOR;
+			break;
+		}
+		if (chain_self_signed(p, cur)) {
+			*end = CHAIN_ROOT;
+			break;
+		}
+		nv = issuers(p, cur, &v);
+		best = (size_t)-1;
+		for (k = 0; k < nv; k++) {
+			if (p->c[v[k]].onchain)
+				continue;
+			if (best == (size_t)-1)
+				best = v[k];
+			else if (better(p, v[k], best, &w))
+				best = v[k];
+			why = w;
+		}
+		if (best != (size_t)-1 && nv > 1) {
+			s = name_str(p->c[best].subject,
+			    p->c[best].subjectlen);
+			diag_note(NULL, 0, "%zu certificates can issue the one "
+			    "at %s; took %s at %s: %s", nv, where(&p->c[cur],
+			    a, sizeof(a)), s, where(&p->c[best], b,
+			    sizeof(b)), why);
+			free(s);
+		}
+		free(v);
+		if (best == (size_t)-1) {
+			*end = CHAIN_MISSING;
+			break;
+		}
+		cur = best;
+	}
+	return out;
+}
+
+const char *
+chain_link_words(const struct chain_pool *p, size_t child, size_t parent)
+{
+	return p->c[child].aki != NULL && p->c[parent].ski != NULL ?
+	    "name+keyid+signature" : "name+signature";
+}
+
+/* Rank of a leaf candidate: 0 never; higher is better. */
+static int
+rank(struct chain_pool *p, size_t i)
+{
+	const struct chain_cert *c = &p->c[i];
+
+	if ((c->trusted && !c->input) || c->haschild)
+		return 0;
+	if (!c->ca && !c->selfissued)
+		return 4;		/* end-entity */
+	if (c->ca && !c->selfissued)
+		return 3;		/* an intermediate: no leaf given */
+	if (!c->ca && !chain_self_signed(p, i))
+		return 2;		/* self-issued, not self-signed */
+	if (!c->ca)
+		return 1;		/* a self-signed end-entity */
+	return 0;			/* a self-signed CA: a stray */
+}
+
+int
+chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
+{
+	size_t i, j, n = 0, *cand, h;
+	int best = 0, r;
+	char a[512], *s;
+
+	/* mark every certificate that some other one names as issuer */
+	for (i = 0; i < p->n; i++) {
+		h = fnv(p->c[i].issuer, p->c[i].issuerlen) % p->nbucket;
+		for (j = p->bucket[h]; j != 0; j = p->c[j - 1].next)
+			if (j - 1 != i && p->c[j - 1].subjectlen ==
+			    p->c[i].issuerlen && memcmp(p->c[j - 1].subject,
+			    p->c[i].issuer, p->c[i].issuerlen) == 0 &&
+			    keyids_agree(&p->c[i], &p->c[j - 1]))
+				p->c[j - 1].haschild = 1;
+	}
+	cand = xmalloc((p->n + 1) * sizeof(*cand));
+	for (i = 0; i < p->n; i++) {
+		if ((r = rank(p, i)) > best) {
+			best = r;
+			n = 0;
+		}
+		if (r == best && r > 0)
+			cand[n++] = i;
+	}
+	if (n > 1 && host != NULL) {
+		for (i = j = 0; i < n; i++)
+			if (chain_x509(p, cand[i]) != NULL &&
+			    ossl_covers(p->c[cand[i]].x, host))
+				cand[j++] = cand[i];
+		if (j == 0) {
+			free(cand);
+			return diag_err(NULL, 0, "no leaf covers %s", host);
+		}
+		n = j;
+	}
+	if (n == 1) {
+		*leaf = cand[0];
+		free(cand);
+		return EX_YES;
+	}
+	if (n == 0) {
+		free(cand);
+		return diag_err(NULL, 0, "no leaf: every certificate of the "
+		    "input issued another one, or is a self-signed CA");
+	}
+	diag_err(NULL, 0, "%zu certificates could be the leaf; choose one "
+	    "with --host NAME:", n);
+	for (i = 0; i < n; i++) {
+		s = name_str(p->c[cand[i]].subject,
+		    p->c[cand[i]].subjectlen);
+		fprintf(stderr, "  %s: %s\n", where(&p->c[cand[i]], a,
+		    sizeof(a)), s);
+		free(s);
+	}
+	free(cand);
+	return EX_TROUBLE;
+}
+
+void
+chain_free(struct chain_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->c[i].der);
+		X509_free(p->c[i].x);
+	}
+	free(p->c);
+	free(p->bucket);
+	free(p->dup);
+	memset(p, 0, sizeof(*p));
+}

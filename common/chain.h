@@ -1,0 +1,118 @@
+/*
+ * chain.h: order certificates into the chain a server sends.
+ *
+ * A pool of certificates, indexed by the DER of their subject names, in
+ * which a leaf is chosen and its issuers are followed.  A link needs the
+ * issuer name (RFC 5280 section 4.1.2.4), agreeing key identifiers when
+ * both are present (sections 4.2.1.1 and 4.2.1.2), X509_check_issued(3)
+ * and a signature that verifies (X509_verify(3)); a name alone never
+ * links.  Certificates are located cheaply (DER walk) when added and
+ * decoded by d2i_X509 only when a link is tested, so a large pool of
+ * strangers costs little.
+ */
+#ifndef PEMKIT_CHAIN_H
+#define PEMKIT_CHAIN_H
+
+#include <stddef.h>
+
+#include <openssl/x509.h>
+
+/* One certificate of the pool. */
+struct chain_cert {
+	unsigned char	*der;		/* owned copy */
+	size_t		 derlen;
+	const char	*src;		/* where it came from, for messages */
+	unsigned long	 line, index, member;
+	unsigned char	 sha256[32];
+	const unsigned char *subject, *issuer;	/* name TLVs inside der */
+	size_t		 subjectlen, issuerlen;
+	const unsigned char *ski, *aki;	/* key identifiers, or NULL */
+	size_t		 skilen, akilen;
+	int		 ca;		/* basicConstraints cA is TRUE */
+	int		 selfissued;	/* subject and issuer DER are equal */
+	int		 trusted;	/* from a trust store: an anchor */
+	int		 input;		/* read from the input (not only
+					   from a trust store) */
+	int		 haschild;	/* named as issuer by another one */
+	int		 onchain;
+	int		 reach;		/* path search: see chain.c */
+	X509		*x;		/* decoded on demand */
+	size_t		 next;		/* subject index chain */
+};
+
+/* How the chain ends. */
+enum chain_end {
+	CHAIN_ANCHOR,		/* at a trusted certificate */
+	CHAIN_ROOT,		/* at a self-signed certificate */
+	CHAIN_MISSING		/* an issuer is not in the pool */
+};
+
+struct chain_pool {
+	struct chain_cert *c;
+	size_t		 n, cap;
+	size_t		*bucket;	/* subject hash -> first index + 1 */
+	size_t		 nbucket;
+	size_t		*dup;		/* SHA-256 hash -> index + 1 */
+	size_t		 ndup;
+	unsigned long	 duplicates;
+};
+
+/* chain_init: an empty pool. */
+void	chain_init(struct chain_pool *p);
+
+/*
+ * chain_add: add the certificate der[0..len) (copied), read from src at
+ * line (0 for DER), block index and container member (0 if none);
+ * trusted marks a trust anchor.  Returns 1 when added, 0 when it is an
+ * exact duplicate of one already there (a note under -v names both), -1
+ * when its DER cannot be walked (an error message, exit class 2).
+ */
+int	chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
+	    const char *src, unsigned long line, unsigned long index,
+	    unsigned long member, int trusted);
+
+/*
+ * chain_leaf: choose the leaf: a certificate of the input (not trusted)
+ * that issued none of the others, end-entity certificates before CA
+ * certificates, never a self-signed CA.  With several equal candidates,
+ * host (or NULL) picks the one that covers it (X509_check_host(3)).
+ * Sets *leaf and returns 0 (EX_YES), or returns EX_TROUBLE after a
+ * message listing the candidates, or saying there is none.
+ */
+int	chain_leaf(struct chain_pool *p, const char *host, size_t *leaf);
+
+/*
+ * chain_build: follow issuers from leaf.  Where several certificates can
+ * issue one, prefer the one whose path reaches a trust anchor, then a
+ * self-signed root, then the later notAfter, then the smaller SHA-256
+ * (so the order of the input never matters); a note under -v says
+ * which and why.  Returns a new array of pool indexes, leaf first (the
+ * caller frees it), its length in *n and how it ends in *end.  Never
+ * loops: a certificate appears at most once.
+ */
+size_t	*chain_build(struct chain_pool *p, size_t leaf, size_t *n,
+	    enum chain_end *end);
+
+/*
+ * chain_x509: the decoded certificate i (owned by the pool), or NULL
+ * when d2i_X509 refuses it.
+ */
+X509	*chain_x509(struct chain_pool *p, size_t i);
+
+/*
+ * chain_self_signed: 1 when certificate i is self-signed and its
+ * signature verifies with its own key (X509_self_signed(3)).
+ */
+int	chain_self_signed(struct chain_pool *p, size_t i);
+
+/*
+ * chain_link_words: how child links to parent, for notes and JSON:
+ * "name+keyid+signature" or "name+signature".
+ */
+const char *chain_link_words(const struct chain_pool *p, size_t child,
+	    size_t parent);
+
+/* chain_free: free the pool and everything in it. */
+void	chain_free(struct chain_pool *p);
+
+#endif

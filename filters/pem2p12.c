@@ -1,0 +1,231 @@
+/*
+ * pem2p12: a PKCS#12 (PFX) file from a private key and its certificates,
+ * in any format and order: the key, the certificate of the key, then
+ * its chain as chain-order orders it.  AES-256 and PBKDF2 unless
+ * --legacy.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+
+#include "chain.h"
+#include "diag.h"
+#include "io.h"
+#include "keys.h"
+#include "obj.h"
+#include "opt.h"
+#include "ossl.h"
+#include "pem.h"
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: pem2p12 [-cLrsv] [-N NAME] [-o FILE] [-W SOURCE] "
+	    "[-w SOURCE] [file ...]\n");
+	exit(status);
+}
+
+static const struct option longopts[] = {
+	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
+	{ "legacy",	no_argument,		NULL, 'L' },
+	{ "name",	required_argument,	NULL, 'N' },
+	{ "passout",	required_argument,	NULL, 'W' },
+	{ "root",	no_argument,		NULL, 'r' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* PKCS#12 iteration counts: OpenSSL's defaults (PKCS12_DEFAULT_ITER). */
+#define P12_ITER	PKCS12_DEFAULT_ITER
+
+/*
+ * Make the PFX (RFC 7292): modern is PBES2 with PBKDF2 and AES-256-CBC
+ * for key and certificates and an HMAC-SHA-256 MAC (what OpenSSL 3's
+ * pkcs12 -export writes); legacy is 3DES for the key, RC2-40 for the
+ * certificates and a SHA-1 MAC, for Windows before Server 2019.
+ */
+static PKCS12 *
+make(const char *pass, const char *name, EVP_PKEY *pk, X509 *leaf,
+    STACK_OF(X509) *ca, int legacy)
+{
+	PKCS12 *p12;
+	int nk = NID_aes_256_cbc, nc = NID_aes_256_cbc;
+
+	if (legacy) {
+		if (!ossl_legacy()) {
+			diag_err(NULL, 0, "--legacy needs OpenSSL's legacy "
+			    "provider, which is not installed");
+			return NULL;
+		}
+		nk = NID_pbe_WithSHA1And3_Key_TripleDES_CBC;
+		nc = NID_pbe_WithSHA1And40BitRC2_CBC;
+	}
+	p12 = PKCS12_create_ex(pass, name, pk, leaf, ca, nk, nc, P12_ITER,
+	    -1, 0, NULL, NULL);
+	if (p12 == NULL || !PKCS12_set_mac(p12, pass, -1, NULL, 0, P12_ITER,
+	    legacy ? EVP_sha1() : EVP_sha256())) {
+		PKCS12_free(p12);
+		diag_err(NULL, 0, "OpenSSL could not make the PKCS#12 file");
+		return NULL;
+	}
+	return p12;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct chain_pool pool;
+	struct obj_input oi;
+	struct obj o;
+	struct out out;
+	EVP_PKEY *pk = NULL;
+	STACK_OF(X509) *ca = NULL;
+	PKCS12 *p12 = NULL;
+	X509 *x;
+	unsigned char *der = NULL;
+	char *pass = NULL, *passout = NULL, *cn = NULL, loc[512];
+	const char *name = NULL, *passout_src = NULL;
+	size_t i, leaf = (size_t)-1, *ch = NULL, n = 0, nout;
+	enum chain_end end;
+	int c, legacy = 0, root = 0, status = EX_YES, len;
+
+	diag_init(argv[0]);
+	chain_init(&pool);
+	while ((c = getopt_long(argc, argv, "LN:VW:cho:rsvw:", longopts,
+	    NULL)) != -1) {
+		if (opt_common(c, optarg, &op, usage))
+			continue;
+		switch (c) {
+		case 'L':
+			legacy = 1;
+			break;
+		case 'N':
+			name = optarg;
+			break;
+		case 'W':
+			passout_src = optarg;
+			break;
+		case 'r':
+			root = 1;
+			break;
+		default:
+			usage(EX_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (passout_src == NULL) {
+		diag_err(NULL, 0, "give the passphrase of the PKCS#12 file "
+		    "with --passout (env:VAR or file:PATH; pass: for an "
+		    "empty one)");
+		usage(EX_TROUBLE);
+	}
+	if ((passout = pass_get(passout_src, "--passout")) == NULL ||
+	    (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
+	    NULL)) {
+		status = EX_TROUBLE;
+		goto out;
+	}
+	if (out_open(&out, op.ofile, 0) != 0) {
+		status = EX_TROUBLE;
+		goto out;
+	}
+	out_secret(&out);
+	if (out_isatty(&out)) {
+		status = diag_err(NULL, 0, "a PKCS#12 file is binary: give -o "
+		    "FILE or redirect standard output");
+		goto done;
+	}
+
+	obj_input_init(&oi, argv, argc, op.flags, OBJ_LAZY, pass);
+	while (obj_next(&oi, &o)) {
+		if (o.kind == PK_CERT) {
+			if (chain_add(&pool, o.der, o.derlen, o.src, o.line,
+			    o.index, o.member, 0) < 0)
+				status = EX_TROUBLE;
+		} else if (o.priv && pk == NULL) {
+			EVP_PKEY_up_ref(o.pk);
+			pk = o.pk;
+		} else if (o.priv) {
+			status = diag_err(o.src, o.line, "a second private "
+			    "key: pem2p12 takes one");
+		} else
+			diag_note(o.src, o.line, "%s skipped", o.type);
+	}
+	status = ex_worst(status, obj_input_end(&oi));
+	if (status == EX_TROUBLE)
+		goto done;
+	if (pk == NULL) {
+		status = diag_err(NULL, 0, "no private key in the input");
+		goto done;
+	}
+	if (!key_pairwise_ok(pk)) {
+		status = diag_no(NULL, 0, "the private key fails OpenSSL's "
+		    "pairwise check");
+		goto done;
+	}
+	for (i = 0; i < pool.n && leaf == (size_t)-1; i++)
+		if ((x = chain_x509(&pool, i)) != NULL &&
+		    X509_get0_pubkey(x) != NULL &&
+		    key_same(X509_get0_pubkey(x), pk))
+			leaf = i;
+	if (leaf == (size_t)-1) {
+		status = diag_no(NULL, 0, "no certificate in the input carries "
+		    "the private key");
+		goto done;
+	}
+	ch = chain_build(&pool, leaf, &n, &end);
+	nout = n;
+	if (end != CHAIN_MISSING && !root && n > 1 &&
+	    chain_self_signed(&pool, ch[n - 1]))
+		nout = n - 1;
+	if (end == CHAIN_MISSING)
+		diag_note(NULL, 0, "the chain stops at %s: its issuer is not "
+		    "in the input", pool.c[ch[n - 1]].src);
+	for (i = 0; i < pool.n; i++)
+		if (!pool.c[i].onchain) {
+			snprintf(loc, sizeof(loc), "%s:%lu", pool.c[i].src,
+			    pool.c[i].line);
+			diag_note(NULL, 0, "%s: certificate not on the chain "
+			    "of the key: left out", loc);
+		}
+	ca = sk_X509_new_null();
+	for (i = 1; i < nout; i++)
+		sk_X509_push(ca, chain_x509(&pool, ch[i]));
+	if (name == NULL && (cn = ossl_name_entry(X509_get_subject_name(
+	    chain_x509(&pool, leaf)), "CN")) != NULL)
+		name = cn;
+	if ((p12 = make(passout, name, pk, chain_x509(&pool, leaf), ca,
+	    legacy)) == NULL ||
+	    (len = i2d_PKCS12(p12, &der)) <= 0) {
+		status = EX_TROUBLE;
+		goto done;
+	}
+	if (out_write(&out, der, (size_t)len) != 0)
+		status = EX_TROUBLE;
+	OPENSSL_free(der);
+done:
+	if (status != EX_YES)
+		out_abort(&out);	/* nothing, not half a file */
+	else
+		status = out_finish(&out, status);
+out:
+	sk_X509_free(ca);
+	PKCS12_free(p12);
+	EVP_PKEY_free(pk);
+	chain_free(&pool);
+	free(ch);
+	free(cn);
+	pass_free(pass);
+	pass_free(passout);
+	ERR_clear_error();
+	return status;
+}

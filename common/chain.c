@@ -483,9 +483,9 @@ rank(struct chain_pool *p, size_t i)
 		return 0;
 	if (!c->ca && !c->selfissued)
 		return 4;		/* end-entity */
-	if (c->ca && !c->selfissued)
+	if (!c->selfissued)
 		return 3;		/* an intermediate: no leaf given */
-	if (!c->ca && !chain_self_signed(p, i))
+	if (!chain_self_signed(p, i))
 		return 2;		/* self-issued, not self-signed */
 	if (!c->ca)
 		return 1;		/* a self-signed end-entity */

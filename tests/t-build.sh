@@ -4,24 +4,30 @@
 t ok-install-destdir-prefix 0 \
     "make -s -C $TOP install DESTDIR=$O/stage PREFIX=/usr >/dev/null && cd stage && find . -type f | sort && stat -c %a usr/bin/pem-split usr/share/man/man1/pem-split.1" \
     "./usr/bin/cert-info
+./usr/bin/chain-order
 ./usr/bin/csr-check
 ./usr/bin/der2pem
+./usr/bin/key-match
 ./usr/bin/pem-join
 ./usr/bin/pem-split
 ./usr/bin/pem2der
+./usr/bin/pem2p12
 ./usr/share/man/man1/cert-info.1
+./usr/share/man/man1/chain-order.1
 ./usr/share/man/man1/csr-check.1
 ./usr/share/man/man1/der2pem.1
+./usr/share/man/man1/key-match.1
 ./usr/share/man/man1/pem-join.1
 ./usr/share/man/man1/pem-split.1
 ./usr/share/man/man1/pem2der.1
+./usr/share/man/man1/pem2p12.1
 ./usr/share/man/man7/pemkit.7
 755
 644" ''
 t ok-install-bindir-mandir 0 \
     "make -s -C $TOP install DESTDIR=$O/stage2 BINDIR=/opt/pk/bin MANDIR=/opt/pk/man >/dev/null && cd stage2 && ls opt/pk/bin | wc -l && ls opt/pk/man/man1 | wc -l" \
-    "6
-6" ''
+    "9
+9" ''
 t ok-uninstall 0 \
     "make -s -C $TOP uninstall DESTDIR=$O/stage PREFIX=/usr >/dev/null && find stage -type f | wc -l" \
     "0" ''

@@ -88,7 +88,8 @@ t no-expiry-not-yet-valid 1 "cert-info -e 1d --at @1500000000 -o /dev/null $F/le
     "cert-info: $F/leaf.pem:1: CN=www.example.com,O=pemkit test,C=HU is not valid before 2020-01-01T00:00:00Z"
 t trouble-expiry-bad-duration 2 "cert-info -e 30x $F/leaf.pem" '' \
     "cert-info: --expires-within: \"30x\" is not a duration: use 30d, 12h, 2w, ...
-usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME] [-m ADDR] [-o FILE] [file ...]"
+usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME] [-m ADDR] [-o FILE]
+                 [-w SOURCE] [file ...]"
 t trouble-bad-at 2 "cert-info --at 2030-13 $F/leaf.pem" '' '*'
 
 # host names: RFC 6125 by OpenSSL's X509_check_host; the answer must be

@@ -17,6 +17,9 @@ cp "$F/inter.pem" "$E/intermediate.pem"
 cp "$F/chain.p7b.der" "$E/intermediates.p7b"
 cp "$F/csr-rsa.csr" "$E/request.csr"
 cp "$F/root.pem" "$E/old.crt"
+cp "$F/root.pem" "$E/root.pem"
+cp "$F/leaf.enc.key" "$E/server.enc.key"
+cat "$F/inter.pem" "$F/root.pem" "$F/leaf.pem" >"$E/shuffled.pem"
 for page in man/*.1; do
 	awk '/^\.Sh/ { on = ($2 == "EXAMPLES") } on && /^\$ / { sub(/^\$ /, ""); print }' \
 	    "$page" >"$O/examples.list"

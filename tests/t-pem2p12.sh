@@ -1,0 +1,53 @@
+# pem2p12 and PKCS#12 input: made in both forms, read back by OpenSSL,
+# cert-info and key-match; a round trip; refusals.
+
+P="$O/p12"
+mkdir -p "$P"
+t ok-p12-modern 0 "umask 022; pem2p12 -W pass:pw -o p12/m.p12 $F/root.pem $F/chain.pem $F/leaf.key && stat -c %a p12/m.p12 &&
+	openssl pkcs12 -in p12/m.p12 -info -noout -passin pass:pw 2>&1 | grep -e MAC: -e Shrouded -e 'Encrypted data'" \
+    "600
+MAC: sha256, Iteration 2048
+PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256
+Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256" ''
+t ok-p12-modern-contents 0 "openssl pkcs12 -in p12/m.p12 -passin pass:pw -nokeys | grep -e '^subject' -e friendlyName" \
+    "    friendlyName: www.example.com
+subject=C = HU, O = pemkit test, CN = www.example.com
+subject=C = HU, O = pemkit test, CN = pemkit Test Intermediate" ''
+t ok-p12-legacy 0 "pem2p12 --legacy -N 'www 2026' --passout pass:pw $F/leaf.key $F/chain.pem >p12/l.p12 &&
+	openssl pkcs12 -legacy -in p12/l.p12 -info -noout -passin pass:pw 2>&1 | grep -e MAC: -e 'Encrypted data' -e Shrouded" \
+    "MAC: sha1, Iteration 2048
+PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC, Iteration 2048
+Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048" ''
+t ok-p12-legacy-name 0 "openssl pkcs12 -legacy -in p12/l.p12 -passin pass:pw -nokeys | grep -m 1 friendlyName" \
+    "    friendlyName: www 2026" ''
+t ok-p12-root-with-r 0 "pem2p12 -r -W pass: $F/chain.pem $F/leaf.key >p12/r.p12 && openssl pkcs12 -in p12/r.p12 -passin pass: -nokeys | grep -c '^subject'" \
+    3 ''
+# read back by pemkit: the modern and legacy files of OpenSSL and ours
+t ok-p12-cert-info-openssl-modern 0 "cert-info -w pass:secret -f '%{subject.CN}' $F/leaf.p12" \
+    "www.example.com
+pemkit Test Intermediate" ''
+t ok-p12-cert-info-openssl-legacy 0 "cert-info -v -w pass:secret -f '%{subject.CN}' $F/leaf-legacy.p12" \
+    "www.example.com
+pemkit Test Intermediate" \
+    "cert-info: $F/leaf-legacy.p12: note: PKCS#12 file opened with OpenSSL's legacy provider (RC2 or 3DES)"
+t ok-p12-key-match-ours 0 "key-match -w pass:pw p12/m.p12 && key-match -w pass:pw p12/l.p12 $F/leaf.csr" '' ''
+cat "$F/leaf.pem" "$F/inter.pem" >"$P/chain.pem"
+t ok-p12-chain-order-input 0 "chain-order -w pass:pw -C $F/root.pem p12/m.p12" "@$P/chain.pem" ''
+# round trip: OpenSSL's legacy file -> pem2p12 -> OpenSSL reads the key
+t ok-p12-round-trip 0 "pem2p12 -w pass:secret -W pass:new $F/leaf-legacy.p12 >p12/rt.p12 &&
+	openssl pkcs12 -in p12/rt.p12 -passin pass:new -nocerts -nodes | openssl pkey | cmp - $F/leaf.key" '' ''
+t ok-p12-split-to-pem 0 "pem2p12 -W pass:x $F/leaf.key $F/leaf.der $F/inter.pem | key-match -w pass:x - $F/leaf.pem" '' ''
+# refusals
+t no-p12-wrong-key 1 "pem2p12 -W pass:pw -o p12/w.p12 $F/chains/leaf.key $F/chain.pem; r=\$?; ls p12/w.p12 2>&1; exit \$r" \
+    "ls: cannot access 'p12/w.p12': No such file or directory" \
+    "pem2p12: no certificate in the input carries the private key"
+t trouble-p12-no-passout 2 "pem2p12 $F/leaf.key $F/leaf.pem 2>&1 | head -n 1; exit 2" \
+    "pem2p12: give the passphrase of the PKCS#12 file with --passout (env:VAR or file:PATH; pass: for an empty one)" ''
+t trouble-p12-no-key 2 "pem2p12 -W pass:x $F/chain.pem" '' "pem2p12: no private key in the input"
+t trouble-p12-two-keys 2 "pem2p12 -W pass:x $F/leaf.key $F/inter.key $F/chain.pem" '' \
+    "pem2p12: $F/inter.key:1: a second private key: pem2p12 takes one"
+t trouble-p12-terminal 0 "timeout 10 script -qec 'pem2p12 -W pass:x $F/leaf.key $F/leaf.pem; echo rc=\$?' /dev/null | tr -d '\r'" \
+    "pem2p12: a PKCS#12 file is binary: give -o FILE or redirect standard output
+rc=2" ''
+t trouble-p12-wrong-passin 2 "pem2p12 -w pass:nope -W pass:x $F/leaf.p12 >/dev/null" '' \
+    "pem2p12: $F/leaf.p12: wrong passphrase for the PKCS#12 file"

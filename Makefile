@@ -44,6 +44,10 @@ bin/%: filters/%.c $(LIB) $(HEADERS)
 	@mkdir -p bin
 	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB) $(OSSL_LIBS) $(LDFLAGS)
 
+# The whole lifecycle on the shipped examples (README quick start).
+demo: all
+	sh examples/demo.sh
+
 # The test suite; its last line is "N passed, N failed".
 check:
 	$(MAKE) clean-objs
@@ -91,4 +95,4 @@ clean-objs:
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check asan lint install uninstall clean clean-objs
+.PHONY: all check asan demo lint install uninstall clean clean-objs

@@ -249,11 +249,9 @@ find(struct obj_input *oi, struct out *o)
 	while (obj_next(oi, &ob)) {
 		if (ob.kind != PK_CERT) {
 			if (have) {
-				status = diag_err(ob.src, ob.line, "--find "
-				    "takes one key or request, then "
-				    "certificates; this is a second %s",
-				    ob.type);
-				break;
+				diag_note(ob.src, ob.line, "%s skipped: --find "
+				    "looks for certificates", ob.type);
+				continue;
 			}
 			have = 1;
 			status = ex_worst(status, fill(&t, &ob));

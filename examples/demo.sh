@@ -1,0 +1,64 @@
+#!/bin/sh
+# examples/demo.sh: the whole certificate lifecycle on this machine, run by
+# `make demo`: key and CSR, the CSR checked, the test CA issues, every
+# server's bundle built and checked, then the filters on a real public
+# chain from ../shared/corpus, shuffled.  Works in examples/demo/ (or
+# $DEMO_DIR), which it makes anew.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$top/bin:$PATH"
+W=${DEMO_DIR:-$top/examples/demo}
+rm -rf "$W"
+mkdir -p "$W"
+cd "$W"
+step() { printf '\n== %s\n' "$*"; }
+
+step "1. a key and a CSR, made on the server"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+    -out server.key 2>/dev/null
+chmod 600 server.key
+openssl req -new -key server.key -subj "/C=HU/O=Example Kft/CN=www.example.com" \
+    -addext "subjectAltName=DNS:www.example.com,DNS:example.com" -out server.csr
+echo "server.key server.csr"
+
+step "2. the CSR checked as the CA will check it"
+csr-check -H www.example.com -H example.com server.csr
+
+step "3. the test CA issues server.cer (DER), intermediate.p7b and root.crt"
+sh "$top/examples/testca/testca.sh" init ca
+sh "$top/examples/testca/testca.sh" issue ca server.csr 90 | pem2der >server.cer
+sh "$top/examples/testca/testca.sh" ship ca .
+cert-info -f '%{subject} issued by %{issuer.CN}, until %{notAfter}' server.cer
+
+step "4. every server's bundle, checked as it is built"
+PFX_PASS=demo make -s -f "$top/examples/Makefile" KEY=server.key \
+    CERT=server.cer CA="intermediate.p7b root.crt" \
+    NAMES="www.example.com example.com" OUT=out
+
+step "5. what was built (mode, blocks, file)"
+find out -type f ! -name '.*' | sort | while IFS= read -r f; do
+	case $f in
+	*.pfx) n="PKCS#12" ;;
+	*) n="$(grep -c -- '-----BEGIN' "$f") PEM blocks" ;;
+	esac
+	printf '%s  %-14s %s\n' "$(stat -c %a "$f")" "$n" "$f"
+done
+
+step "6. the CI gate over the result"
+sh "$top/examples/ci-check.sh" --name www.example.com --name example.com out |
+    tail -n 1
+
+step "7. a real public chain (the corpus), shuffled, put back in order"
+C="$top/../shared/corpus"
+if [ -d "$C" ]; then
+	pem-split -p 'real-%n.pem' "$C/cert-chain-resolver/tests/godaddy.bundle.crt" \
+	    >/dev/null
+	cat real-2.pem real-1.pem >shuffled.pem
+	cert-info -f '%{role}: %{subject.CN} (until %{notAfter})' shuffled.pem
+	SSL_CERT_FILE="$C/debian-ca-certificates/ca-certificates.crt" \
+	    chain-order -S -v --json shuffled.pem |
+	    jq -r '"\(.position). \(.role): \(.subject) [\(.link)]"'
+else
+	echo "(no ../shared/corpus here: skipped)"
+fi
+printf '\ndemo: done; everything is in %s\n' "$W"

@@ -1,0 +1,101 @@
+# The main job: make demo's lifecycle, each bundle loaded by a real TLS
+# server and client, the PFX read back, Kerio's sslca/ as a CApath, the
+# Makefile's refusals, ci-check, and the renewal, IceWarp and Kerio
+# examples.
+
+D="$O/demo"
+t ok-demo 0 "DEMO_DIR=$D sh $TOP/examples/demo.sh | tail -n 1" \
+    "demo: done; everything is in $D" '*'
+hs() { echo "sh $TOP/tests/handshake.sh $1 $2 $3 ca/root.pem www.example.com"; }
+t ok-bundle-nginx-handshake 0 "cd demo && $(hs out/nginx/fullchain.pem out/nginx/privkey.pem out/nginx/fullchain.pem)" \
+    "Verification: OK" ''
+t ok-bundle-haproxy-handshake 0 "cd demo && $(hs out/haproxy/server.pem out/haproxy/server.pem out/haproxy/server.pem)" \
+    "Verification: OK" ''
+t ok-bundle-apache-handshake 0 "cd demo && $(hs out/apache/server.crt out/apache/server.key out/apache/chain.crt)" \
+    "Verification: OK" ''
+t ok-bundle-postfix-handshake 0 "cd demo && $(hs out/postfix/chain.pem out/postfix/chain.pem out/postfix/chain.pem)" \
+    "Verification: OK" ''
+t ok-bundle-icewarp-handshake 0 "cd demo && $(hs out/icewarp/server.pem out/icewarp/server.pem out/icewarp/server.pem)" \
+    "Verification: OK" ''
+# the control: the leaf without its intermediate does not verify
+t no-bundle-leaf-alone-handshake 1 "cd demo && $(hs out/cert.pem out/privkey.pem out/cert.pem)" \
+    "verify error:num=20:unable to get local issuer certificate" ''
+t ok-bundle-key-files-0600 0 "cd demo/out && stat -c '%a %n' privkey.pem nginx/privkey.pem haproxy/server.pem postfix/chain.pem icewarp/server.pem kerio/sslcert/server.key acm/private-key.pem pfx/server.pfx apache/server.key dovecot/server.key" \
+    "600 privkey.pem
+600 nginx/privkey.pem
+600 haproxy/server.pem
+600 postfix/chain.pem
+600 icewarp/server.pem
+600 kerio/sslcert/server.key
+600 acm/private-key.pem
+600 pfx/server.pfx
+600 apache/server.key
+600 dovecot/server.key" ''
+t ok-bundle-layouts 0 "cd demo/out && for f in icewarp/server.pem postfix/chain.pem haproxy/server.pem; do grep -- '-----BEGIN' \$f | tr '\n' ' '; echo; done" \
+    "-----BEGIN PRIVATE KEY----- -----BEGIN CERTIFICATE----- -----BEGIN CERTIFICATE----- 
+-----BEGIN PRIVATE KEY----- -----BEGIN CERTIFICATE----- -----BEGIN CERTIFICATE----- 
+-----BEGIN CERTIFICATE----- -----BEGIN CERTIFICATE----- -----BEGIN PRIVATE KEY----- " ''
+t ok-bundle-pfx-info 0 "cd demo && openssl pkcs12 -in out/pfx/server.pfx -info -noout -passin pass:demo 2>&1 | grep -e '^MAC:' -e '^Shrouded'" \
+    "MAC: sha256, Iteration 2048
+Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256" ''
+t ok-bundle-kerio-capath 0 "cd demo && openssl verify -partial_chain -CApath out/kerio/sslca out/kerio/sslcert/server.crt" \
+    "out/kerio/sslcert/server.crt: OK" ''
+t ok-bundle-kerio-capath-hash 0 "cd demo && ls out/kerio/sslca" \
+    "$(openssl x509 -in "$D/ca/inter.pem" -noout -subject_hash 2>/dev/null || echo '(demo failed)').0" ''
+t ok-bundle-acm-chain-no-leaf 0 "cd demo && cmp out/acm/certificate-chain.pem ca/inter.pem && cmp out/acm/certificate.pem out/cert.pem" '' ''
+
+# refusals: the check names the cause, the recipe exits 1, nothing is made
+M="make -s -f $TOP/examples/Makefile"
+ok_nothing() { echo "r=\$?; ls out 2>/dev/null | wc -l; exit \$r"; }
+t no-make-key-for-another-cert 2 "cd demo && $M KEY=$F/leaf.key OUT=bad1 nginx >/dev/null 2>err; r=\$?; grep -c 'its public key is not the one of' err; grep -c 'Error 1' err; ls bad1 2>/dev/null | wc -l; exit \$r" \
+    "1
+1
+0" ''
+t no-make-missing-intermediate 2 "cd demo && $M CA=root.crt OUT=bad2 nginx >/dev/null 2>err; r=\$?; grep -o 'chain incomplete: the issuer of server.cer' err; grep -c 'Error 1' err; ls bad2 2>/dev/null | wc -l; exit \$r" \
+    "chain incomplete: the issuer of server.cer
+1
+0" ''
+t no-make-expiring 2 "cd demo && $M WITHIN=100d OUT=bad3 nginx >/dev/null 2>err; r=\$?; grep -c 'within 8[89] days' err; grep -c 'Error 1' err; ls bad3 2>/dev/null | wc -l; exit \$r" \
+    "1
+1
+0" ''
+t no-make-name-not-covered 2 "cd demo && $M NAMES=mail.example.com OUT=bad4 nginx >/dev/null 2>err; r=\$?; grep -o 'does not cover mail.example.com' err; grep -c 'Error 1' err; ls bad4 2>/dev/null | wc -l; exit \$r" \
+    "does not cover mail.example.com
+1
+0" ''
+t no-make-pfx-without-passphrase 2 "cd demo && env -u PFX_PASS $M OUT=bad5 pfx >/dev/null 2>err; r=\$?; grep -c 'set PFX_PASS' err; ls bad5/pfx; exit \$r" \
+    "1" ''
+
+# the CI gate
+t ok-ci-check 0 "cd demo && sh $TOP/examples/ci-check.sh --name www.example.com --name example.com out | tail -n 1" \
+    "56 checks, 0 failed" ''
+t no-ci-check-name 1 "cd demo && sh $TOP/examples/ci-check.sh --name mail.example.com out >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
+    "FAIL name      mail.example.com: no leaf covers it
+55 checks, 1 failed" ''
+t no-ci-check-days 1 "cd demo && sh $TOP/examples/ci-check.sh --days 100 --json out/nginx >res; r=\$?; jq -r 'select(.ok == false) | .check' res | sort | uniq -c | tr -s ' '; exit \$r" \
+    " 1 chain
+ 1 expiry" ''
+mkdir -p "$O/ci-bad"
+cp "$F/leaf.key" "$O/ci-bad/orphan.key"
+head -n 3 "$F/leaf.pem" >"$O/ci-bad/broken.pem"
+t trouble-ci-check-unreadable 2 "sh $TOP/examples/ci-check.sh ci-bad >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
+    "FAIL readable  ci-bad/broken.pem: pem-split: ci-bad/broken.pem:1: BEGIN \"CERTIFICATE\" without END: the input ends first
+FAIL key       ci-bad/orphan.key: key-match: no certificate carries the key of <stdin>:1 (key)
+3 checks, 2 failed" ''
+
+# the other examples
+t ok-renewal 0 "DEMO_DIR=$D sh $TOP/examples/renewal.sh 2>/dev/null | grep -e refused -e '^new.key belongs' -e refuses -e 'renewal:'" \
+    "refused, as it should be
+new.key belongs to new.cer
+the Makefile refuses the old key with the new certificate
+renewal: done; the new bundles are in $D/renewed" ''
+t ok-icewarp-example 0 "cd demo && sh $TOP/examples/icewarp.sh server.key server.cer root.crt intermediate.p7b >/dev/null && grep -- '-----BEGIN' icewarp-build/icewarp/server.pem | head -n 1" \
+    "-----BEGIN PRIVATE KEY-----" ''
+t ok-kerio-example 0 "cd demo && sh $TOP/examples/kerio.sh server.key server.cer intermediate.p7b root.crt >/dev/null && ls kerio-build/kerio kerio-build/kerio/sslcert" \
+    "kerio-build/kerio:
+sslca
+sslcert
+
+kerio-build/kerio/sslcert:
+server.crt
+server.key" ''

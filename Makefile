@@ -95,7 +95,7 @@ clean-objs:
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check asan demo fuzz fuzz-smoke lint install uninstall clean clean-objs
+.PHONY: all check asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
 
 # libFuzzer harnesses (fuzz/*.c) over the common code, built with clang's
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for
@@ -118,3 +118,18 @@ fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(COMMON_SRC) $(HEADERS)
 
 fuzz-smoke: fuzz
 	sh fuzz/smoke $(FUZZ_SECS) $(FUZZERS)
+
+# The suite under valgrind's memcheck: every filter call goes through a
+# wrapper (tests/vgbin/) that fails it with 134 on any memory error or
+# definite or indirect leak.  Long loops and the corpus are thinned
+# (THIN, CORPUS_SAMPLE) to keep it under half an hour.
+VG_THIN	?= 25
+valgrind: all
+	rm -rf tests/vgbin && mkdir -p tests/vgbin
+	for f in $(FILTERS); do \
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=134 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect %s/bin/%s "$$@"\n' \
+		    "$(CURDIR)" $$f >tests/vgbin/$$f; \
+		chmod +x tests/vgbin/$$f; \
+	done
+	PEMKIT_WRAP=$(CURDIR)/tests/vgbin THIN=$(VG_THIN) CORPUS_SAMPLE=50 \
+	    sh tests/run

@@ -26,6 +26,34 @@ for n in 1000 10000 100000; do
 	    awk -v n="$n" '/-----BEGIN/ { c++ } c > n { exit } { print }' \
 	    >"$D/certs-$n.pem"
 done
+# ca-N.pem: N distinct CA certificates (the corpus's intermediates and
+# roots, each copy made distinct by changing the last signature byte, so
+# it parses but links to nothing) with a real chain (leaf, two
+# intermediates, root: tests/fixtures/chains) in the middle: the pool
+# chain-order picks one chain out of
+if [ ! -s "$D/capool.pem" ]; then
+	{ bin/cert-info --json "$D/pool.pem" 2>/dev/null || :; } |
+	    jq -r '"\(.index) \(.role)"' >"$D/roles"
+	awk 'NR == FNR { role[$1] = $2; next }
+	    /-----BEGIN/ { n++ } role[n] == "intermediate" || role[n] == "root"' \
+	    "$D/roles" "$D/pool.pem" >"$D/capool.pem"
+fi
+for n in 1000 10000 100000; do
+	[ -s "$D/ca-$n.pem" ] && continue
+	perl -MMIME::Base64 -e '
+	    my ($n, $file, @chain) = @ARGV; local $/;
+	    open F, "<", $file or die; my $all = <F>;
+	    my @b = map { decode_base64($_) } $all =~ /-----BEGIN CERTIFICATE-----\n(.*?)-----END/sg;
+	    my @c; for my $f (@chain) { open F, "<", $f or die; push @c, <F> }
+	    for my $i (1 .. $n) {
+		print @c if $i == int($n / 2);
+		my $d = $b[$i % @b]; my $x = ord(substr($d, -1)) ^ (($i >> 4) & 0xff);
+		substr($d, -1) = chr($x); substr($d, -2, 1) = chr(ord(substr($d, -2, 1)) ^ ($i & 15));
+		print "-----BEGIN CERTIFICATE-----\n", encode_base64($d), "-----END CERTIFICATE-----\n";
+	    }' "$n" "$D/capool.pem" tests/fixtures/chains/leaf.pem \
+	    tests/fixtures/chains/i2.pem tests/fixtures/chains/i1.pem \
+	    tests/fixtures/root.pem >"$D/ca-$n.pem"
+done
 cp tests/fixtures/leaf.pem "$D/small.pem"
 if [ "${1-}" = big ] && [ ! -s "$D/big.pem" ]; then
 	i=0

@@ -495,22 +495,46 @@ rank(struct chain_pool *p, size_t i)
 int
 chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 {
-	size_t i, j, n = 0, *cand, h;
+	size_t i, j, n = 0, *cand, h, *ib, *inext;
 	int best = 0, r;
 	char a[512], *s;
 
-	/* mark every certificate that some other one names as issuer */
+	/*
+	 * Mark every certificate that some other one names as issuer, with
+	 * agreeing key identifiers: index the issuer names, then look each
+	 * subject up and stop at the first child (linear, even when many
+	 * certificates share one name).
+	 */
+	ib = xmalloc(p->nbucket * sizeof(*ib));
+	inext = xmalloc((p->n + 1) * sizeof(*inext));
+	memset(ib, 0, p->nbucket * sizeof(*ib));
 	for (i = 0; i < p->n; i++) {
 		h = fnv(p->c[i].issuer, p->c[i].issuerlen) % p->nbucket;
-		for (j = p->bucket[h]; j != 0; j = p->c[j - 1].next)
-			if (j - 1 != i && p->c[j - 1].subjectlen ==
-			    p->c[i].issuerlen && memcmp(p->c[j - 1].subject,
-			    p->c[i].issuer, p->c[i].issuerlen) == 0 &&
-			    keyids_agree(&p->c[i], &p->c[j - 1]))
-				p->c[j - 1].haschild = 1;
+		inext[i] = ib[h];
+		ib[h] = i + 1;
 	}
-	cand = xmalloc((p->n + 1) * sizeof(*cand));
 	for (i = 0; i < p->n; i++) {
+		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		for (j = ib[h]; j != 0 && !p->c[i].haschild; j = inext[j - 1])
+			if (j - 1 != i && p->c[j - 1].issuerlen ==
+			    p->c[i].subjectlen && memcmp(p->c[j - 1].issuer,
+			    p->c[i].subject, p->c[i].subjectlen) == 0 &&
+			    keyids_agree(&p->c[j - 1], &p->c[i]))
+				p->c[i].haschild = 1;
+	}
+	free(ib);
+	free(inext);
+	cand = xmalloc((p->n + 1) * sizeof(*cand));
+	/* a self-issued certificate ranks 2 at best, and costs a signature
+	 * check to rank: only when nothing ranks higher */
+	for (i = 0; i < p->n && best < 3; i++)
+		if (!p->c[i].selfissued && !p->c[i].haschild &&
+		    (!p->c[i].trusted || p->c[i].input))
+			best = 3;
+	best = best == 3 ? 2 : 0;
+	for (i = 0; i < p->n; i++) {
+		if (best >= 2 && p->c[i].selfissued)
+			continue;
 		if ((r = rank(p, i)) > best) {
 			best = r;
 			n = 0;

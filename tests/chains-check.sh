@@ -29,12 +29,12 @@ known_file=" x509-limbo/limbo/_assets/cryptography.io_mismatched.pem "
 n=0 bad=0
 while IFS='	' read -r path count order idx notes; do
 	case $idx in ''|-|expected*) continue ;; esac
+	n=$((n + 1))
 	: >"$T/want"
 	for i in $(echo "$idx" | tr , ' '); do
 		"$PS" -n $((i + 1)) "$C/$path" >>"$T/want" 2>/dev/null
 	done
 	"$CO" -r --partial "$C/$path" >"$T/got" 2>/dev/null
-	n=$((n + 1))
 	if cmp -s "$T/want" "$T/got"; then
 		case $known_file in *" $path "*)
 			bad=$((bad + 1)); echo "chains: $path: known difference is gone" ;;
@@ -45,8 +45,11 @@ while IFS='	' read -r path count order idx notes; do
 		esac
 	fi
 done <"$C/CHAINS.tsv"
+k=0
 for d in "$C"/x509-limbo/cases/*/; do
 	[ -f "$d/chain.pem" ] || continue
+	k=$((k + 1))
+	[ $(((k - 1) % ${THIN:-1})) -eq 0 ] || continue	# make valgrind thins
 	id=$(basename "$d")
 	u=
 	[ -f "$d/untrusted.pem" ] && u="$d/untrusted.pem"

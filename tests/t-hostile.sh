@@ -14,24 +14,25 @@ elif [ "$rc" -eq 2 ] && [ ! -s "$out" ]; then echo ok
 else echo "bad rc=$rc"; fi
 SH
 
-# 1. a real PEM file and a real DER file cut at every byte offset: pem-join
+# 1. a real PEM file and a real DER file cut at every byte offset (every
+# THIN-th under make valgrind): pem-join
 # (all or nothing) must write the whole certificate or nothing
 t ok-hostile-truncated-pem-every-offset 0 "n=\$(wc -c <$F/leaf.pem); i=0; bad=0;
 	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.pem >cut.pem;
 	pem-join cut.pem >cut.out 2>cut.err; v=\$(sh hostile/verdict.sh \$? cut.out $F/leaf.pem);
 	[ \$v = ok ] && [ \$i -eq 0 -o -s cut.err -o -s cut.out ] || { bad=\$((bad + 1)); echo \"offset \$i: \$v\"; };
-	i=\$((i + 1)); done; echo \"\$n offsets, \$bad bad\"" \
-    "$(wc -c <"$F/leaf.pem" | tr -d ' ') offsets, 0 bad" ''
+	i=\$((i + $THIN)); done; echo \"\$n bytes, \$bad bad\"" \
+    "$(wc -c <"$F/leaf.pem" | tr -d ' ') bytes, 0 bad" ''
 t ok-hostile-truncated-der-every-offset 0 "n=\$(wc -c <$F/leaf.der); i=1; bad=0;
 	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.der >cut.der;
 	der2pem cut.der >cut.out 2>cut.err; v=\$(sh hostile/verdict.sh \$? cut.out $F/leaf.pem);
 	[ \$v = ok ] && [ -s cut.err ] || { bad=\$((bad + 1)); echo \"offset \$i: \$v\"; };
-	i=\$((i + 1)); done; echo \"\$((n - 1)) offsets, \$bad bad\"" \
-    "$(($(wc -c <"$F/leaf.der" | tr -d ' ') - 1)) offsets, 0 bad" ''
+	i=\$((i + $THIN)); done; echo \"\$n bytes, \$bad bad\"" \
+    "$(wc -c <"$F/leaf.der" | tr -d ' ') bytes, 0 bad" ''
 t ok-hostile-truncated-der-cert-info 0 "n=\$(wc -c <$F/leaf.der); i=1; bad=0;
 	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.der >cut.der;
 	cert-info cut.der >cut.out 2>/dev/null; rc=\$?; [ \$rc -eq 2 ] && [ ! -s cut.out ] || bad=\$((bad + 1));
-	i=\$((i + 7)); done; echo \$bad" "0" ''
+	i=\$((i + 7 * $THIN)); done; echo \$bad" "0" ''
 
 # 2. random bit flips (fixed seed): no crash, and for pem-join never half
 # a block; every filter that decodes gets the same inputs
@@ -42,7 +43,7 @@ perl -e 'srand(7); local $/; open F, "<", $ARGV[0]; $d = <F>;
 	for $i (1..150) { $c = $d; $p = int(rand(length $c)); substr($c, $p, 1) ^= chr(1 << int(rand 8));
 	open O, ">", sprintf("%s/flip-der-%03d", $ARGV[2], $i); print O $c; close O }' \
     "$F/chain.pem" "$F/leaf.der" "$H"
-t ok-hostile-bit-flips 0 "bad=0; for f in hostile/flip-*; do
+t ok-hostile-bit-flips 0 "bad=0; for f in \$(ls hostile/flip-* | awk '(NR - 1) % $THIN == 0'); do
 	pem-join \$f >flip.out 2>/dev/null; rc=\$?; [ \$rc -le 2 ] || bad=\$((bad + 1));
 	[ \$rc -eq 0 ] || [ ! -s flip.out ] || bad=\$((bad + 1));
 	for c in 'pem-split -c' 'cert-info' 'chain-order -r --partial' 'key-match' 'csr-check' 'pem2der'; do

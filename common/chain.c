@@ -174,20 +174,6 @@ name_str(const unsigned char *der, size_t len)
 	return s;
 }
 
-/* "file:line" (or "file", or "file#member") of certificate c. */
-static const char *
-where(const struct chain_cert *c, char *buf, size_t n)
-{
-	if (c->line != 0)
-		snprintf(buf, n, "%s:%lu", c->src, c->line);
-	else
-		snprintf(buf, n, "%s", c->src);
-	if (c->member != 0)
-		snprintf(buf + strlen(buf), n - strlen(buf), "#%lu",
-		    c->member);
-	return buf;
-}
-
 int
 chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
     const char *src, unsigned long line, unsigned long index,
@@ -223,8 +209,8 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 			p->duplicates++;
 			if (!trusted && !p->c[i].trusted)
 				diag_note(NULL, 0, "%s: duplicate of %s, "
-				    "dropped", where(c, a, sizeof(a)),
-				    where(&p->c[i], b, sizeof(b)));
+				    "dropped", CHAIN_WHERE(c, a),
+				    CHAIN_WHERE(&p->c[i], b));
 			p->c[i].trusted |= trusted;
 			p->c[i].input |= !trusted;
 			return 0;
@@ -451,9 +437,8 @@ chain_build(struct chain_pool *p, size_t leaf, size_t *n,
 			s = name_str(p->c[best].subject,
 			    p->c[best].subjectlen);
 			diag_note(NULL, 0, "%zu certificates can issue the one "
-			    "at %s; took %s at %s: %s", nv, where(&p->c[cur],
-			    a, sizeof(a)), s, where(&p->c[best], b,
-			    sizeof(b)), why);
+			    "at %s; took %s at %s: %s", nv, CHAIN_WHERE(&p->c[cur], a),
+			    s, CHAIN_WHERE(&p->c[best], b), why);
 			free(s);
 		}
 		free(v);
@@ -568,8 +553,8 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	for (i = 0; i < n; i++) {
 		s = name_str(p->c[cand[i]].subject,
 		    p->c[cand[i]].subjectlen);
-		fprintf(stderr, "  %s: %s\n", where(&p->c[cand[i]], a,
-		    sizeof(a)), s);
+		fprintf(stderr, "  %s: %s\n", CHAIN_WHERE(&p->c[cand[i]], a),
+		    s);
 		free(s);
 	}
 	free(cand);

@@ -17,6 +17,8 @@
 
 #include <openssl/x509.h>
 
+#include "diag.h"
+
 /* One certificate of the pool. */
 struct chain_cert {
 	unsigned char	*der;		/* owned copy */
@@ -39,6 +41,11 @@ struct chain_cert {
 	X509		*x;		/* decoded on demand */
 	size_t		 next;		/* subject index chain */
 };
+
+/* CHAIN_WHERE: "file:line#member" of pool certificate cc into the char
+ * array buf (diag_where). */
+#define CHAIN_WHERE(cc, buf) \
+	diag_where((cc)->src, (cc)->line, (cc)->member, (buf), sizeof(buf))
 
 /* How the chain ends. */
 enum chain_end {

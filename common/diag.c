@@ -146,3 +146,19 @@ xstrdup(const char *s)
 		oom();
 	return p;
 }
+
+const char *
+diag_where(const char *src, unsigned long line, unsigned long member,
+    char *buf, size_t n)
+{
+	size_t len;
+
+	if (line != 0)
+		snprintf(buf, n, "%s:%lu", src, line);
+	else
+		snprintf(buf, n, "%s", src);
+	len = strlen(buf);
+	if (member != 0 && len < n)
+		snprintf(buf + len, n - len, "#%lu", member);
+	return buf;
+}

@@ -10,6 +10,7 @@
 #define PEMKIT_DIAG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 /* Exit classes (CONVENTIONS.md section 3), the grep/cmp/diff convention. */
 #define EX_YES		0	/* success; for a check, the answer is yes */
@@ -65,6 +66,14 @@ void	diag_vmsg(const char *src, unsigned long line, const char *kind,
  * to stderr and empty the queue.
  */
 void	diag_ossl_drain(void);
+
+/*
+ * diag_where: "file:line", or "file" when line is 0 (DER), with "#N"
+ * appended for the Nth member of a PKCS#7 or PKCS#12 (member 0: none),
+ * into buf[n] (truncated, NUL-terminated).  Returns buf.
+ */
+const char *diag_where(const char *src, unsigned long line,
+	    unsigned long member, char *buf, size_t n);
 
 /* diag_version: print "prog (pemkit) VERSION" to stdout. */
 void	diag_version(void);

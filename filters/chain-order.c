@@ -153,20 +153,6 @@ load_system(struct ctx *c)
 	return load_dir(c, d);
 }
 
-/* "file:line" of certificate i. */
-static const char *
-where(const struct chain_cert *cc, char *buf, size_t n)
-{
-	if (cc->line != 0)
-		snprintf(buf, n, "%s:%lu", cc->src, cc->line);
-	else
-		snprintf(buf, n, "%s", cc->src);
-	if (cc->member != 0)
-		snprintf(buf + strlen(buf), n - strlen(buf), "#%lu",
-		    cc->member);
-	return buf;
-}
-
 /* Say which issuer is missing: its name, key identifier, and where the
  * child says it can be fetched (AIA caIssuers, RFC 5280 4.2.2.1). */
 static int
@@ -182,10 +168,10 @@ missing(struct ctx *c, size_t i)
 	if (x == NULL || x509info_get(x, time(NULL), &xi) != 0) {
 		x509info_free(&xi);
 		return diag_no(NULL, 0, "chain incomplete: the issuer of %s "
-		    "is not in the input", where(&c->p.c[i], a, sizeof(a)));
+		    "is not in the input", CHAIN_WHERE(&c->p.c[i], a));
 	}
 	status = diag_no(NULL, 0, "chain incomplete: the issuer of %s (%s) "
-	    "is not in the input%s: %s%s%s", where(&c->p.c[i], a, sizeof(a)),
+	    "is not in the input%s: %s%s%s", CHAIN_WHERE(&c->p.c[i], a),
 	    xi.subject, c->ntrusted ? " or the trust anchors" : "",
 	    xi.issuer, xi.aki ? ", key identifier " : "",
 	    xi.aki ? xi.aki : "");
@@ -321,17 +307,17 @@ run(struct ctx *c, struct out *o, int strict)
 		return EX_TROUBLE;
 	if (leaf != first)
 		diag_note(NULL, 0, "the input did not start with the leaf: "
-		    "the leaf is at %s", where(&c->p.c[leaf], a, sizeof(a)));
+		    "the leaf is at %s", CHAIN_WHERE(&c->p.c[leaf], a));
 	ch = chain_build(&c->p, leaf, &n, &end);
 	for (i = 0; i < c->p.n; i++) {
 		if (c->p.c[i].onchain || !c->p.c[i].input)
 			continue;
 		if (strict)
 			status = diag_err(NULL, 0, "%s: stray certificate, not "
-			    "on the chain", where(&c->p.c[i], a, sizeof(a)));
+			    "on the chain", CHAIN_WHERE(&c->p.c[i], a));
 		else
 			diag_note(NULL, 0, "%s: stray certificate, not on the "
-			    "chain: dropped", where(&c->p.c[i], a, sizeof(a)));
+			    "chain: dropped", CHAIN_WHERE(&c->p.c[i], a));
 	}
 	if (status == EX_TROUBLE)
 		goto out;

@@ -51,18 +51,11 @@ struct row {
 
 static int json;
 
-/* "file:line", "file:line#member" or "file" (DER) into buf. */
+/* "file:line#member" of a row, into buf[n]. */
 static const char *
 where(const struct row *r, char *buf, size_t n)
 {
-	if (r->line == 0)
-		snprintf(buf, n, "%s", r->src);
-	else
-		snprintf(buf, n, "%s:%lu", r->src, r->line);
-	if (r->member != 0)
-		snprintf(buf + strlen(buf), n - strlen(buf), "#%lu",
-		    r->member);
-	return buf;
+	return diag_where(r->src, r->line, r->member, buf, n);
 }
 
 /* Fill r from o; returns 0, or EX_NO when a private key fails its

@@ -189,14 +189,12 @@ main(int argc, char *argv[])
 		nout = n - 1;
 	if (end == CHAIN_MISSING)
 		diag_note(NULL, 0, "the chain stops at %s: its issuer is not "
-		    "in the input", pool.c[ch[n - 1]].src);
+		    "in the input", CHAIN_WHERE(&pool.c[ch[n - 1]], loc));
 	for (i = 0; i < pool.n; i++)
-		if (!pool.c[i].onchain) {
-			snprintf(loc, sizeof(loc), "%s:%lu", pool.c[i].src,
-			    pool.c[i].line);
+		if (!pool.c[i].onchain)
 			diag_note(NULL, 0, "%s: certificate not on the chain "
-			    "of the key: left out", loc);
-		}
+			    "of the key: left out", CHAIN_WHERE(&pool.c[i],
+			    loc));
 	ca = sk_X509_new_null();
 	for (i = 1; i < nout; i++)
 		sk_X509_push(ca, chain_x509(&pool, ch[i]));

@@ -398,3 +398,61 @@ out:
 	ERR_clear_error();
 	return ok;
 }
+
+int
+p12_members(const struct pem_block *b, const char *pass,
+    struct p12_member **m, size_t *n)
+{
+	EVP_PKEY *pk = NULL;
+	STACK_OF(X509) *certs = NULL;
+	PKCS8_PRIV_KEY_INFO *p8 = NULL;
+	unsigned char *der;
+	int i, len;
+
+	*m = NULL;
+	*n = 0;
+	if (!p12_open(b, pass, &pk, &certs))
+		return 0;
+	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
+	if (pk != NULL && (p8 = EVP_PKEY2PKCS8(pk)) != NULL &&
+	    (der = NULL, len = i2d_PKCS8_PRIV_KEY_INFO(p8, &der)) > 0) {
+		(*m)[*n].kind = PK_PKCS8;
+		(*m)[*n].der = der;
+		(*m)[(*n)++].derlen = (size_t)len;
+	}
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		der = NULL;
+		if ((len = i2d_X509(sk_X509_value(certs, i), &der)) <= 0)
+			continue;
+		(*m)[*n].kind = PK_CERT;
+		(*m)[*n].der = der;
+		(*m)[(*n)++].derlen = (size_t)len;
+	}
+	PKCS8_PRIV_KEY_INFO_free(p8);
+	EVP_PKEY_free(pk);
+	sk_X509_pop_free(certs, X509_free);
+	ERR_clear_error();
+	return 1;
+}
+
+void
+p12_members_free(struct p12_member *m, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		OPENSSL_clear_free(m[i].der, m[i].derlen);
+	free(m);
+}
+
+int
+p12_passin(struct pem_input *in, const char *spec, char **pass)
+{
+	*pass = NULL;
+	if (spec == NULL)
+		return 0;
+	if ((*pass = pass_get(spec, "--passin")) == NULL)
+		return EX_TROUBLE;
+	pem_input_p12(in, *pass);
+	return 0;
+}

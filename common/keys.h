@@ -87,6 +87,26 @@ int	 p12_open(const struct pem_block *b, const char *pass,
 	    EVP_PKEY **pkey, STACK_OF(X509) **certs);
 
 /*
+ * p12_members: p12_open(), then each member as DER: the key as a PKCS#8
+ * PrivateKeyInfo (RFC 5208), then the certificates.  Sets *m to a new
+ * array of *n members; free it with p12_members_free(), which wipes the
+ * key.  Returns 1, or 0 after p12_open's message.
+ */
+int	 p12_members(const struct pem_block *b, const char *pass,
+	    struct p12_member **m, size_t *n);
+
+/*
+ * p12_passin: for a filter's --passin: when spec is not NULL, read the
+ * passphrase (pass_get) into *pass and let in hand out PKCS#12 members
+ * (pem_input_p12).  Call after pem_input_init.  Returns 0, or EX_TROUBLE
+ * after pass_get's message.  *pass is for pass_free(), NULL without spec.
+ */
+int	 p12_passin(struct pem_input *in, const char *spec, char **pass);
+
+/* p12_members_free: wipe and free what p12_members() made. */
+void	 p12_members_free(struct p12_member *m, size_t n);
+
+/*
  * ossl_legacy: load OpenSSL's legacy provider (with the default one) once.
  * Returns 1 when it is available.  Source: OSSL_PROVIDER_load(3).
  */

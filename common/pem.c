@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "io.h"
 #include "ossl.h"
+#include "keys.h"
 #include "pem.h"
 
 #define RD_CHUNK	(1024 * 1024)
@@ -1334,12 +1335,50 @@ pem_input_init(struct pem_input *in, char **files, int nfiles,
 	in->fd = -1;
 }
 
+void
+pem_input_p12(struct pem_input *in, const char *pass)
+{
+	in->p12 = 1;
+	in->p12pass = pass;
+}
+
+/* The next member of the PKCS#12 being handed out; 0 when none is left. */
+static int
+p12_next(struct pem_input *in, struct pem_block *b)
+{
+	const struct p12_member *m;
+
+	if (in->mi >= in->mn) {
+		p12_members_free(in->m, in->mn);
+		in->m = NULL;
+		in->mn = in->mi = 0;
+		return 0;
+	}
+	m = &in->m[in->mi++];
+	*b = in->cont;
+	b->kind = m->kind;
+	b->label = pem_kind_label(m->kind);
+	b->inlabel = "";
+	b->der = m->der;
+	b->derlen = m->derlen;
+	b->b64 = NULL;
+	b->hdr = NULL;
+	b->hdrlen = 0;
+	b->encrypted = 0;
+	b->from_der = 1;
+	b->repairs = 0;
+	b->index = ++in->index;
+	return 1;
+}
+
 int
 pem_input_next(struct pem_input *in, struct pem_block *b)
 {
 	int ret;
 
 	for (;;) {
+		if (in->m != NULL && p12_next(in, b))
+			return 1;
 		if (in->r == NULL) {
 			if (in->i >= in->nfiles)
 				return 0;
@@ -1350,10 +1389,23 @@ pem_input_next(struct pem_input *in, struct pem_block *b)
 			}
 			in->r = pem_open(in->fd, in->name, in->flags,
 			    in->index);
+			in->shift = 0;
 		}
 		if ((ret = pem_next(in->r, b)) == 1) {
+			b->index += in->shift;
 			in->index = b->index;
-			return 1;
+			if (!in->p12 || b->kind != PK_PKCS12)
+				return 1;
+			/* its members take its index and the next ones */
+			in->cont = *b;
+			in->index--;
+			if (!p12_members(b, in->p12pass, &in->m, &in->mn))
+				in->status = EX_TROUBLE;
+			else if (in->mn == 0)
+				diag_note(b->src, b->line, "PKCS#12 file holds "
+				    "nothing");
+			in->shift += (long)in->mn - 1;
+			continue;
 		}
 		if (ret == -1)
 			in->status = EX_TROUBLE;
@@ -1367,6 +1419,9 @@ pem_input_next(struct pem_input *in, struct pem_block *b)
 int
 pem_input_end(struct pem_input *in)
 {
+	p12_members_free(in->m, in->mn);
+	in->m = NULL;
+	in->mn = in->mi = 0;
 	if (in->r != NULL) {
 		pem_close(in->r);
 		in->r = NULL;

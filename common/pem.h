@@ -136,7 +136,31 @@ struct pem_input {
 	unsigned	  flags;
 	unsigned long	  index;	/* blocks read so far */
 	int		  status;	/* worst exit class so far */
+	int		  p12;		/* open PKCS#12 files (pem_input_p12) */
+	const char	 *p12pass;
+	struct pem_block  cont;		/* the PKCS#12 being handed out */
+	struct p12_member *m;		/* its members, m[mi..mn) still due */
+	size_t		  mn, mi;
+	long		  shift;	/* members minus containers, in the
+					   current file: added to its indexes */
 };
+
+/* One member of an opened PKCS#12 file: DER the caller never frees. */
+struct p12_member {
+	enum pem_kind	 kind;		/* PK_PKCS8 or PK_CERT */
+	unsigned char	*der;
+	size_t		 derlen;
+};
+
+/*
+ * pem_input_p12: from now on, hand out each PKCS#12 file of the input as
+ * its members (p12_members() in keys.h): the private key as a PKCS#8
+ * block, then the certificates, each a block of its own (from_der set,
+ * the line of the file, the next index).  pass is the passphrase (not
+ * copied), or NULL for a file without one.  A file that does not open is
+ * an error message and exit class 2; the reader goes on.
+ */
+void	pem_input_p12(struct pem_input *in, const char *pass);
 
 /* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
 void	pem_input_init(struct pem_input *in, char **files, int nfiles,

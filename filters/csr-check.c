@@ -21,6 +21,8 @@
 #include "diag.h"
 #include "io.h"
 #include "json.h"
+#include "keys.h"
+#include "obj.h"
 #include "opt.h"
 #include "ossl.h"
 #include "pem.h"
@@ -31,12 +33,14 @@ usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 	    "usage: csr-check [-acjsv] [-b BITS] [-H NAME] [-K FILE] "
-	    "[-k FILE] [-o FILE] [-P PROFILE] [-r FIELDS] [file ...]\n");
+	    "[-k FILE] [-o FILE] [-P PROFILE] [-r FIELDS]\n"
+	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
 	{ "host",		required_argument,	NULL, 'H' },
 	{ "not-key",		required_argument,	NULL, 'K' },
 	{ "profile",		required_argument,	NULL, 'P' },
@@ -149,54 +153,23 @@ dups(struct problems *p, const struct strlist *l, const char *kind)
 			}
 }
 
-/* The key of FILE: a certificate's, a CSR's, or a (public) key. */
+/* The public key of the first object of file: a certificate, request,
+ * public or private key (encrypted with --passin), or PKCS#12. */
 static EVP_PKEY *
-load_key(const char *file)
+load_key(const char *file, const char *pass)
 {
-	struct pem_input in;
-	struct pem_block b;
+	struct obj_input oi;
+	struct obj o;
 	EVP_PKEY *pk = NULL;
-	X509 *x;
-	X509_REQ *r;
-	const unsigned char *p;
 	char *files[1];
 
 	files[0] = (char *)file;
-	pem_input_init(&in, files, 1, 0);
-	while (pk == NULL && pem_input_next(&in, &b)) {
-		p = b.der;
-		switch (b.kind) {
-		case PK_CERT:
-			if ((x = d2i_X509(NULL, &p, (long)b.derlen)) != NULL) {
-				pk = X509_get_pubkey(x);
-				X509_free(x);
-			}
-			break;
-		case PK_CSR:
-			if ((r = d2i_X509_REQ(NULL, &p, (long)b.derlen)) !=
-			    NULL) {
-				pk = X509_REQ_get_pubkey(r);
-				X509_REQ_free(r);
-			}
-			break;
-		case PK_PKCS8:
-		case PK_RSA_KEY:
-		case PK_EC_KEY:
-		case PK_DSA_KEY:
-			pk = d2i_AutoPrivateKey(NULL, &p, (long)b.derlen);
-			break;
-		case PK_SPKI:
-			pk = d2i_PUBKEY(NULL, &p, (long)b.derlen);
-			break;
-		case PK_PKCS8_ENC:
-			diag_err(b.src, b.line, "encrypted private key: give "
-			    "its certificate or public key instead");
-			break;
-		default:
-			break;
-		}
+	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
+	if (obj_next(&oi, &o)) {
+		EVP_PKEY_up_ref(o.pk);
+		pk = o.pk;
 	}
-	if (pem_input_end(&in) == EX_YES && pk == NULL)
+	if (obj_input_end(&oi) == EX_YES && pk == NULL)
 		diag_err(file, 0, "no certificate, request or key in it");
 	ERR_clear_error();
 	return pk;
@@ -472,14 +445,14 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
-	char *end;
+	char *end, *pass = NULL;
 	int ch, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	c.min_rsa = 2048;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
-	while ((ch = getopt_long(argc, argv, "H:K:P:Vab:chjk:o:r:sv",
+	while ((ch = getopt_long(argc, argv, "H:K:P:Vab:chjk:o:r:svw:",
 	    longopts, NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -526,15 +499,26 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if ((c.keyfile != NULL && (c.key = load_key(c.keyfile)) == NULL) ||
-	    (c.notkeyfile != NULL &&
-	    (c.notkey = load_key(c.notkeyfile)) == NULL)) {
+	if (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
+	    NULL) {
+		free(c.hosts);
+		return EX_TROUBLE;
+	}
+	if ((c.keyfile != NULL && (c.key = load_key(c.keyfile, pass)) ==
+	    NULL) || (c.notkeyfile != NULL && (c.notkey =
+	    load_key(c.notkeyfile, pass)) == NULL)) {
+		pass_free(pass);
 		EVP_PKEY_free(c.key);
 		free(c.hosts);
 		return EX_TROUBLE;
 	}
-	if (out_open(&c.o, op.ofile, 0) != 0)
+	if (out_open(&c.o, op.ofile, 0) != 0) {
+		EVP_PKEY_free(c.key);
+		EVP_PKEY_free(c.notkey);
+		free(c.hosts);
+		pass_free(pass);
 		return EX_TROUBLE;
+	}
 	pem_input_init(&in, argv, argc, op.flags);
 	while (pem_input_next(&in, &b)) {
 		if (b.kind != PK_CSR) {
@@ -551,5 +535,6 @@ main(int argc, char *argv[])
 	EVP_PKEY_free(c.key);
 	EVP_PKEY_free(c.notkey);
 	free(c.hosts);
+	pass_free(pass);
 	return out_finish(&c.o, status);
 }

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "io.h"
 #include "ossl.h"
+#include "keys.h"
 #include "opt.h"
 #include "pem.h"
 
@@ -20,12 +21,13 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem-join [-cKksv] [-o FILE] [file ...]\n");
+	    "usage: pem-join [-cKksv] [-o FILE] [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
 	{ "key-last",	no_argument,		NULL, 'K' },
 	{ "key-first",	no_argument,		NULL, 'k' },
 	{ NULL,		0,			NULL, 0 }
@@ -78,10 +80,11 @@ main(int argc, char *argv[])
 	struct kept *k = NULL, *nk;
 	size_t n = 0, cap = 0, i, h, hcap = 0, *hash = NULL;
 	struct opts op = { 0, NULL, NULL, 0, NULL };
+	char *pass = NULL;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "KVchko:sv", longopts,
+	while ((ch = getopt_long(argc, argv, "KVchko:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -104,6 +107,8 @@ main(int argc, char *argv[])
 	}
 
 	pem_input_init(&in, argv, argc, op.flags);
+	if (p12_passin(&in, op.passin, &pass) != 0)
+		return EX_TROUBLE;
 	while (pem_input_next(&in, &b)) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -164,6 +169,7 @@ main(int argc, char *argv[])
 		n++;
 	}
 	status = ex_worst(status, pem_input_end(&in));
+	pass_free(pass);
 
 	if (status == EX_YES && out_open(&o, op.ofile, OUT_HOLD) == 0) {
 		if (keyfirst)

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "io.h"
 #include "name.h"
+#include "keys.h"
 #include "opt.h"
 #include "pem.h"
 
@@ -19,12 +20,14 @@ usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 	    "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
-	    "[-p TEMPLATE] [-t TYPE] [file ...]\n");
+	    "[-p TEMPLATE] [-t TYPE]\n"
+	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
 	{ "der",	no_argument,		NULL, 'D' },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "number",	required_argument,	NULL, 'n' },
@@ -67,11 +70,12 @@ main(int argc, char *argv[])
 	char path[PATH_MAX];
 	struct opts op = { 0, NULL, NULL, 0, NULL };
 	const char *tmpl = NULL, *err;
+	char *pass = NULL;
 	unsigned long nsel = 0;
 	int ch, der = 0, force = 0, status = EX_YES, rc;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "DVcfhn:o:p:st:v", longopts,
+	while ((ch = getopt_long(argc, argv, "DVcfhn:o:p:st:vw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -108,8 +112,12 @@ main(int argc, char *argv[])
 		return diag_err(NULL, 0, "refusing to write DER to a "
 		    "terminal; use -o FILE or redirect stdout");
 	}
-	memset(&names, 0, sizeof(names));
 	pem_input_init(&in, argv, argc, op.flags);
+	if (p12_passin(&in, op.passin, &pass) != 0) {
+		out_abort(&o);
+		return EX_TROUBLE;
+	}
+	memset(&names, 0, sizeof(names));
 	while (pem_input_next(&in, &b)) {
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
@@ -137,6 +145,7 @@ main(int argc, char *argv[])
 	}
 	status = ex_worst(status, pem_input_end(&in));
 	name_free(&names);
+	pass_free(pass);
 	if (op.number != 0 && nsel < op.number && status == EX_YES)
 		status = diag_err(NULL, 0, "no block %lu%s%s in the input",
 		    op.number, op.type ? " of type " : "", op.type ? op.type : "");

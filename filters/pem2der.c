@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "io.h"
+#include "keys.h"
 #include "opt.h"
 #include "pem.h"
 
@@ -17,13 +18,14 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem2der [-csv] [-n N] [-o FILE] [-t TYPE] "
+	    "usage: pem2der [-csv] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
 	    "[file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
 	{ "number",	required_argument,	NULL, 'n' },
 	{ "type",	required_argument,	NULL, 't' },
 	{ NULL,		0,			NULL, 0 }
@@ -39,10 +41,11 @@ main(int argc, char *argv[])
 	unsigned char *der = NULL;
 	size_t derlen = 0;
 	unsigned long nsel = 0;
+	char *pass = NULL;
 	int ch, secret = 0, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Vchn:o:st:v", longopts,
+	while ((ch = getopt_long(argc, argv, "Vchn:o:st:vw:", longopts,
 	    NULL)) != -1) {
 		if (!opt_common(ch, optarg, &op, usage))
 			usage(EX_TROUBLE);
@@ -59,6 +62,10 @@ main(int argc, char *argv[])
 	}
 	/* The whole input decides which block is meant: read it all. */
 	pem_input_init(&in, argv, argc, op.flags);
+	if (p12_passin(&in, op.passin, &pass) != 0) {
+		out_abort(&o);
+		return EX_TROUBLE;
+	}
 	while (pem_input_next(&in, &b)) {
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
@@ -77,6 +84,7 @@ main(int argc, char *argv[])
 		derlen = b.derlen;
 	}
 	status = ex_worst(status, pem_input_end(&in));
+	pass_free(pass);
 	if (status == EX_YES && op.number == 0 && nsel > 1)
 		status = diag_err(NULL, 0, "the input holds %lu%s%s blocks; "
 		    "choose one with -n N or -t TYPE", nsel,

@@ -51,3 +51,21 @@ t trouble-p12-terminal 0 "timeout 10 script -qec 'pem2p12 -W pass:x $F/leaf.key 
 rc=2" ''
 t trouble-p12-wrong-passin 2 "pem2p12 -w pass:nope -W pass:x $F/leaf.p12 >/dev/null" '' \
     "pem2p12: $F/leaf.p12: wrong passphrase for the PKCS#12 file"
+
+# PKCS#12 input in every filter that reads keys or certificates (-w)
+cat "$F/leaf.key" "$F/leaf.pem" "$F/inter.pem" >"$P/members.pem"
+t ok-p12-pem-split-members 0 "pem-split -w pass:secret $F/leaf.p12" "@$P/members.pem" ''
+t ok-p12-pem-split-legacy-files 0 "mkdir -p p12/m && pem-split -w pass:secret -p 'p12/m/%n-%t.pem' $F/leaf-legacy.p12 >/dev/null 2>&1 && stat -c '%a %n' p12/m/*" \
+    "600 p12/m/1-key.pem
+644 p12/m/2-cert.pem
+644 p12/m/3-cert.pem" ''
+t ok-p12-pem-split-passthrough 0 "pem-split $F/leaf.p12 | head -n 1" "-----BEGIN PKCS12-----" ''
+t ok-p12-pem-join-dedup 0 "PW=secret pem-join -K -w env:PW $F/chain.pem $F/leaf.p12 | grep -- '-----BEGIN' | uniq -c | tr -s ' '" \
+    " 3 -----BEGIN CERTIFICATE-----
+ 1 -----BEGIN PRIVATE KEY-----" ''
+t ok-p12-pem2der-key 0 "pem2der -t key -w pass:secret $F/leaf.p12 | openssl pkey -inform DER | cmp - $F/leaf.key" '' ''
+t ok-p12-csr-check-key 0 "csr-check -w pass:secret -k $F/leaf.p12 $F/csr-rsa.csr >/dev/null" '' ''
+t no-p12-csr-check-not-key 1 "csr-check -w pass:secret -K $F/leaf.p12 $F/csr-rsa.csr >/dev/null 2>&1" '' ''
+t ok-p12-csr-check-encrypted-key 0 "csr-check -w pass:secret -k $F/leaf.enc.key $F/csr-rsa.csr >/dev/null" '' ''
+t trouble-p12-pem-split-wrong-passin 2 "pem-split -w pass:nope $F/leaf.p12" '' \
+    "pem-split: $F/leaf.p12: wrong passphrase for the PKCS#12 file"

@@ -103,14 +103,26 @@ pass_free(char *pass)
 		OPENSSL_clear_free(pass, strlen(pass));
 }
 
+static OSSL_PROVIDER *prov_default, *prov_legacy;
+
+/* At exit: unload what ossl_legacy loaded (no leak for the checkers). */
+static void
+unload(void)
+{
+	OSSL_PROVIDER_unload(prov_legacy);
+	OSSL_PROVIDER_unload(prov_default);
+}
+
 int
 ossl_legacy(void)
 {
 	static int state;	/* 0 untried, 1 loaded, -1 unavailable */
 
 	if (state == 0) {
-		state = OSSL_PROVIDER_load(NULL, "default") != NULL &&
-		    OSSL_PROVIDER_load(NULL, "legacy") != NULL ? 1 : -1;
+		prov_default = OSSL_PROVIDER_load(NULL, "default");
+		prov_legacy = OSSL_PROVIDER_load(NULL, "legacy");
+		state = prov_default != NULL && prov_legacy != NULL ? 1 : -1;
+		atexit(unload);
 		ERR_clear_error();
 	}
 	return state == 1;

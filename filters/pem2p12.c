@@ -167,11 +167,6 @@ main(int argc, char *argv[])
 		status = diag_err(NULL, 0, "no private key in the input");
 		goto done;
 	}
-	if (!key_pairwise_ok(pk)) {
-		status = diag_no(NULL, 0, "the private key fails OpenSSL's "
-		    "pairwise check");
-		goto done;
-	}
 	for (i = 0; i < pool.n && leaf == (size_t)-1; i++)
 		if ((x = chain_x509(&pool, i)) != NULL &&
 		    X509_get0_pubkey(x) != NULL &&

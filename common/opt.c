@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "opt.h"
 #include "pem.h"
+#include "x509info.h"
 
 int
 opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
@@ -44,4 +45,14 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 		return 1;
 	}
 	return 0;
+}
+
+void
+opt_at(const char *arg, time_t *t, void (*usage)(int))
+{
+	if (parse_time(arg, t) != 0) {
+		diag_err(NULL, 0, "--at: \"%s\" is not a time: use 2030-01-31, "
+		    "2030-01-31T12:00:00Z or @EPOCH", arg);
+		usage(EX_TROUBLE);
+	}
 }

@@ -6,6 +6,7 @@
 #define PEMKIT_OPT_H
 
 #include <getopt.h>
+#include <time.h>
 
 /* getopt_long entries of the shared options, for each filter's table. */
 #define OPT_COMMON_LONG \
@@ -39,5 +40,12 @@ struct opts {
  */
 int	opt_common(int ch, const char *arg, struct opts *o,
 	    void (*usage)(int));
+
+/*
+ * opt_at: the argument of --at: a time as parse_time() (x509info.h)
+ * takes it, into *t (seconds since the epoch).  On anything else, a
+ * message naming the forms and usage(EX_TROUBLE).
+ */
+void	opt_at(const char *arg, time_t *t, void (*usage)(int));
 
 #endif

@@ -376,12 +376,7 @@ main(int argc, char *argv[])
 			sys = 1;
 			break;
 		case 'a':
-			if (parse_time(optarg, &c.at) != 0) {
-				diag_err(NULL, 0, "--at: \"%s\" is not a time: "
-				    "use 2030-01-31, 2030-01-31T12:00:00Z or "
-				    "@EPOCH", optarg);
-				usage(EX_TROUBLE);
-			}
+			opt_at(optarg, &c.at, usage);
 			c.at_set = 1;
 			break;
 		case 'd':

@@ -206,7 +206,6 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		if (p->c[i].derlen == len && memcmp(p->c[i].sha256,
 		    c->sha256, 32) == 0 && memcmp(p->c[i].der, der, len) ==
 		    0) {
-			p->duplicates++;
 			if (!trusted && !p->c[i].trusted)
 				diag_note(NULL, 0, "%s: duplicate of %s, "
 				    "dropped", CHAIN_WHERE(c, a),
@@ -249,13 +248,15 @@ int
 chain_self_signed(struct chain_pool *p, size_t i)
 {
 	X509 *x;
-	int ok;
 
-	if (!p->c[i].selfissued || (x = chain_x509(p, i)) == NULL)
-		return 0;
-	ok = X509_self_signed(x, 1) == 1;
-	ERR_clear_error();
-	return ok;
+	/* the signature check is costly and asked for again and again */
+	if (p->c[i].selfsigned == 0) {
+		p->c[i].selfsigned = p->c[i].selfissued &&
+		    (x = chain_x509(p, i)) != NULL &&
+		    X509_self_signed(x, 1) == 1 ? 1 : -1;
+		ERR_clear_error();
+	}
+	return p->c[i].selfsigned == 1;
 }
 
 /* Do the key identifiers of child and parent allow the link? */

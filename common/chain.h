@@ -38,6 +38,8 @@ struct chain_cert {
 	int		 haschild;	/* named as issuer by another one */
 	int		 onchain;
 	int		 reach;		/* path search: see chain.c */
+	int		 selfsigned;	/* chain_self_signed: 0 unknown,
+					   1 yes, -1 no */
 	X509		*x;		/* decoded on demand */
 	size_t		 next;		/* subject index chain */
 };
@@ -61,7 +63,6 @@ struct chain_pool {
 	size_t		 nbucket;
 	size_t		*dup;		/* SHA-256 hash -> index + 1 */
 	size_t		 ndup;
-	unsigned long	 duplicates;
 };
 
 /* chain_init: an empty pool. */

@@ -142,11 +142,18 @@ void
 json_begin_block(struct json *j, struct out *o, const struct pem_block *b,
     const char *type)
 {
+	json_begin_at(j, o, b->src, b->line, b->index, type);
+}
+
+void
+json_begin_at(struct json *j, struct out *o, const char *src,
+    unsigned long line, unsigned long index, const char *type)
+{
 	json_begin(j, o);
-	json_str(j, "source", b->src, -1);
-	json_int(j, "index", (long long)b->index);
-	if (b->line != 0)
-		json_int(j, "line", (long long)b->line);
+	json_str(j, "source", src, -1);
+	json_int(j, "index", (long long)index);
+	if (line != 0)
+		json_int(j, "line", (long long)line);
 	else
 		json_null(j, "line");
 	json_str(j, "type", type, -1);

@@ -33,8 +33,11 @@ void	json_begin(struct json *j, struct out *o);
 /*
  * json_begin_block: json_begin, then the members every filter's object
  * shares (pemkit(7), JSON output): "source", "index", "line" (null for
- * DER) of block b, and "type".
+ * DER) of block b, and "type".  json_begin_at: the same from a source,
+ * line and index kept apart from any block (a certificate of a pool).
  */
+void	json_begin_at(struct json *j, struct out *o, const char *src,
+	    unsigned long line, unsigned long index, const char *type);
 void	json_begin_block(struct json *j, struct out *o,
 	    const struct pem_block *b, const char *type);
 void	json_end(struct json *j);

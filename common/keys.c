@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "keys.h"
+#include "ossl.h"
 #include "pem.h"
 
 #define PASS_MAX	4096
@@ -314,16 +315,11 @@ key_spki_sha256(EVP_PKEY *pk, char hex[65])
 		ERR_clear_error();
 		return 0;
 	}
-	ok = EVP_Digest(der, (size_t)n, md, NULL, EVP_sha256(), NULL);
+	ok = ossl_sha256(der, (size_t)n, md);
 	OPENSSL_free(der);
-	if (!ok)
-		return 0;
-	for (n = 0; n < 32; n++) {
-		hex[2 * n] = "0123456789abcdef"[md[n] >> 4];
-		hex[2 * n + 1] = "0123456789abcdef"[md[n] & 15];
-	}
-	hex[64] = '\0';
-	return 1;
+	if (ok)
+		ossl_hex(md, sizeof(md), hex);
+	return ok;
 }
 
 int

@@ -255,16 +255,11 @@ element_json(struct ctx *c, struct out *o, const size_t *ch, size_t n,
     size_t k, enum chain_end end, int written)
 {
 	const struct chain_cert *cc = &c->p.c[ch[k]];
-	struct pem_block b;
 	struct json j;
 	X509 *x = chain_x509(&c->p, ch[k]);
 	char hex[65], *s;
 
-	memset(&b, 0, sizeof(b));
-	b.src = cc->src;
-	b.line = cc->line;
-	b.index = cc->index;
-	json_begin_block(&j, o, &b, "cert");
+	json_begin_at(&j, o, cc->src, cc->line, cc->index, "cert");
 	if (cc->member != 0)
 		json_int(&j, "member", (long long)cc->member);
 	else

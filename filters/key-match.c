@@ -99,14 +99,9 @@ fill(struct row *r, const struct obj *o)
 static void
 row_json(struct out *o, const struct row *r, int match)
 {
-	struct pem_block b;
 	struct json j;
 
-	memset(&b, 0, sizeof(b));
-	b.src = r->src;
-	b.line = r->line;
-	b.index = r->index;
-	json_begin_block(&j, o, &b, r->type);
+	json_begin_at(&j, o, r->src, r->line, r->index, r->type);
 	if (r->member != 0)
 		json_int(&j, "member", (long long)r->member);
 	else

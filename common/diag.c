@@ -1,8 +1,11 @@
 /* diag.c: messages and exit classes; see diag.h. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/err.h>
 
@@ -15,7 +18,18 @@ void
 diag_init(const char *argv0)
 {
 	const char *s;
+	int fd;
 
+	/*
+	 * Descriptors 0-2 closed by our caller are opened on /dev/null
+	 * before anything else is opened, as OpenBSD's programs do: else
+	 * the first file opened would take the place of stdout or stderr
+	 * (an -o file receiving our notes).  CONVENTIONS.md section 2.
+	 */
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) == -1)
+			_exit(EX_TROUBLE);
 	if (argv0 != NULL && *argv0 != '\0') {
 		s = strrchr(argv0, '/');
 		diag_prog = s != NULL ? s + 1 : argv0;
@@ -73,6 +87,16 @@ diag_err(const char *src, unsigned long line, const char *fmt, ...)
 	diag_vmsg(src, line, "", 1, fmt, ap);
 	va_end(ap);
 	return EX_TROUBLE;
+}
+
+void
+diag_warn(const char *src, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(src, line, "warning: ", 0, fmt, ap);
+	va_end(ap);
 }
 
 int

@@ -26,8 +26,10 @@ extern const char *diag_prog;
 extern int diag_verbose;
 
 /*
- * diag_init: remember the program name (basename of argv0; the pointer is
- * kept, not copied) and clear the OpenSSL error queue.  Prints nothing.
+ * diag_init: reopen descriptors 0-2 on /dev/null when they are closed,
+ * remember the program name (basename of argv0; the pointer is kept, not
+ * copied) and clear the OpenSSL error queue.  Prints nothing.  Call it
+ * first in main().
  */
 void	diag_init(const char *argv0);
 
@@ -44,6 +46,14 @@ int	diag_err(const char *src, unsigned long line, const char *fmt, ...)
  * diag_no: like diag_err, for a check whose answer is no; returns EX_NO.
  */
 int	diag_no(const char *src, unsigned long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * diag_warn: always print "prog: src:line: warning: message", for what
+ * changes what the user gets (CONVENTIONS.md section 3); the exit class
+ * is the caller's.  The OpenSSL error queue is cleared.
+ */
+void	diag_warn(const char *src, unsigned long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
 /*

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,10 +47,141 @@ in_close(int fd)
 		close(fd);
 }
 
+/*
+ * Temporary files still to be removed if a signal ends the program
+ * (SIGINT, SIGTERM, SIGHUP): a killed -o must not leave a key behind.
+ * Changed only with those signals blocked, read by the handler.
+ */
+static char	**tmps;
+static size_t	  ntmps, captmps;
+static const int  cleansigs[] = { SIGHUP, SIGINT, SIGTERM };
+
+static void
+on_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < ntmps; i++)
+		if (tmps[i] != NULL)
+			unlink(tmps[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+block_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(cleansigs) / sizeof(cleansigs[0]); i++)
+		sigaddset(&set, cleansigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void
+tmp_register(char *path)
+{
+	static int installed;
+	struct sigaction sa, cur;
+	sigset_t old;
+	size_t i;
+
+	if (!installed) {
+		installed = 1;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (i = 0; i < sizeof(cleansigs) / sizeof(cleansigs[0]); i++)
+			sigaddset(&sa.sa_mask, cleansigs[i]);
+		for (i = 0; i < sizeof(cleansigs) / sizeof(cleansigs[0]); i++)
+			/* a signal ignored by our caller stays ignored */
+			if (sigaction(cleansigs[i], NULL, &cur) == 0 &&
+			    cur.sa_handler != SIG_IGN)
+				sigaction(cleansigs[i], &sa, NULL);
+	}
+	block_signals(&old);
+	for (i = 0; i < ntmps && tmps[i] != NULL; i++)
+		;
+	if (i == ntmps) {
+		if (ntmps == captmps) {
+			captmps = captmps ? captmps * 2 : 8;
+			tmps = xrealloc(tmps, captmps * sizeof(*tmps));
+		}
+		ntmps++;
+	}
+	tmps[i] = path;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void
+tmp_unregister(const char *path)
+{
+	sigset_t old;
+	size_t i;
+
+	block_signals(&old);
+	for (i = 0; i < ntmps; i++)
+		if (tmps[i] == path)
+			tmps[i] = NULL;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Remove and forget the temporary file of o. */
+static void
+tmp_remove(struct out *o)
+{
+	if (o->tmp == NULL)
+		return;
+	unlink(o->tmp);
+	tmp_unregister(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+}
+
+/*
+ * The file path names once symbolic links are followed (at most 40, as
+ * Linux's own limit): a new string.  A link to a file that does not exist
+ * yet gives that file's path, so the file is created where the link
+ * points.
+ */
+static char *
+follow_links(const char *path)
+{
+	char *p = xstrdup(path), *q, *slash;
+	char target[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+	size_t dl;
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		if (lstat(p, &st) == -1 || !S_ISLNK(st.st_mode))
+			return p;
+		if ((n = readlink(p, target, sizeof(target) - 1)) <= 0)
+			return p;
+		target[n] = '\0';
+		slash = strrchr(p, '/');
+		if (target[0] == '/' || slash == NULL) {
+			q = xstrdup(target);
+		} else {
+			dl = (size_t)(slash - p) + 1;
+			q = xmalloc(dl + (size_t)n + 1);
+			memcpy(q, p, dl);
+			memcpy(q + dl, target, (size_t)n + 1);
+		}
+		free(p);
+		p = q;
+	}
+	return p;
+}
+
 int
 out_open(struct out *o, const char *path, int flags)
 {
 	const char *slash;
+	struct stat st;
 	size_t dirlen;
 
 	memset(o, 0, sizeof(*o));
@@ -58,37 +191,79 @@ out_open(struct out *o, const char *path, int flags)
 		o->name = "<stdout>";
 		return 0;
 	}
-	o->path = xstrdup(path);
-	o->name = o->path;
-	slash = strrchr(path, '/');
-	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+	o->name = path;
+	/* /dev/stdout, /dev/fd/N and /proc/self/fd/N name a descriptor:
+	 * written in place like any file that is not a regular one. */
+	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
+		o->path = xstrdup(path);
+	else	/* the file a link names is replaced, in its directory */
+		o->path = follow_links(path);
+	if (stat(o->path, &st) == 0 && (!S_ISREG(st.st_mode) ||
+	    strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)) {
+		/*
+		 * /dev/null, /dev/stdout, a FIFO, a terminal: written in
+		 * place, never renamed over (CONVENTIONS.md section 2).
+		 * Held until out_close, so that -o stays all-or-nothing.
+		 */
+		if (S_ISDIR(st.st_mode)) {
+			diag_err(path, 0, "is a directory");
+			goto fail;
+		}
+		if ((o->fd = open(o->path, O_WRONLY | O_NOCTTY)) == -1) {
+			diag_err(path, 0, "cannot open: %s", strerror(errno));
+			goto fail;
+		}
+		o->inplace = 1;
+		o->flags |= OUT_HOLD;
+		return 0;
+	}
+	if (stat(o->path, &st) == 0) {
+		o->old = st;
+		o->hasold = 1;
+	}
+	slash = strrchr(o->path, '/');
+	dirlen = slash != NULL ? (size_t)(slash - o->path) + 1 : 0;
 	o->tmp = xmalloc(dirlen + sizeof(".pemkit.XXXXXX"));
-	memcpy(o->tmp, path, dirlen);
+	memcpy(o->tmp, o->path, dirlen);
 	memcpy(o->tmp + dirlen, ".pemkit.XXXXXX", sizeof(".pemkit.XXXXXX"));
 	/* mkstemp creates mode 0600: a key is never readable by others. */
+	tmp_register(o->tmp);
 	if ((o->fd = mkstemp(o->tmp)) == -1) {
 		diag_err(path, 0, "cannot create: %s", strerror(errno));
+		tmp_unregister(o->tmp);
 		free(o->tmp);
 		o->tmp = NULL;
-		free(o->path);
-		o->path = NULL;
-		o->name = path;
-		o->failed = 1;
-		return EX_TROUBLE;
+		goto fail;
 	}
 	return 0;
+fail:
+	free(o->path);
+	o->path = NULL;
+	o->failed = 1;
+	return EX_TROUBLE;
 }
 
 void
 out_secret(struct out *o)
 {
+	struct stat st;
+
+	if (o->secret)
+		return;
 	o->secret = 1;
+	/* A key sent to a stdout that others can read: say so, and leave
+	 * the file as it is (the caller's redirection made it). */
+	if (o->path == NULL && fstat(o->fd, &st) == 0 &&
+	    S_ISREG(st.st_mode) && (st.st_mode & 077) != 0)
+		diag_warn(o->name, 0, "a private key is being written to a "
+		    "file that group or others can read (mode %04o)",
+		    (unsigned)(st.st_mode & 07777));
 }
 
 int
 out_isatty(const struct out *o)
 {
-	return o->path == NULL && isatty(o->fd);
+	return (o->path == NULL || o->inplace) && isatty(o->fd);
 }
 
 static int
@@ -166,9 +341,10 @@ out_abort(struct out *o)
 {
 	if (o->tmp != NULL) {
 		close(o->fd);
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
+		tmp_remove(o);
+	} else if (o->inplace && o->fd != -1) {
+		close(o->fd);
+		o->fd = -1;
 	}
 	free(o->path);
 	o->path = NULL;
@@ -176,10 +352,36 @@ out_abort(struct out *o)
 	o->failed = 1;
 }
 
+/*
+ * The mode and owner of the file that replaces an existing one: never
+ * looser than the old file's, keys always 0600, and, as root, the old
+ * owner and group (CONVENTIONS.md section 2).
+ */
+static int
+set_access(struct out *o)
+{
+	mode_t mask, mode;
+
+	mask = umask(0);
+	umask(mask);
+	mode = o->secret ? 0600 : 0666 & ~mask;
+	if (o->hasold) {
+		if (!o->secret)
+			mode &= o->old.st_mode & 0777;
+		if (geteuid() == 0) {
+			if (fchown(o->fd, o->old.st_uid, o->old.st_gid) == -1)
+				return -1;
+		} else if (o->old.st_gid != getegid()) {
+			/* keep the group where we may; else ours */
+			(void)!fchown(o->fd, (uid_t)-1, o->old.st_gid);
+		}
+	}
+	return fchmod(o->fd, mode);
+}
+
 int
 out_close(struct out *o)
 {
-	mode_t mask;
 	int rc;
 
 	if (o->failed) {
@@ -188,16 +390,20 @@ out_close(struct out *o)
 	}
 	rc = flush(o);
 	freebuf(o);
-	if (o->tmp == NULL)
-		return rc;
-	if (rc == 0) {
-		mask = umask(0);
-		umask(mask);
-		if (fchmod(o->fd, o->secret ? 0600 : 0666 & ~mask) == -1 ||
-		    fsync(o->fd) == -1)
+	if (o->inplace) {
+		if (close(o->fd) == -1 && rc == 0)
 			rc = diag_err(o->name, 0, "cannot write: %s",
 			    strerror(errno));
+		o->fd = -1;
+		free(o->path);
+		o->path = NULL;
+		o->failed = rc != 0;
+		return rc;
 	}
+	if (o->tmp == NULL)
+		return rc;
+	if (rc == 0 && (set_access(o) == -1 || fsync(o->fd) == -1))
+		rc = diag_err(o->name, 0, "cannot write: %s", strerror(errno));
 	if (close(o->fd) == -1 && rc == 0)
 		rc = diag_err(o->name, 0, "cannot write: %s", strerror(errno));
 	if (rc == 0 && (o->flags & OUT_NOCLOBBER)) {
@@ -206,16 +412,17 @@ out_close(struct out *o)
 			    "exists; use -f to replace it") :
 			    diag_err(o->name, 0, "cannot create: %s",
 			    strerror(errno));
-		unlink(o->tmp);
 	} else if (rc == 0) {
 		if (rename(o->tmp, o->path) == -1)
 			rc = diag_err(o->name, 0, "cannot rename into place: %s",
 			    strerror(errno));
+		else {
+			tmp_unregister(o->tmp);
+			free(o->tmp);
+			o->tmp = NULL;
+		}
 	}
-	if (rc != 0)
-		unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
+	tmp_remove(o);
 	free(o->path);
 	o->path = NULL;
 	o->failed = rc != 0;
@@ -225,7 +432,7 @@ out_close(struct out *o)
 int
 out_finish(struct out *o, int status)
 {
-	if (status == EX_TROUBLE && o->tmp != NULL) {
+	if (status == EX_TROUBLE && (o->tmp != NULL || o->inplace)) {
 		out_abort(o);
 		return status;
 	}

@@ -7,6 +7,8 @@
 #ifndef PEMKIT_IO_H
 #define PEMKIT_IO_H
 
+#include <sys/stat.h>
+
 #include <stddef.h>
 
 /*
@@ -39,19 +41,28 @@ struct out {
 	int		 flags;
 	int		 secret;	/* holds a private key: 0600, wiped */
 	int		 failed;
+	int		 inplace;	/* not a regular file: written in
+					   place, never renamed over */
+	int		 hasold;	/* path existed: old holds its stat */
+	struct stat	 old;
 };
 
 /*
- * out_open: start an output.  path NULL or "-" is stdout; otherwise a
- * temporary file is created mode 0600 next to path.  Returns 0, or
- * EX_TROUBLE after printing the cause.
+ * out_open: start an output (CONVENTIONS.md section 2).  path NULL or "-"
+ * is stdout.  A symbolic link is followed to the file it names.  When
+ * that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO,
+ * a terminal) it is opened and written in place, the output held until
+ * out_close; otherwise a temporary file is created mode 0600 in the
+ * target's directory, removed again if SIGHUP, SIGINT or SIGTERM ends
+ * the program.  Returns 0, or EX_TROUBLE after printing the cause.
  */
 int	out_open(struct out *o, const char *path, int flags);
 
 /*
  * out_secret: mark the output as holding a private key: the file stays
  * mode 0600 whatever the umask, and buffers are wiped with
- * OPENSSL_cleanse before they are freed.
+ * OPENSSL_cleanse before they are freed.  On a stdout that is a regular
+ * file readable by group or others, a warning (the mode is not changed).
  */
 void	out_secret(struct out *o);
 
@@ -64,8 +75,10 @@ int	out_write(struct out *o, const void *p, size_t n);
 
 /*
  * out_close: flush and finish.  For a file: fsync, set the final mode
- * (0600 if secret, else 0666 less the umask), then rename into place, or
- * link() when OUT_NOCLOBBER so an existing file is never replaced.  For
+ * (0600 if secret, else 0666 less the umask and never looser than the
+ * file it replaces; as root, the replaced file's owner and group), then
+ * rename into place, or link() when OUT_NOCLOBBER so an existing file is
+ * never replaced.  A file written in place is just closed.  For
  * stdout, a checked flush (as OpenBSD cat.c checks its close).
  * Returns 0 or EX_TROUBLE after printing the cause; on failure the
  * temporary file is removed and the destination is untouched.

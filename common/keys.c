@@ -9,8 +9,10 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/pkcs7.h>
 #include <openssl/provider.h>
 #include <openssl/x509.h>
 
@@ -20,6 +22,8 @@
 #include "pem.h"
 
 #define PASS_MAX	4096
+
+unsigned long	key_max_iter = KEY_MAX_ITER;
 
 /* The first line of fd, without its line end, as a heap string. */
 static char *
@@ -155,6 +159,74 @@ give_pass(char *buf, int size, int rwflag, void *u)
 	return (int)n;
 }
 
+/*
+ * The iteration count a password-based algorithm asks for: PBES2 with
+ * PBKDF2 (RFC 8018 sections 6.2 and A.2), or PBES1 and PKCS#12 PBE
+ * parameters (RFC 8018 A.3, RFC 7292 appendix C).  0 when the algorithm
+ * has no count we know how to read (the work it costs is then OpenSSL's
+ * to bound); ULONG_MAX for a count that is negative or too large.
+ */
+static unsigned long
+pbe_iter(const X509_ALGOR *alg)
+{
+	const ASN1_OBJECT *oid, *koid;
+	const ASN1_STRING *seq, *kseq;
+	const ASN1_INTEGER *it = NULL;
+	const void *pval;
+	const unsigned char *p;
+	PBE2PARAM *p2 = NULL;
+	PBKDF2PARAM *kdf = NULL;
+	PBEPARAM *p1 = NULL;
+	uint64_t v;
+	unsigned long n = 0;
+	int ptype;
+
+	X509_ALGOR_get0(&oid, &ptype, &pval, alg);
+	if (ptype != V_ASN1_SEQUENCE || (seq = pval) == NULL)
+		return 0;
+	p = ASN1_STRING_get0_data(seq);
+	if (OBJ_obj2nid(oid) == NID_pbes2) {
+		if ((p2 = d2i_PBE2PARAM(NULL, &p, ASN1_STRING_length(seq))) ==
+		    NULL)
+			goto out;
+		X509_ALGOR_get0(&koid, &ptype, &pval, p2->keyfunc);
+		if (OBJ_obj2nid(koid) != NID_id_pbkdf2 ||
+		    ptype != V_ASN1_SEQUENCE || (kseq = pval) == NULL)
+			goto out;
+		p = ASN1_STRING_get0_data(kseq);
+		if ((kdf = d2i_PBKDF2PARAM(NULL, &p,
+		    ASN1_STRING_length(kseq))) != NULL)
+			it = kdf->iter;
+	} else if ((p1 = d2i_PBEPARAM(NULL, &p, ASN1_STRING_length(seq))) !=
+	    NULL)
+		it = p1->iter;
+	if (it != NULL)
+		n = ASN1_INTEGER_get_uint64(&v, it) && v < ULONG_MAX ?
+		    (unsigned long)v : ULONG_MAX;
+out:
+	PBE2PARAM_free(p2);
+	PBKDF2PARAM_free(kdf);
+	PBEPARAM_free(p1);
+	ERR_clear_error();
+	return n;
+}
+
+/* Refuse, with a message, a count over key_max_iter; 1 when it is fine. */
+static int
+iter_ok(const struct pem_block *b, const char *what, unsigned long n)
+{
+	if (n <= key_max_iter)
+		return 1;
+	if (n == ULONG_MAX)
+		diag_err(b->src, b->line, "%s asks for an iteration count "
+		    "that is negative or too large", what);
+	else
+		diag_err(b->src, b->line, "%s asks for %lu iterations, over "
+		    "the limit of %lu (-I/--max-iter N raises it)", what, n,
+		    key_max_iter);
+	return 0;
+}
+
 /* Decrypt an EncryptedPrivateKeyInfo (RFC 5958 section 3). */
 static EVP_PKEY *
 pkcs8_decrypt(const struct pem_block *b, const char *pass)
@@ -162,6 +234,7 @@ pkcs8_decrypt(const struct pem_block *b, const char *pass)
 	const unsigned char *p = b->der;
 	X509_SIG *sig = NULL;
 	PKCS8_PRIV_KEY_INFO *inf = NULL;
+	const X509_ALGOR *alg;
 	EVP_PKEY *pk = NULL;
 
 	if ((sig = d2i_X509_SIG(NULL, &p, (long)b->derlen)) == NULL) {
@@ -169,6 +242,9 @@ pkcs8_decrypt(const struct pem_block *b, const char *pass)
 		    "decode");
 		goto out;
 	}
+	X509_SIG_get0(sig, &alg, NULL);
+	if (!iter_ok(b, "encrypted private key", pbe_iter(alg)))
+		goto out;
 	inf = PKCS8_decrypt(sig, pass, (int)strlen(pass));
 	if (inf == NULL && unsupported() && ossl_legacy()) {
 		ERR_clear_error();
@@ -331,6 +407,174 @@ key_same(const EVP_PKEY *a, const EVP_PKEY *b)
 	return r == 1;
 }
 
+/*
+ * The iteration counts of a PKCS#12 file, checked before any of that work
+ * is done (RFC 7292 sections 4 and 5): the MAC's (PKCS12_get0_mac(3)), each
+ * encrypted authenticated safe's, and each shrouded key bag in a plain
+ * one.  Bags inside an encrypted safe are reached only after its own
+ * (bounded) decryption, so OpenSSL bounds nothing unasked.  1 when all are
+ * within key_max_iter; 0 after a message.
+ */
+static int
+p12_iters_ok(const struct pem_block *b, PKCS12 *p12)
+{
+	const ASN1_INTEGER *it = NULL;
+	STACK_OF(PKCS7) *safes = NULL;
+	STACK_OF(PKCS12_SAFEBAG) *bags = NULL;
+	const PKCS12_SAFEBAG *bag;
+	const X509_ALGOR *alg;
+	PKCS7 *p7;
+	uint64_t v;
+	int i, j, ok = 0;
+
+	if (PKCS12_mac_present(p12)) {
+		PKCS12_get0_mac(NULL, NULL, NULL, &it, p12);
+		if (!iter_ok(b, "PKCS#12 file: its MAC", it == NULL ? 1 :
+		    ASN1_INTEGER_get_uint64(&v, it) && v < ULONG_MAX ?
+		    (unsigned long)v : ULONG_MAX))
+			goto out;
+	}
+	if ((safes = PKCS12_unpack_authsafes(p12)) == NULL) {
+		ok = 1;		/* PKCS12_parse will say what is wrong */
+		goto out;
+	}
+	for (i = 0; i < sk_PKCS7_num(safes); i++) {
+		p7 = sk_PKCS7_value(safes, i);
+		switch (OBJ_obj2nid(p7->type)) {
+		case NID_pkcs7_encrypted:
+			if (p7->d.encrypted != NULL &&
+			    p7->d.encrypted->enc_data != NULL &&
+			    !iter_ok(b, "PKCS#12 file: its encrypted "
+			    "certificates", pbe_iter(
+			    p7->d.encrypted->enc_data->algorithm)))
+				goto out;
+			break;
+		case NID_pkcs7_data:
+			if ((bags = PKCS12_unpack_p7data(p7)) == NULL)
+				break;
+			for (j = 0; j < sk_PKCS12_SAFEBAG_num(bags); j++) {
+				bag = sk_PKCS12_SAFEBAG_value(bags, j);
+				if (PKCS12_SAFEBAG_get_nid(bag) !=
+				    NID_pkcs8ShroudedKeyBag)
+					continue;
+				X509_SIG_get0(PKCS12_SAFEBAG_get0_pkcs8(bag),
+				    &alg, NULL);
+				if (!iter_ok(b, "PKCS#12 file: its private "
+				    "key", pbe_iter(alg)))
+					goto out;
+			}
+			sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+			bags = NULL;
+			break;
+		}
+	}
+	ok = 1;
+out:
+	sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+	sk_PKCS7_pop_free(safes, PKCS7_free);
+	ERR_clear_error();
+	return ok;
+}
+
+/*
+ * Open a PKCS#12 file that has no MAC: PKCS12_parse(3) refuses a
+ * passphrase then, so the safes are walked as OpenSSL's own pkcs12
+ * command walks them (RFC 7292 section 4): plain and encrypted safes,
+ * key bags, shrouded key bags, X.509 certificate bags.  The certificate
+ * of the key goes to *cert, the others to *ca.  Returns 1, or 0 with the
+ * error on OpenSSL's queue.
+ */
+static int
+p12_walk(PKCS12 *p12, const char *pass, EVP_PKEY **pkey, X509 **cert,
+    STACK_OF(X509) **ca)
+{
+	STACK_OF(PKCS7) *safes = NULL;
+	STACK_OF(PKCS12_SAFEBAG) *bags = NULL;
+	const PKCS12_SAFEBAG *bag;
+	PKCS8_PRIV_KEY_INFO *p8 = NULL;
+	X509 *x;
+	int i, j, ok = 0;
+
+	*ca = sk_X509_new_null();
+	if (*ca == NULL || (safes = PKCS12_unpack_authsafes(p12)) == NULL)
+		goto out;
+	for (i = 0; i < sk_PKCS7_num(safes); i++) {
+		PKCS7 *p7 = sk_PKCS7_value(safes, i);
+
+		switch (OBJ_obj2nid(p7->type)) {
+		case NID_pkcs7_data:
+			bags = PKCS12_unpack_p7data(p7);
+			break;
+		case NID_pkcs7_encrypted:
+			bags = PKCS12_unpack_p7encdata(p7, pass, -1);
+			break;
+		default:
+			continue;
+		}
+		if (bags == NULL)
+			goto out;
+		for (j = 0; j < sk_PKCS12_SAFEBAG_num(bags); j++) {
+			bag = sk_PKCS12_SAFEBAG_value(bags, j);
+			switch (PKCS12_SAFEBAG_get_nid(bag)) {
+			case NID_keyBag:
+				if (*pkey == NULL && (*pkey = EVP_PKCS82PKEY(
+				    PKCS12_SAFEBAG_get0_p8inf(bag))) == NULL)
+					goto out;
+				break;
+			case NID_pkcs8ShroudedKeyBag:
+				if (*pkey != NULL)
+					break;
+				if ((p8 = PKCS12_decrypt_skey(bag, pass, -1)) ==
+				    NULL || (*pkey = EVP_PKCS82PKEY(p8)) == NULL)
+					goto out;
+				PKCS8_PRIV_KEY_INFO_free(p8);
+				p8 = NULL;
+				break;
+			case NID_certBag:
+				if (PKCS12_SAFEBAG_get_bag_nid(bag) !=
+				    NID_x509Certificate)
+					break;
+				if ((x = PKCS12_SAFEBAG_get1_cert(bag)) == NULL)
+					goto out;
+				sk_X509_push(*ca, x);
+				break;
+			}
+		}
+		sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+		bags = NULL;
+	}
+	for (i = 0; *pkey != NULL && i < sk_X509_num(*ca); i++) {
+		x = sk_X509_value(*ca, i);
+		if (X509_get0_pubkey(x) != NULL &&
+		    key_same(X509_get0_pubkey(x), *pkey)) {
+			*cert = sk_X509_delete(*ca, i);
+			break;
+		}
+	}
+	ok = 1;
+out:
+	PKCS8_PRIV_KEY_INFO_free(p8);
+	sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+	sk_PKCS7_pop_free(safes, PKCS7_free);
+	if (!ok) {
+		EVP_PKEY_free(*pkey);
+		*pkey = NULL;
+		sk_X509_pop_free(*ca, X509_free);
+		*ca = NULL;
+	}
+	return ok;
+}
+
+/* PKCS12_parse, or the walk for a file without a MAC. */
+static int
+p12_parse(PKCS12 *p12, const char *pass, EVP_PKEY **pkey, X509 **cert,
+    STACK_OF(X509) **ca)
+{
+	if (PKCS12_mac_present(p12))
+		return PKCS12_parse(p12, pass, pkey, cert, ca);
+	return p12_walk(p12, pass, pkey, cert, ca);
+}
+
 int
 p12_open(const struct pem_block *b, const char *pass, EVP_PKEY **pkey,
     STACK_OF(X509) **certs)
@@ -347,10 +591,15 @@ p12_open(const struct pem_block *b, const char *pass, EVP_PKEY **pkey,
 		diag_err(b->src, b->line, "PKCS#12 file does not decode");
 		goto out;
 	}
+	if (!p12_iters_ok(b, p12))
+		goto out;
 	/* RFC 7292 section 5: the MAC proves the passphrase before use */
 	if (pass != NULL && *pass == '\0')
 		pass = NULL;	/* the empty passphrase has two encodings */
-	if (PKCS12_mac_present(p12)) {
+	if (!PKCS12_mac_present(p12))
+		diag_note(b->src, b->line, "PKCS#12 file has no MAC: its "
+		    "integrity is not checked");
+	else {
 		if (pass == NULL) {
 			if (PKCS12_verify_mac(p12, NULL, 0))
 				pass = NULL;
@@ -374,10 +623,10 @@ p12_open(const struct pem_block *b, const char *pass, EVP_PKEY **pkey,
 	}
 mac_ok:
 	ERR_clear_error();
-	if (!PKCS12_parse(p12, pass, pkey, &cert, &ca)) {
+	if (!p12_parse(p12, pass, pkey, &cert, &ca)) {
 		if (ossl_legacy()) {
 			ERR_clear_error();
-			if (PKCS12_parse(p12, pass, pkey, &cert, &ca)) {
+			if (p12_parse(p12, pass, pkey, &cert, &ca)) {
 				diag_note(b->src, b->line, "PKCS#12 file "
 				    "opened with OpenSSL's legacy provider "
 				    "(RC2 or 3DES)");

@@ -28,6 +28,16 @@
  */
 char	*pass_get(const char *spec, const char *opt);
 
+/*
+ * KEY_MAX_ITER: the default cap on the iteration count of a PKCS#12 MAC,
+ * of its encryption and of an encrypted PKCS#8 key (RFC 8018, RFC 7292).
+ * Modern files use up to about 600,000; a file asking for more is
+ * refused before the work starts, since 10^8 iterations cost seconds and
+ * 2^31 minutes.  key_max_iter is the cap in force (-I/--max-iter).
+ */
+#define KEY_MAX_ITER	1000000UL
+extern unsigned long key_max_iter;
+
 /* pass_free: wipe and free a passphrase from pass_get(); NULL is allowed. */
 void	 pass_free(char *pass);
 
@@ -38,7 +48,8 @@ void	 pass_free(char *pass);
  * pass is the passphrase or NULL.  Returns a new EVP_PKEY the caller
  * frees, or NULL after an error message naming b->src:b->line (exit
  * class 2): "encrypted private key: give --passin", "wrong passphrase",
- * "does not decode".  A cipher only OpenSSL's legacy provider has (RC2,
+ * "does not decode", or an iteration count over key_max_iter.  A cipher
+ * only OpenSSL's legacy provider has (RC2,
  * DES) loads it, with a note.  Sources: PKCS8_decrypt(3),
  * PEM_do_header(3), d2i_PrivateKey(3).
  */
@@ -79,7 +90,8 @@ int	 key_same(const EVP_PKEY *a, const EVP_PKEY *b);
  * the others in file order; may be empty); the caller frees both.
  * Returns 0 after an error message naming b->src:b->line (exit class 2):
  * "PKCS#12 file needs a passphrase: give --passin", "wrong passphrase",
- * "does not decode".  An RC2 or 3DES file OpenSSL 3 refuses by default
+ * "does not decode", an iteration count over key_max_iter (checked before
+ * any work).  A file without a MAC opens, with a note.  An RC2 or 3DES file OpenSSL 3 refuses by default
  * is opened through the legacy provider, with a note.  Sources:
  * PKCS12_parse(3), PKCS12_verify_mac(3), OSSL_PROVIDER-legacy(7).
  */

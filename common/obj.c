@@ -47,6 +47,24 @@ origin(struct obj_input *oi, enum pem_kind kind, unsigned long member)
 	o->type = pem_kind_type(kind);
 }
 
+/*
+ * A certificate whose public key OpenSSL cannot decode (an algorithm no
+ * provider has, DSA without its domain parameters): trouble, said with
+ * where it is, never a NULL key handed on.
+ */
+static void
+no_pubkey(struct obj_input *oi)
+{
+	const struct obj *o = &oi->cur;
+	char where[512];
+
+	diag_err(NULL, 0, "%s: %s: OpenSSL cannot decode its public key "
+	    "(unsupported algorithm, or DSA without its parameters)",
+	    diag_where(o->src, o->line, o->member, where, sizeof(where)),
+	    pem_kind_name(o->kind));
+	oi->status = EX_TROUBLE;
+}
+
 /* Hand out the next PKCS#7/#12 member; 0 when there is none left. */
 static int
 member(struct obj_input *oi)
@@ -80,7 +98,11 @@ member(struct obj_input *oi)
 	if (!(oi->flags & OBJ_LAZY)) {
 		X509_up_ref(x);
 		o->x = x;
-		o->pk = X509_get_pubkey(x);
+		if ((o->pk = X509_get_pubkey(x)) == NULL) {
+			no_pubkey(oi);
+			release(oi);
+			return member(oi);
+		}
 	}
 	return 1;
 }
@@ -143,17 +165,24 @@ decode(struct obj_input *oi)
 		o->derlen = b->derlen;
 		if (oi->flags & OBJ_LAZY)
 			return 1;
-		if ((o->x = d2i_X509(NULL, &p, (long)b->derlen)) == NULL ||
-		    (o->pk = X509_get_pubkey(o->x)) == NULL)
+		if ((o->x = d2i_X509(NULL, &p, (long)b->derlen)) == NULL)
 			break;
+		if ((o->pk = X509_get_pubkey(o->x)) == NULL) {
+			no_pubkey(oi);
+			return 0;
+		}
 		return 1;
 	case PK_CSR:
 		if (oi->flags & OBJ_CERTS)
 			goto skip;
 		origin(oi, PK_CSR, 0);
 		if ((o->req = d2i_X509_REQ(NULL, &p, (long)b->derlen)) ==
-		    NULL || (o->pk = X509_REQ_get_pubkey(o->req)) == NULL)
+		    NULL)
 			break;
+		if ((o->pk = X509_REQ_get_pubkey(o->req)) == NULL) {
+			no_pubkey(oi);
+			return 0;
+		}
 		return 1;
 	case PK_PKCS8:
 	case PK_PKCS8_ENC:

@@ -12,6 +12,14 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 	char *end;
 
 	switch (ch) {
+	case 'I':
+		o->max_iter = strtoul(arg, &end, 10);
+		if (*arg == '-' || *end != '\0' || o->max_iter == 0) {
+			diag_err(NULL, 0, "-I/--max-iter takes a whole number "
+			    "from 1");
+			usage(EX_TROUBLE);
+		}
+		return 1;
 	case 'V':
 		diag_version();
 		exit(EX_YES);

@@ -24,18 +24,23 @@ struct opts {
 	const char	*type;		/* -t TYPE, or NULL */
 	unsigned long	 number;	/* -n N (from 1), or 0 */
 	const char	*passin;	/* -w SOURCE (--passin), or NULL */
+	unsigned long	 max_iter;	/* -I N (--max-iter), or 0 */
 };
 
-/* getopt_long entry of --passin, for the filters that read keys. */
+/* getopt_long entries of --passin and --max-iter, for the filters that
+ * read keys and PKCS#12. */
 #define OPT_PASSIN_LONG \
-	{ "passin",	required_argument,	NULL, 'w' }
+	{ "passin",	required_argument,	NULL, 'w' }, \
+	{ "max-iter",	required_argument,	NULL, 'I' }
 
 /*
  * opt_common: handle option ch (with argument arg) if it is a shared one:
  * -V prints the version and exits 0; -h calls usage(EX_YES); -c, -s, -v
  * set flags and diag_verbose; -n, -o, -t store their argument (-n must be
  * a whole number from 1, else a message and usage(EX_TROUBLE)); -w
- * stores the --passin source (read it with pass_get() in keys.h).
+ * stores the --passin source (read it with pass_get() in keys.h); -I
+ * stores the --max-iter cap (a whole number from 1, for key_max_iter in
+ * keys.h).
  * Returns 1 when ch was handled, 0 when it is the filter's own.
  */
 int	opt_common(int ch, const char *arg, struct opts *o,

@@ -150,10 +150,31 @@ pem_kind_name(enum pem_kind k)
 	return k < PK_NKINDS ? kinds[k].name : "unknown object";
 }
 
+/* 1 when s contains w, ASCII letters compared without regard to case. */
+static int
+has_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+pem_label_secret(const char *label)
+{
+	/* "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "private key"
+	 * in any case; OpenVPN's "OpenVPN Static key V1" */
+	return has_word(label, "PRIVATE KEY") || has_word(label, "STATIC KEY");
+}
+
 const char *
 pem_block_type(const struct pem_block *b)
 {
-	if (b->kind == PK_OTHER && strstr(b->inlabel, "PRIVATE KEY") != NULL)
+	if (b->kind == PK_OTHER && (pem_label_secret(b->inlabel) ||
+	    pem_label_secret(b->label)))
 		return "key";
 	return pem_kind_type(b->kind);
 }
@@ -161,7 +182,8 @@ pem_block_type(const struct pem_block *b)
 int
 pem_block_secret(const struct pem_block *b)
 {
-	return strcmp(pem_block_type(b), "key") == 0 || b->kind == PK_PKCS12;
+	return strcmp(pem_block_type(b), "key") == 0 || b->kind == PK_PKCS12 ||
+	    pem_label_secret(b->label) || pem_label_secret(b->inlabel);
 }
 
 int

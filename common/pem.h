@@ -216,7 +216,18 @@ const char *pem_kind_name(enum pem_kind k);
  */
 const char *pem_block_type(const struct pem_block *b);
 
-/* pem_block_secret: 1 when the block holds private key material. */
+/*
+ * pem_label_secret: 1 when a label names secret material: it contains
+ * "PRIVATE KEY" (OPENSSH PRIVATE KEY, ...) or "STATIC KEY" (OpenVPN's
+ * static key), in any case.  label may be NULL.
+ */
+int	pem_label_secret(const char *label);
+
+/*
+ * pem_block_secret: 1 when the block holds secret material, judged by
+ * content: every private-key kind the reader detects, PKCS#12, and any
+ * block whose label (as read or as written) pem_label_secret() names.
+ */
 int	pem_block_secret(const struct pem_block *b);
 
 /*

@@ -28,7 +28,7 @@ usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 	    "usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] "
-	    "[-H NAME] [-m ADDR] [-o FILE]\n"
+	    "[-H NAME] [-I N] [-m ADDR] [-o FILE]\n"
 	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
 }
@@ -446,7 +446,7 @@ block(struct ctx *c, const struct pem_block *b)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
@@ -458,7 +458,7 @@ main(int argc, char *argv[])
 	c.within = -1;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
 	c.emails = xmalloc((size_t)argc * sizeof(*c.emails));
-	while ((ch = getopt_long(argc, argv, "H:Va:ce:f:hjm:o:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, "H:I:Va:ce:f:hjm:o:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -490,6 +490,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 

@@ -31,7 +31,7 @@ usage(int status)
 {
 	fprintf(status ? stderr : stdout,
 	    "usage: chain-order [-cjprSsvy] [-a TIME] [-C FILE] [-d DIR] "
-	    "[-H NAME] [-o FILE]\n"
+	    "[-H NAME] [-I N] [-o FILE]\n"
 	    "                   [-w SOURCE] [file ...]\n");
 	exit(status);
 }
@@ -345,7 +345,7 @@ out:
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct ctx c;
 	struct out o;
 	char **cafiles, *pass = NULL;
@@ -356,7 +356,7 @@ main(int argc, char *argv[])
 	memset(&c, 0, sizeof(c));
 	chain_init(&c.p);
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
-	while ((ch = getopt_long(argc, argv, "C:H:SVa:cd:hjo:prsvw:y",
+	while ((ch = getopt_long(argc, argv, "C:H:I:SVa:cd:hjo:prsvw:y",
 	    longopts, NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -393,6 +393,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 	c.rflags = op.flags;

@@ -32,7 +32,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: csr-check [-acjsv] [-b BITS] [-H NAME] [-K FILE] "
+	    "usage: csr-check [-acjsv] [-b BITS] [-H NAME] [-I N] [-K FILE] "
 	    "[-k FILE] [-o FILE] [-P PROFILE] [-r FIELDS]\n"
 	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
@@ -165,7 +165,9 @@ load_key(const char *file, const char *pass)
 
 	files[0] = (char *)file;
 	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
-	if (obj_next(&oi, &o)) {
+	/* an object that did not decode before it is trouble, not skipped:
+	 * the key compared must be the file's first */
+	if (obj_next(&oi, &o) && oi.status == EX_YES) {
 		EVP_PKEY_up_ref(o.pk);
 		pk = o.pk;
 	}
@@ -441,7 +443,7 @@ one(struct ctx *c, const struct pem_block *b)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
@@ -452,7 +454,7 @@ main(int argc, char *argv[])
 	memset(&c, 0, sizeof(c));
 	c.min_rsa = 2048;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
-	while ((ch = getopt_long(argc, argv, "H:K:P:Vab:chjk:o:r:svw:",
+	while ((ch = getopt_long(argc, argv, "H:I:K:P:Vab:chjk:o:r:svw:",
 	    longopts, NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -496,6 +498,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 

@@ -32,7 +32,7 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	const char *label = NULL, *c;
 	int ch, status = EX_YES;
 

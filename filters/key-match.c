@@ -23,7 +23,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: key-match [-cfjsv] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: key-match [-cfjsv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
@@ -282,14 +282,14 @@ find(struct obj_input *oi, struct out *o)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct obj_input oi;
 	struct out o;
 	char *pass = NULL;
 	int ch, findmode = 0, status;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Vcfhjo:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, "I:Vcfhjo:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -304,6 +304,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 

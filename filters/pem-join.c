@@ -21,7 +21,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem-join [-cKksv] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: pem-join [-cKksv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
@@ -79,12 +79,12 @@ main(int argc, char *argv[])
 	struct out o;
 	struct kept *k = NULL, *nk;
 	size_t n = 0, cap = 0, i, h, hcap = 0, *hash = NULL;
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	char *pass = NULL;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "KVchko:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, "I:KVchko:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -99,6 +99,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 	if (keyfirst && keylast) {

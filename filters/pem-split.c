@@ -19,7 +19,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem-split [-cDfsv] [-n N] [-o FILE] "
+	    "usage: pem-split [-cDfsv] [-I N] [-n N] [-o FILE] "
 	    "[-p TEMPLATE] [-t TYPE]\n"
 	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
@@ -68,14 +68,14 @@ main(int argc, char *argv[])
 	struct name_state names;
 	struct out o;
 	char path[PATH_MAX];
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	const char *tmpl = NULL, *err;
 	char *pass = NULL;
 	unsigned long nsel = 0;
 	int ch, der = 0, force = 0, status = EX_YES, rc;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "DVcfhn:o:p:st:vw:", longopts,
+	while ((ch = getopt_long(argc, argv, "DI:Vcfhn:o:p:st:vw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
@@ -98,6 +98,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 	if (tmpl != NULL && op.ofile != NULL) {

@@ -18,7 +18,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem2der [-csv] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
+	    "usage: pem2der [-csv] [-I N] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
 	    "[file ...]\n");
 	exit(status);
 }
@@ -37,7 +37,7 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	struct opts op = { PEM_ANY_DER, NULL, NULL, 0, NULL };
+	struct opts op = { PEM_ANY_DER, NULL, NULL, 0, NULL, 0 };
 	unsigned char *der = NULL;
 	size_t derlen = 0;
 	unsigned long nsel = 0;
@@ -45,11 +45,13 @@ main(int argc, char *argv[])
 	int ch, secret = 0, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Vchn:o:st:vw:", longopts,
+	while ((ch = getopt_long(argc, argv, "I:Vchn:o:st:vw:", longopts,
 	    NULL)) != -1) {
 		if (!opt_common(ch, optarg, &op, usage))
 			usage(EX_TROUBLE);
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 

@@ -26,7 +26,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem2p12 [-cLrsv] [-N NAME] [-o FILE] [-W SOURCE] "
+	    "usage: pem2p12 [-cLrsv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] "
 	    "[-w SOURCE] [file ...]\n");
 	exit(status);
 }
@@ -80,7 +80,7 @@ make(const char *pass, const char *name, EVP_PKEY *pk, X509 *leaf,
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL };
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct chain_pool pool;
 	struct obj_input oi;
 	struct obj o;
@@ -98,7 +98,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	chain_init(&pool);
-	while ((c = getopt_long(argc, argv, "LN:VW:cho:rsvw:", longopts,
+	while ((c = getopt_long(argc, argv, "I:LN:VW:cho:rsvw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(c, optarg, &op, usage))
 			continue;
@@ -119,6 +119,8 @@ main(int argc, char *argv[])
 			usage(EX_TROUBLE);
 		}
 	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
 

@@ -79,16 +79,16 @@ t no-expiry-intermediate-within-window 1 \
 pemkit Short Intermediate
 pemkit Test Root" \
     "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, within 17 days"
-t no-expiry-intermediate-expired 1 "cert-info -e 12h --at 2026-01-01 -o /dev/null $si" '' \
+t no-expiry-intermediate-expired 1 "cert-info -e 12h --at 2026-01-01 -o discard.out $si" '' \
     "cert-info: $si:$L2: CN=pemkit Short Intermediate expired on 2025-01-01T00:00:00Z"
-t no-expiry-all-reported 1 "cert-info -e 1w --at 2031-01-01 -o /dev/null $si" '' \
+t no-expiry-all-reported 1 "cert-info -e 1w --at 2031-01-01 -o discard.out $si" '' \
     "cert-info: $si:1: CN=short.example.com expired on 2030-01-01T00:00:00Z
 cert-info: $si:$L2: CN=pemkit Short Intermediate expired on 2025-01-01T00:00:00Z"
-t no-expiry-not-yet-valid 1 "cert-info -e 1d --at @1500000000 -o /dev/null $F/leaf.pem" '' \
+t no-expiry-not-yet-valid 1 "cert-info -e 1d --at @1500000000 -o discard.out $F/leaf.pem" '' \
     "cert-info: $F/leaf.pem:1: CN=www.example.com,O=pemkit test,C=HU is not valid before 2020-01-01T00:00:00Z"
 t trouble-expiry-bad-duration 2 "cert-info -e 30x $F/leaf.pem" '' \
     "cert-info: --expires-within: \"30x\" is not a duration: use 30d, 12h, 2w, ...
-usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME] [-m ADDR] [-o FILE]
+usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-m ADDR] [-o FILE]
                  [-w SOURCE] [file ...]"
 t trouble-bad-at 2 "cert-info --at 2030-13 $F/leaf.pem" '' '*'
 
@@ -101,7 +101,7 @@ for case in wild.pem:a.example.com:0 wild.pem:example.com:1 \
     leaf.pem:www.example.com:0 leaf.pem:example.com:0 \
     leaf.pem:foo.example.com:1 leaf.pem:WWW.Example.COM:0; do
 	f=${case%%:*} rest=${case#*:} want=${case##*:} n=${rest%:*}
-	t "host-$f-$n" "$want" "cert-info -o /dev/null -H '$n' $F/$f" '*' '*'
+	t "host-$f-$n" "$want" "cert-info -o discard.out -H '$n' $F/$f" '*' '*'
 	case $n in
 	*:*|[0-9]*) ossl="-checkip $n" ;;
 	*) ossl="-checkhost $n" ;;
@@ -111,12 +111,12 @@ for case in wild.pem:a.example.com:0 wild.pem:example.com:1 \
 	    "$want" ''
 done
 t no-host-names-uncovered 1 \
-    "cert-info -o /dev/null -H www.example.com -H mail.example.com -H 10.0.0.1 $F/chain.pem" '' \
+    "cert-info -o discard.out -H www.example.com -H mail.example.com -H 10.0.0.1 $F/chain.pem" '' \
     "cert-info: $F/chain.pem:1: CN=www.example.com,O=pemkit test,C=HU does not cover mail.example.com, 10.0.0.1"
-t no-host-without-leaf 1 "cert-info -o /dev/null -H a.example.com $F/root.pem" '' \
+t no-host-without-leaf 1 "cert-info -o discard.out -H a.example.com $F/root.pem" '' \
     "cert-info: no end-entity certificate to check names against"
-t ok-email 0 "cert-info -o /dev/null -m admin@example.com $F/wild.pem" '' ''
-t no-email 1 "cert-info -o /dev/null --email root@example.com $F/wild.pem" '' \
+t ok-email 0 "cert-info -o discard.out -m admin@example.com $F/wild.pem" '' ''
+t no-email 1 "cert-info -o discard.out --email root@example.com $F/wild.pem" '' \
     "cert-info: $F/wild.pem:1: CN=*.example.com does not cover root@example.com"
 
 # the corpus: fields agree with openssl x509 on a sample of its

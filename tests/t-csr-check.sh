@@ -2,9 +2,9 @@
 
 c() { printf 'csr-check: %s:1: %s' "$F/$1" "$2"; }
 for f in csr-rsa.csr csr-ec.csr csr-legacy.csr csr-accent.csr; do
-	t "ok-csr-$f" 0 "csr-check -o /dev/null $F/$f" '' ''
+	t "ok-csr-$f" 0 "csr-check -o discard.out $F/$f" '' ''
 done
-t ok-csr-der 0 "csr-check -o /dev/null $F/csr-rsa.csr.der" '' ''
+t ok-csr-der 0 "csr-check -o discard.out $F/csr-rsa.csr.der" '' ''
 t ok-csr-text 0 "csr-check $F/csr-ec.csr" \
 "$F/csr-ec.csr:1: certificate request (block 1)
   subject:           CN=mail.example.com,C=DE
@@ -13,48 +13,48 @@ t ok-csr-text 0 "csr-check $F/csr-ec.csr" \
   signature:         ecdsa-with-SHA256 (verifies)
   verdict:           acceptable (tls profile)" ''
 t ok-csr-bare-base64-pasted 0 "sed '1d;\$d' $F/csr-rsa.csr | csr-check -o /dev/null" '' ''
-t no-csr-ed25519-tls 1 "csr-check -o /dev/null $F/csr-ed25519.csr" '' \
+t no-csr-ed25519-tls 1 "csr-check -o discard.out $F/csr-ed25519.csr" '' \
     "$(c csr-ed25519.csr 'ED25519 keys are not accepted for TLS server certificates: use RSA (2048 bits or more) or EC P-256')"
-t no-csr-rsa1024 1 "csr-check -o /dev/null $F/csr-rsa1024.csr" '' \
+t no-csr-rsa1024 1 "csr-check -o discard.out $F/csr-rsa1024.csr" '' \
     "$(c csr-rsa1024.csr 'RSA key of 1024 bits is too short: make a new key of at least 2048 bits')"
-t ok-csr-min-rsa-bits 0 "csr-check -o /dev/null -b 1024 $F/csr-rsa1024.csr" '' ''
-t no-csr-sha1 1 "csr-check -o /dev/null $F/csr-sha1.csr" '' \
+t ok-csr-min-rsa-bits 0 "csr-check -o discard.out -b 1024 $F/csr-rsa1024.csr" '' ''
+t no-csr-sha1 1 "csr-check -o discard.out $F/csr-sha1.csr" '' \
     "$(c csr-sha1.csr 'signed with SHA1: make the request with SHA-256 (openssl req -sha256)')"
-t no-csr-country-xx 1 "csr-check -o /dev/null $F/csr-xx.csr" '' \
+t no-csr-country-xx 1 "csr-check -o discard.out $F/csr-xx.csr" '' \
     "$(c csr-xx.csr 'C=XX is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US')"
-t no-csr-country-hun 1 "csr-check -o /dev/null $F/csr-hun.csr" '' \
+t no-csr-country-hun 1 "csr-check -o discard.out $F/csr-hun.csr" '' \
     "$(c csr-hun.csr 'C=HUN is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US')"
 t ok-csr-country-hun-signature-good 0 "openssl req -in $F/csr-hun.csr -verify -noout" '' \
     'Certificate request self-signature verify OK'
-t no-csr-missing-san 1 "csr-check -o /dev/null $F/csr-nosan.csr" '' \
+t no-csr-missing-san 1 "csr-check -o discard.out $F/csr-nosan.csr" '' \
     "$(c csr-nosan.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"
-t no-csr-cn-not-in-san 1 "csr-check -o /dev/null $F/csr-cn-not-in-san.csr" '' \
+t no-csr-cn-not-in-san 1 "csr-check -o discard.out $F/csr-cn-not-in-san.csr" '' \
     "$(c csr-cn-not-in-san.csr 'CN=www.example.com is not among the DNS names: add it to the subjectAltName')"
-t no-csr-bad-wildcard 1 "csr-check -o /dev/null $F/csr-badwild.csr" '' \
+t no-csr-bad-wildcard 1 "csr-check -o discard.out $F/csr-badwild.csr" '' \
     "$(c csr-badwild.csr 'CN=foo.*.example.com is not a host name (a wildcard may only be the whole leftmost label)')"
-t no-csr-duplicate-san 1 "csr-check -o /dev/null $F/csr-dupsan.csr" '' \
+t no-csr-duplicate-san 1 "csr-check -o discard.out $F/csr-dupsan.csr" '' \
     "$(c csr-dupsan.csr 'duplicate subjectAltName DNS:WWW.example.com: list each name once')"
-t no-csr-tampered-signature 1 "csr-check -o /dev/null $F/csr-tampered.csr.der" '' \
+t no-csr-tampered-signature 1 "csr-check -o discard.out $F/csr-tampered.csr.der" '' \
     "csr-check: $F/csr-tampered.csr.der: the signature does not verify: the request was altered, or not signed by its key; make it again"
-t no-csr-ascii 1 "csr-check -o /dev/null --ascii $F/csr-accent.csr" '' \
+t no-csr-ascii 1 "csr-check -o discard.out --ascii $F/csr-accent.csr" '' \
     "$(c csr-accent.csr 'L holds characters outside printable ASCII: write it in English letters')"
-t no-csr-require 1 "csr-check -o /dev/null -r C,ST,L,O,CN $F/csr-rsa.csr" '' \
+t no-csr-require 1 "csr-check -o discard.out -r C,ST,L,O,CN $F/csr-rsa.csr" '' \
     "$(c csr-rsa.csr 'the subject has no ST: add it')
 $(c csr-rsa.csr 'the subject has no L: add it')"
-t ok-csr-host 0 "csr-check -o /dev/null -H www.example.com -H EXAMPLE.com $F/csr-rsa.csr" '' ''
-t no-csr-host 1 "csr-check -o /dev/null -H mail.example.com $F/csr-rsa.csr" '' \
+t ok-csr-host 0 "csr-check -o discard.out -H www.example.com -H EXAMPLE.com $F/csr-rsa.csr" '' ''
+t no-csr-host 1 "csr-check -o discard.out -H mail.example.com $F/csr-rsa.csr" '' \
     "$(c csr-rsa.csr 'does not cover mail.example.com: add it to the subjectAltName')"
-t ok-csr-key-matches 0 "csr-check -o /dev/null -k $F/leaf.key $F/csr-rsa.csr" '' ''
-t no-csr-key-differs 1 "csr-check -o /dev/null -k $F/wild.key $F/csr-rsa.csr" '' \
+t ok-csr-key-matches 0 "csr-check -o discard.out -k $F/leaf.key $F/csr-rsa.csr" '' ''
+t no-csr-key-differs 1 "csr-check -o discard.out -k $F/wild.key $F/csr-rsa.csr" '' \
     "$(c csr-rsa.csr "its key is not the key of $F/wild.key")"
-t no-csr-reused-key-at-renewal 1 "csr-check -o /dev/null --not-key $F/leaf.pem $F/csr-rsa.csr" '' \
+t no-csr-reused-key-at-renewal 1 "csr-check -o discard.out --not-key $F/leaf.pem $F/csr-rsa.csr" '' \
     "$(c csr-rsa.csr "it reuses the key of $F/leaf.pem: make a new key for the new certificate")"
-t ok-csr-new-key-at-renewal 0 "csr-check -o /dev/null -K $F/leaf.pem $F/csr-ec.csr" '' ''
-t ok-csr-smime 0 "csr-check -o /dev/null -P smime $F/csr-smime.csr" '' ''
-t ok-csr-smime-ed25519 0 "csr-check -o /dev/null --profile smime $F/csr-smime-ed25519.csr" '' ''
-t no-csr-smime-without-email 1 "csr-check -o /dev/null -P smime $F/csr-rsa.csr" '' \
+t ok-csr-new-key-at-renewal 0 "csr-check -o discard.out -K $F/leaf.pem $F/csr-ec.csr" '' ''
+t ok-csr-smime 0 "csr-check -o discard.out -P smime $F/csr-smime.csr" '' ''
+t ok-csr-smime-ed25519 0 "csr-check -o discard.out --profile smime $F/csr-smime-ed25519.csr" '' ''
+t no-csr-smime-without-email 1 "csr-check -o discard.out -P smime $F/csr-rsa.csr" '' \
     "$(c csr-rsa.csr 'no e-mail address in a subjectAltName: add it (openssl req -addext subjectAltName=email:...)')"
-t no-csr-all-problems-at-once 1 "csr-check -o /dev/null -P tls $F/csr-smime-ed25519.csr" '' \
+t no-csr-all-problems-at-once 1 "csr-check -o discard.out -P tls $F/csr-smime-ed25519.csr" '' \
     "$(c csr-smime-ed25519.csr 'ED25519 keys are not accepted for TLS server certificates: use RSA (2048 bits or more) or EC P-256')
 $(c csr-smime-ed25519.csr 'CN=Alice Example is not a host name (a wildcard may only be the whole leftmost label)')
 $(c csr-smime-ed25519.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"

@@ -12,18 +12,70 @@ put(struct json *j, const char *s, size_t n)
 	out_write(j->o, s, n);
 }
 
-/* RFC 8259 section 7: quote and escape. */
+size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned c = s[0], lo = 0x80, hi = 0xbf;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2;
+	else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		if (c == 0xe0)
+			lo = 0xa0;	/* overlong */
+		else if (c == 0xed)
+			hi = 0x9f;	/* surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;	/* past U+10FFFF */
+	} else
+		return 0;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return len;
+}
+
+/*
+ * RFC 8259 section 7: quote and escape.  Output is always valid UTF-8
+ * (RFC 8259 section 8.1): a byte that does not start a valid UTF-8
+ * sequence is written as the four characters \xNN (JSON "\\xNN"), as
+ * the text output shows control bytes; pemkit(7) documents the rule.
+ */
 static void
 quote(struct json *j, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[8];
-	size_t i, run = 0;
+	size_t i, run = 0, k;
 
 	put(j, "\"", 1);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (c >= 0x80 && (k = utf8_len((const unsigned char *)s + i,
+		    n - i)) > 0) {
+			run += k;
+			i += k - 1;
+			continue;
+		}
+		if (c >= 0x80) {
+			put(j, s + i - run, run);
+			run = 0;
+			memcpy(esc, "\\\\x", 3);
+			esc[3] = hex[c >> 4];
+			esc[4] = hex[c & 15];
+			put(j, esc, 5);
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
 			run++;
 			continue;

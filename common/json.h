@@ -55,4 +55,11 @@ void	json_open(struct json *j, const char *key, char kind);
 /* json_close: end the innermost array or object. */
 void	json_close(struct json *j, char kind);
 
+/*
+ * utf8_len: the length of the valid UTF-8 sequence at s[0..n) (RFC 3629
+ * section 4: no overlong forms, no surrogates, nothing past U+10FFFF),
+ * 1 to 4; 0 when s does not start one.  n must be at least 1.
+ */
+size_t	utf8_len(const unsigned char *s, size_t n);
+
 #endif

@@ -96,8 +96,11 @@ pass_get(const char *spec, const char *opt)
 		}
 		return read_line((int)fd, spec);
 	}
-	diag_err(NULL, 0, "%s takes pass:TEXT, env:VAR, file:PATH or fd:N, "
-	    "not \"%.*s...\"", opt, (int)strcspn(spec, ":"), spec);
+	/* never echoed: "--passin MySecret" is the usual mistake, and the
+	 * message would put the secret into a CI log */
+	diag_err(NULL, 0, "%s takes pass:TEXT, env:VAR, file:PATH or fd:N; "
+	    "the value given has none of these prefixes (not shown: it may be "
+	    "the passphrase itself)", opt);
 	return NULL;
 }
 

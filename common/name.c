@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "json.h"
 #include "name.h"
 #include "ossl.h"
 #include "pem.h"
@@ -75,24 +76,83 @@ seen(struct name_state *st, unsigned long key)
 	return 0;
 }
 
+unsigned long
+name_claim(struct name_state *st, const char *path, unsigned long index)
+{
+	const unsigned char *p;
+	unsigned long h, j, mask;
+	size_t i, osize;
+	char **opaths;
+	unsigned long *oidx;
+
+	if (st->pused * 2 >= st->psize) {
+		osize = st->psize;
+		opaths = st->paths;
+		oidx = st->pidx;
+		st->psize = osize ? osize * 2 : 64;
+		st->paths = xmalloc(st->psize * sizeof(*st->paths));
+		st->pidx = xmalloc(st->psize * sizeof(*st->pidx));
+		memset(st->paths, 0, st->psize * sizeof(*st->paths));
+		st->pused = 0;
+		for (i = 0; i < osize; i++)
+			if (opaths[i] != NULL) {
+				name_claim(st, opaths[i], oidx[i]);
+				free(opaths[i]);
+			}
+		free(opaths);
+		free(oidx);
+	}
+	/* FNV-1a */
+	for (h = 2166136261UL, p = (const unsigned char *)path; *p; p++)
+		h = (h ^ *p) * 16777619UL;
+	mask = st->psize - 1;
+	for (j = h & mask; st->paths[j] != NULL; j = (j + 1) & mask)
+		if (strcmp(st->paths[j], path) == 0)
+			return st->pidx[j];
+	st->paths[j] = xstrdup(path);
+	st->pidx[j] = index;
+	st->pused++;
+	return 0;
+}
+
 void
 name_free(struct name_state *st)
 {
+	size_t i;
+
+	for (i = 0; i < st->psize; i++)
+		free(st->paths[i]);
+	free(st->paths);
+	free(st->pidx);
 	free(st->keys);
 	free(st->counts);
 	memset(st, 0, sizeof(*st));
 }
 
-/* Append a field, made safe: no '/', no leading '.', no control bytes. */
+/* Append a field, made safe: no '/', no leading '.', no control bytes;
+ * valid UTF-8 (RFC 3629) is kept, so non-ASCII names stay apart. */
 static void
 put_safe(char *out, size_t *len, size_t outsz, const char *s, int *over)
 {
+	size_t k;
+
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (*len + 1 >= outsz) {
 			*over = 1;
 			return;
+		}
+		if (c >= 0x80 && (k = utf8_len((const unsigned char *)s,
+		    strlen(s))) > 0) {
+			if (*len + k >= outsz) {
+				*over = 1;
+				return;
+			}
+			memcpy(out + *len, s, k);
+			*len += k;
+			s += k - 1;
+			continue;
 		}
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '.' || c == '-' ||

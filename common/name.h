@@ -4,7 +4,8 @@
  *	%n	block index, 1-based (%3n: zero-padded to 3 digits)
  *	%t	type: cert, csr, crl, key, pubkey, pkcs7, pkcs12, other
  *	%c	subject commonName made safe for a file name (the type when
- *		the block has no subject)
+ *		the block has no subject): valid UTF-8 kept, other bytes,
+ *		'/' and a leading '.' as '_'
  *	%h	OpenSSL subject-name hash with c_rehash's suffix: .0, .1, ...
  *		on collisions; .r0, .r1, ... (issuer hash) for CRLs
  *	%f	SHA-256 fingerprint prefix, lowercase hex (%8f: 8 digits;
@@ -23,6 +24,9 @@ struct name_state {
 	unsigned long	*keys;		/* hash << 1 | is_crl, 0 = empty */
 	unsigned	*counts;
 	size_t		 size, used;
+	char		**paths;	/* file names given out in this run */
+	unsigned long	*pidx;		/* the block index of each */
+	size_t		 psize, pused;
 };
 
 /*
@@ -41,6 +45,15 @@ const char *name_check(const char *tmpl);
  */
 int	name_expand(const char *tmpl, const struct pem_block *b,
 	    struct name_state *st, char *out, size_t outsz);
+
+/*
+ * name_claim: record that the block with this index writes path.
+ * Returns 0 when path is new in this run, or the index of the earlier
+ * block that already wrote it (pem-split makes that an error, with or
+ * without -f: two blocks must never replace each other silently).
+ */
+unsigned long name_claim(struct name_state *st, const char *path,
+	    unsigned long index);
 
 /* name_free: release st's memory. */
 void	name_free(struct name_state *st);

@@ -48,7 +48,16 @@ ossl_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
 		X509_CRL_free(obj);
 		break;
 	case PK_PKCS8:
-		obj = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, n);
+		/* the key itself, as pemkit(7) promises for --check: a bad
+		 * OID, DH or DSA without its domain parameters fail here */
+		if ((obj = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, n)) != NULL &&
+		    (pk = EVP_PKCS82PKEY(obj)) == NULL) {
+			PKCS8_PRIV_KEY_INFO_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
+		EVP_PKEY_free(pk);
+		pk = NULL;
 		PKCS8_PRIV_KEY_INFO_free(obj);
 		break;
 	case PK_PKCS8_ENC:
@@ -183,10 +192,31 @@ ossl_name_entry(const X509_NAME *name, const char *sn)
 		ERR_clear_error();
 		return NULL;
 	}
-	s = xmalloc((size_t)n + 1);
-	memcpy(s, utf8, (size_t)n);
-	s[n] = '\0';
+	s = ossl_escape_ctl((const char *)utf8, (size_t)n);
 	OPENSSL_free(utf8);
+	return s;
+}
+
+char *
+ossl_escape_ctl(const char *v, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *s;
+	size_t i, k = 0;
+
+	s = xmalloc(4 * n + 1);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+
+		if (c < 0x20 || c == 0x7f) {
+			s[k++] = '\\';
+			s[k++] = 'x';
+			s[k++] = hex[c >> 4];
+			s[k++] = hex[c & 15];
+		} else
+			s[k++] = (char)c;
+	}
+	s[k] = '\0';
 	return s;
 }
 

@@ -36,10 +36,19 @@ X509_NAME *ossl_block_name(const struct pem_block *b);
 
 /*
  * ossl_name_entry: the last value of attribute sn ("CN", "O",
- * "emailAddress", ...) of name, as a new UTF-8 string the caller frees;
+ * "emailAddress", ...) of name, as a new UTF-8 string the caller frees,
+ * its control bytes escaped by ossl_escape_ctl (so a NUL cannot cut
+ * "www.example.com\0.evil.com" short, nor an LF forge an output line);
  * NULL when absent or sn is unknown.
  */
 char	*ossl_name_entry(const X509_NAME *name, const char *sn);
+
+/*
+ * ossl_escape_ctl: v[0..n) as a new NUL-terminated string the caller
+ * frees, each control byte (0x00-0x1f, 0x7f) written as the four
+ * characters \xNN (lowercase hex); other bytes as they are.
+ */
+char	*ossl_escape_ctl(const char *v, size_t n);
 
 /*
  * ossl_name_hash: OpenSSL's subject name hash (X509_NAME_hash_ex, as

@@ -19,6 +19,7 @@
 #include <openssl/asn1.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
+#include <openssl/pkcs7.h>
 
 #include "diag.h"
 #include "io.h"
@@ -58,7 +59,16 @@ struct pem_reader {
 	size_t		 hdrcap;
 	char		 label[PEM_MAX_LABEL + 1];
 	char		 inlabel[PEM_MAX_LABEL + 1];
+	int		 utf16;		/* 0, or U16_LE / U16_BE */
+	int		 u16carry;	/* odd byte of the last read, or -1 */
+	unsigned char	*raw;		/* UTF-16 input before conversion */
+	unsigned char	*ber;		/* DER re-encoding of a BER PKCS#7 */
+	int		 berlen;
+	unsigned	 mixed;		/* PR_MIXED for the next block */
 };
+
+enum { U16_LE = 1, U16_BE = 2 };
+#define U16_READ	(RD_CHUNK / 3 * 2 - 4)
 
 /* Label table: RFC 7468 section 4 onwards, plus OpenSSL's and legacy ones. */
 static const struct {
@@ -119,6 +129,9 @@ static const char *repair_words[PR_NLABELS] = {
 	"the two characters \\n used as line breaks",
 	"base64 without BEGIN/END lines",
 	"OpenSSL trust settings after the certificate dropped",
+	"PKCS#7 in BER (indefinite lengths) re-encoded as DER",
+	"DER and PEM in one stream",
+	"UTF-16 text read",
 };
 
 const char *
@@ -345,6 +358,49 @@ pem_der_kind(const unsigned char *der, size_t len)
 /* --- input window --- */
 
 /*
+ * Append UTF-16 input p[0..n) (byte order r->utf16) to the window as
+ * UTF-8 (RFC 3629).  A lone surrogate or a pair becomes U+FFFD: only
+ * text outside blocks can hold anything but ASCII, and it is skipped.
+ * The caller makes room for n * 3 / 2 + 3 bytes.
+ */
+static void
+u16_push(struct pem_reader *r, const unsigned char *p, size_t n)
+{
+	unsigned char *w = r->buf + r->end;
+	const unsigned char *e = p + n;
+	unsigned u, b0;
+
+	while (p < e) {
+		if (r->u16carry < 0) {
+			if (e - p < 2) {
+				r->u16carry = *p++;
+				break;
+			}
+			b0 = *p++;
+		} else {
+			b0 = (unsigned)r->u16carry;
+			r->u16carry = -1;
+		}
+		u = r->utf16 == U16_LE ? b0 | (unsigned)*p << 8 :
+		    b0 << 8 | *p;
+		p++;
+		if (u >= 0xd800 && u <= 0xdfff)
+			u = 0xfffd;
+		if (u < 0x80)
+			*w++ = (unsigned char)u;
+		else if (u < 0x800) {
+			*w++ = (unsigned char)(0xc0 | u >> 6);
+			*w++ = (unsigned char)(0x80 | (u & 0x3f));
+		} else {
+			*w++ = (unsigned char)(0xe0 | u >> 12);
+			*w++ = (unsigned char)(0x80 | ((u >> 6) & 0x3f));
+			*w++ = (unsigned char)(0x80 | (u & 0x3f));
+		}
+	}
+	r->end = (size_t)(w - r->buf);
+}
+
+/*
  * Make at least want bytes of unread input available, or all that is
  * left.  Returns the number available; sets r->failed on a read error.
  */
@@ -367,7 +423,15 @@ fill(struct pem_reader *r, size_t want)
 			r->buf = xrealloc(r->buf, ncap);
 			r->cap = ncap;
 		}
-		n = read(r->fd, r->buf + r->end, RD_CHUNK);
+		if (r->utf16) {
+			/* UTF-8 of UTF-16 code units: at most 1.5 bytes per
+			 * input byte (and the odd byte carried over), so
+			 * U16_READ bytes fit in RD_CHUNK */
+			n = read(r->fd, r->raw, U16_READ);
+			if (n > 0)
+				u16_push(r, r->raw, (size_t)n);
+		} else if ((n = read(r->fd, r->buf + r->end, RD_CHUNK)) > 0)
+			r->end += (size_t)n;
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
@@ -375,8 +439,6 @@ fill(struct pem_reader *r, size_t want)
 			r->failed = 1;
 		} else if (n == 0)
 			r->eof = 1;
-		else
-			r->end += (size_t)n;
 		if (r->end > r->used)
 			r->used = r->end;
 	}
@@ -630,6 +692,7 @@ pem_open(int fd, const char *src, unsigned flags, unsigned long index_base)
 	r->flags = flags;
 	r->line = 1;
 	r->index = index_base;
+	r->u16carry = -1;
 	return r;
 }
 
@@ -648,6 +711,10 @@ pem_close(struct pem_reader *r)
 		free(r->der);
 	}
 	free(r->hdr);
+	if (r->raw != NULL)
+		OPENSSL_clear_free(r->raw, U16_READ);
+	if (r->ber != NULL)
+		OPENSSL_clear_free(r->ber, (size_t)r->berlen);
 	free(r);
 }
 
@@ -724,6 +791,83 @@ fail(struct pem_reader *r, unsigned long line, const char *fmt, ...)
  * it, which are dropped), with the structure of that kind; under
  * PEM_CHECK, or always when there was no label, decoded by OpenSSL.
  */
+/*
+ * 1 when an element within p[0..len), down to depth levels, has an
+ * indefinite length (X.690 8.1.3.6: BER only; DER requires definite
+ * lengths, X.690 10.1).  Deeper nesting is not walked: the depth bounds
+ * the recursion on hostile input.
+ */
+static int
+has_indef(const unsigned char *p, long len, int depth)
+{
+	const unsigned char *e = p + len;
+	struct der_tlv t;
+
+	while (p < e) {
+		if (!der_next(&p, e, &t))
+			return 0;	/* framing is OpenSSL's to refuse */
+		if (t.indef)
+			return 1;
+		if (t.cons && depth > 1 && has_indef(t.val, t.len, depth - 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* Kinds whose encoding must be DER; PKCS#7 and PKCS#12 may be BER. */
+static int
+needs_der(enum pem_kind k)
+{
+	return k != PK_OTHER && k != PK_PKCS7 && k != PK_PKCS12;
+}
+
+/*
+ * A PKCS#7 in BER (RFC 2315 section 3 allows it): decoded by OpenSSL and
+ * re-encoded as DER (i2d_PKCS7), so what is written is canonical.  The
+ * block then points at r->ber.  Returns 0, or -1 after a message.
+ */
+static int
+ber_to_der(struct pem_reader *r, struct pem_block *b)
+{
+	const unsigned char *p = b->der;
+	unsigned char *out = NULL;
+	PKCS7 *p7;
+	int n;
+
+	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL)
+		return fail(r, b->line, "PKCS#7 in BER that OpenSSL cannot "
+		    "decode");
+	n = i2d_PKCS7(p7, &out);
+	PKCS7_free(p7);
+	if (n <= 0)
+		return fail(r, b->line, "PKCS#7 in BER cannot be re-encoded "
+		    "as DER");
+	if (r->ber != NULL)
+		OPENSSL_clear_free(r->ber, (size_t)r->berlen);
+	r->ber = out;
+	r->berlen = n;
+	b->der = out;
+	b->derlen = (size_t)n;
+	b->b64 = NULL;
+	b->repairs |= PR_BER;
+	return 0;
+}
+
+/* BER where the kind requires DER: the top and its first elements
+ * always, everything under -c (X.690 10.1).  0, or -1 after a message. */
+static int
+check_definite(struct pem_reader *r, struct pem_block *b, int top_indef)
+{
+	if (!needs_der(b->kind) || !(top_indef || has_indef(b->der,
+	    (long)b->derlen, (r->flags & PEM_CHECK) ? 64 : 2)))
+		return 0;
+	return b->from_der ? fail(r, b->line, "DER %s has an indefinite "
+	    "length (BER): DER requires definite lengths",
+	    pem_kind_name(b->kind)) : fail(r, b->line, "\"%s\" block has an "
+	    "indefinite length (BER): DER requires definite lengths",
+	    b->inlabel);
+}
+
 static int
 check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 {
@@ -744,10 +888,13 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 		b->repairs |= PR_TRUST;
 		b->b64 = NULL;		/* the text holds what was dropped */
 	}
+	if (b->kind != PK_OTHER && check_definite(r, b, t.indef) != 0)
+		return -1;
 	shape = pem_der_kind(b->der, b->derlen);
-	if (b->kind == PK_OTHER)
-		b->kind = shape;
-	else if (shape != b->kind) {
+	if (b->kind == PK_OTHER && (b->kind = shape) != PK_OTHER &&
+	    check_definite(r, b, t.indef) != 0)
+		return -1;
+	if (shape != b->kind) {
 		if (shape == PK_OTHER)
 			return fail(r, b->line, "%s block does not hold a %s "
 			    "(its DER has another structure)", b->inlabel,
@@ -755,12 +902,20 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 		return fail(r, b->line, "%s block holds a %s, not a %s",
 		    b->inlabel, pem_kind_name(shape), pem_kind_name(b->kind));
 	}
+	if (b->kind == PK_PKCS7 && (t.indef || has_indef(b->der,
+	    (long)b->derlen, 2)) && ber_to_der(r, b) != 0)
+		return -1;
 	if (b->kind == PK_OTHER || !((r->flags & PEM_CHECK) || b->from_der))
 		return 0;
 	switch (ossl_der_decodes(b->kind, b->der, b->derlen)) {
 	case 1:
 		return 0;
 	case -1:
+		if (b->kind == PK_PKCS8)
+			return fail(r, b->line, "%s: OpenSSL cannot load the "
+			    "private key (unsupported algorithm, or DSA without "
+			    "its parameters)", b->from_der ? "DER PKCS#8 key" :
+			    "\"PRIVATE KEY\" block");
 		return b->from_der ? fail(r, b->line, "DER %s: OpenSSL cannot "
 		    "decode its public key (unsupported algorithm?)",
 		    pem_kind_name(b->kind)) : fail(r, b->line, "\"%s\" block: "
@@ -812,9 +967,24 @@ next_der(struct pem_reader *r, struct pem_block *b)
 			    off);
 		ERR_clear_error();
 	}
-	if (ret == 0x21)
-		return fail(r, 0, "byte %llu: indefinite length (BER), not "
-		    "DER", off);
+	if (ret == 0x21) {
+		/* BER (RFC 2315 allows it for PKCS#7, as Windows and the
+		 * macOS keychain write it): OpenSSL's decoder finds its end */
+		PKCS7 *p7;
+
+		while (!r->eof && !r->failed && avail <= PEM_MAX_BLOCK)
+			avail = fill(r, avail + RD_CHUNK);
+		if (r->failed)
+			return -1;
+		s = p = r->buf + r->pos;
+		if ((p7 = d2i_PKCS7(NULL, &p, (long)(avail < PEM_MAX_BLOCK ?
+		    avail : PEM_MAX_BLOCK))) == NULL)
+			return fail(r, 0, "byte %llu: indefinite length (BER), "
+			    "and not a PKCS#7 that OpenSSL reads", off);
+		PKCS7_free(p7);
+		len = (long)(p - s);
+		p = s;
+	}
 	total = (size_t)(p - s) + (size_t)len;
 	if (total > PEM_MAX_BLOCK)
 		return fail(r, 0, "byte %llu: DER object of %zu bytes is over "
@@ -1209,6 +1379,13 @@ marker:
 		b->b64 = (const char *)p + vs;
 		b->b64len = e - vs;
 	}
+	/* RFC 1421 encryption exists only for OpenSSL's traditional key
+	 * forms; on any other label the header would skip every check */
+	if (b->encrypted && b->kind != PK_OTHER && b->kind != PK_RSA_KEY &&
+	    b->kind != PK_EC_KEY && b->kind != PK_DSA_KEY)
+		return fail(r, bline, "\"%s\" block has RFC 1421 encryption "
+		    "headers (Proc-Type: 4,ENCRYPTED): only RSA, EC and DSA "
+		    "PRIVATE KEY blocks are encrypted that way", r->inlabel);
 	if (b->kind != PK_OTHER && !b->encrypted &&
 	    check_der(r, b, strcmp(r->inlabel, "TRUSTED CERTIFICATE") == 0))
 		return -1;
@@ -1294,6 +1471,26 @@ detect(struct pem_reader *r)
 
 	avail = fill(r, 16);
 	p = r->buf + r->pos;
+	if (avail >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff))) {
+		/* UTF-16 with its byte order mark, as PowerShell's > writes
+		 * text: converted as it is read */
+		unsigned char *head;
+		size_t n = avail - 2;
+
+		head = xmalloc(n + 1);
+		memcpy(head, p + 2, n);
+		r->utf16 = p[0] == 0xff ? U16_LE : U16_BE;
+		OPENSSL_cleanse(r->buf + r->pos, avail);
+		r->raw = xmalloc(U16_READ);
+		r->end = r->pos;
+		r->off += 2;
+		u16_push(r, head, n);	/* n <= RD_CHUNK: 1.5 n fits */
+		OPENSSL_clear_free(head, n + 1);
+		r->carry |= PR_UTF16;
+		r->mode = M_PEM;
+		return;
+	}
 	if (avail >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 		advance(r, 3);
 		r->carry |= PR_BOM;
@@ -1310,8 +1507,51 @@ detect(struct pem_reader *r)
 	    ERR_GET_REASON(ERR_peek_last_error()) != ASN1_R_TOO_LONG)
 		ret = -1;
 	ERR_clear_error();
-	if ((ret != -1 && ret != 0x21) || r->buf[r->pos + 1] > 0x80)
-		r->mode = M_DER;
+	if (ret != -1 || r->buf[r->pos + 1] >= 0x80)
+		r->mode = M_DER;	/* 0x80: BER's indefinite length */
+}
+
+/*
+ * After a PEM block: does a DER object follow, past white space?  Its
+ * first byte is a SEQUENCE tag, its length long-form or indefinite (every
+ * certificate, key and PKCS#7 is over 127 bytes; text rarely has such a
+ * byte after '0') and its header parses (X.690 8.1).  The white space is
+ * consumed.
+ */
+static int
+der_follows(struct pem_reader *r)
+{
+	const unsigned char *p;
+	size_t avail, i;
+	long len;
+	int tag, cls, ret;
+
+	avail = fill(r, 16);
+	p = r->buf + r->pos;
+	for (i = 0; i < avail && is_ws(p[i]); i++)
+		if (i + 1 == avail)
+			avail = fill(r, avail + 16), p = r->buf + r->pos;
+	if (avail - i < 2 || p[i] != 0x30 || p[i + 1] < 0x80)
+		return 0;
+	p += i;
+	ret = ASN1_get_object(&p, &len, &tag, &cls, (long)(avail - i));
+	if ((ret & 0x80) &&
+	    ERR_GET_REASON(ERR_peek_last_error()) != ASN1_R_TOO_LONG)
+		ret = -1;
+	ERR_clear_error();
+	if (ret == -1)
+		return 0;
+	advance(r, i);
+	return 1;
+}
+
+/* After a DER object: does a PEM block follow (its first byte '-')? */
+static int
+pem_follows(struct pem_reader *r)
+{
+	size_t avail = fill(r, 1);
+
+	return avail > 0 && r->buf[r->pos] == '-';
 }
 
 int
@@ -1325,11 +1565,22 @@ pem_next(struct pem_reader *r, struct pem_block *b)
 		detect(r);
 	if (r->failed)
 		return -1;
+	if (r->mode == M_DER && r->nblocks > 0 && pem_follows(r)) {
+		r->mode = M_PEM;	/* cat of a .der and a .pem */
+		r->mixed = PR_MIXED;
+	} else if (r->mode == M_PEM && r->nblocks > 0 && der_follows(r)) {
+		r->mode = M_DER;	/* cat of a .pem and a .der */
+		r->mixed = PR_MIXED;
+	}
 	if (r->mode == M_DER)
 		ret = r->nblocks == 0 && r->end == r->pos ?
 		    fail(r, 0, "the input is empty") : next_der(r, b);
 	else if ((ret = next_pem(r, b)) == 0 && !r->failed)
 		ret = end_pem(r, b);
+	if (ret == 1) {
+		b->repairs |= r->mixed;
+		r->mixed = 0;
+	}
 	if (ret == 1 && report_repairs(r, b) != 0) {
 		r->failed = 1;
 		ret = -1;

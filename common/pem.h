@@ -62,7 +62,10 @@ enum pem_kind {
 #define PR_ESCNL	0x0400	/* the two characters \n as line breaks */
 #define PR_BARE		0x0800	/* base64 without BEGIN/END armour */
 #define PR_TRUST	0x1000	/* OpenSSL trust settings dropped */
-#define PR_NLABELS	13
+#define PR_BER		0x2000	/* PKCS#7 in BER, re-encoded as DER */
+#define PR_MIXED	0x4000	/* DER and PEM in one stream */
+#define PR_UTF16	0x8000	/* UTF-16 text (byte order mark) */
+#define PR_NLABELS	16
 /* Repairs that change the layout of the base64 body. */
 #define PR_LAYOUT	(PR_CRLF | PR_CR | PR_INDENT | PR_SPACES | \
 			 PR_LINELEN | PR_ONELINE | PR_ESCNL)

@@ -24,25 +24,8 @@
 static void
 add(struct strlist *l, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	char *c;
-	size_t i, k = 0;
-
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	c = xmalloc(4 * n + 1);
-	for (i = 0; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b < 0x20 || b == 0x7f) {
-			c[k++] = '\\';
-			c[k++] = 'x';
-			c[k++] = hex[b >> 4];
-			c[k++] = hex[b & 15];
-		} else
-			c[k++] = (char)b;
-	}
-	c[k] = '\0';
-	l->v[l->n++] = c;
+	l->v[l->n++] = ossl_escape_ctl(s, n);
 }
 
 static void
@@ -93,7 +76,14 @@ iso_time(const ASN1_TIME *t, char *buf, size_t n)
 
 	if (!ASN1_TIME_to_tm(t, &tm))
 		return -1;
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* four-digit years, as ISO 8601 and RFC 3339 require: strftime's
+	 * %Y writes year 1 as "1" */
+	if (tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999)
+		return -1;
+	snprintf(buf, n, "%04u-%02u-%02uT%02u:%02u:%02uZ",
+	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)(tm.tm_mon + 1) % 100,
+	    (unsigned)tm.tm_mday % 100, (unsigned)tm.tm_hour % 100,
+	    (unsigned)tm.tm_min % 100, (unsigned)tm.tm_sec % 100);
 	return 0;
 }
 

@@ -71,7 +71,7 @@ main(int argc, char *argv[])
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	const char *tmpl = NULL, *err;
 	char *pass = NULL;
-	unsigned long nsel = 0;
+	unsigned long nsel = 0, prev;
 	int ch, der = 0, force = 0, status = EX_YES, rc;
 
 	diag_init(argv[0]);
@@ -133,8 +133,17 @@ main(int argc, char *argv[])
 		}
 		if (tmpl != NULL) {
 			if ((rc = name_expand(tmpl, &b, &names, path,
-			    sizeof(path))) == 0)
-				rc = to_file(&o, path, &b, der, force);
+			    sizeof(path))) == 0) {
+				if ((prev = name_claim(&names, path,
+				    b.index)) != 0)
+					rc = diag_err(b.src, b.line, "block %lu "
+					    "would replace %s, written for "
+					    "block %lu in this run: make the "
+					    "template tell them apart (%%n)",
+					    b.index, path, prev);
+				else
+					rc = to_file(&o, path, &b, der, force);
+			}
 		} else if (der) {
 			if (pem_block_secret(&b))
 				out_secret(&o);

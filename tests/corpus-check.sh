@@ -20,10 +20,16 @@ tab=$(printf '\t')
 # own case in tests/t-corpus.sh:
 #  - a blank line before END: OpenSSL's PEM reader refuses it, ours
 #    accepts it with a note; the certificate itself decodes.
-skip='zlint/v3/testdata/subCertLocalityNameDoesNotNeedToAppear.pem'
+#  - a certificate with an indefinite (BER) length: OpenSSL's d2i_X509
+#    takes BER, we require DER under a CERTIFICATE label (X.690 10.1;
+#    the certificate-transparency project keeps it as a case its strict
+#    parser must refuse).
+skip=' zlint/v3/testdata/subCertLocalityNameDoesNotNeedToAppear.pem
+ certificate-transparency/python/ct/crypto/testdata/asn1_indefinite_length_encoding.pem '
 
 awk -F'\t' -v n="${CORPUS_SAMPLE:-1}" -v skip="$skip" '
-	NR > 1 && $2 != "json" && $1 != skip {
+	NR > 1 && $2 != "json" && index(skip, " " $1 "\n") == 0 &&
+	    index(skip, " " $1 " ") == 0 {
 		row++
 		if ($2 == "bad" || row % n == 0)
 			print row "\t" $1

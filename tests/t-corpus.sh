@@ -31,3 +31,8 @@ for d in "$C"/x509-limbo/cases/*/; do
 	    "pem-join $d/peer.pem $d/untrusted.pem $d/trusted.pem" \
 	    "@$O/limbo-$c.pem" ''
 done
+
+# a known difference (tests/corpus-check.sh): BER inside a CERTIFICATE
+ind=$C/certificate-transparency/python/ct/crypto/testdata/asn1_indefinite_length_encoding.pem
+t trouble-corpus-indefinite-length-certificate 2 "pem-split $ind" '' \
+    "pem-split: $ind:35: \"CERTIFICATE\" block has an indefinite length (BER): DER requires definite lengths"

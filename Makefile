@@ -21,9 +21,9 @@ ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
 FILTERS	= cert-info chain-order csr-check der2pem key-match pem-join pem-split \
 	  pem2der pem2p12
-COMMON	= common/chain.o common/diag.o common/io.o common/json.o common/keys.o common/name.o \
+COMMON	= common/chain.o common/diag.o common/input.o common/io.o common/json.o common/keys.o common/name.o \
 	  common/obj.o common/opt.o common/ossl.o common/pem.o common/x509info.o
-HEADERS	= common/chain.h common/diag.h common/io.h common/json.h common/keys.h common/name.h \
+HEADERS	= common/chain.h common/diag.h common/input.h common/io.h common/json.h common/keys.h common/name.h \
 	  common/obj.h common/opt.h common/ossl.h common/pem.h \
 	  common/x509info.h
 LIB	= common/libpemkit.a
@@ -101,7 +101,7 @@ clean: clean-objs
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for
 # FUZZ_SECS seconds on seeds from tests/ and ../shared/corpus; a crash
 # fails it.  Longer runs by hand: fuzz/out/reader fuzz/out/seeds-reader
-FUZZERS	= chain csr keymatch kind name reader
+FUZZERS	= chain csr filter keymatch kind name reader
 FUZZ_CC	?= clang
 FUZZ_SECS ?= 30
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
@@ -111,6 +111,19 @@ FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 COMMON_SRC = $(COMMON:.o=.c)
 
 fuzz: $(FUZZERS:%=fuzz/out/%)
+
+# filter: whole filters, each main() renamed fz_NAME and linked in
+FZ_FILTERS = cert-info chain-order csr-check der2pem key-match pem-join \
+	     pem-split pem2der
+fuzz/out/filter: fuzz/filter.c fuzz/fuzz.h $(FZ_FILTERS:%=filters/%.c) \
+	    $(COMMON_SRC) $(HEADERS)
+	@mkdir -p fuzz/out/fz
+	for f in $(FZ_FILTERS); do \
+		$(FUZZ_CC) $(FUZZ_FLAGS) -Dmain=fz_$$(echo $$f | tr - _) \
+		    -c -o fuzz/out/fz/$$f.o filters/$$f.c || exit 1; \
+	done
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/filter.c \
+	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(COMMON_SRC) $(OSSL_LIBS)
 
 fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(COMMON_SRC) $(HEADERS)
 	@mkdir -p fuzz/out

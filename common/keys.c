@@ -705,14 +705,3 @@ p12_members_free(struct p12_member *m, size_t n)
 	free(m);
 }
 
-int
-p12_passin(struct pem_input *in, const char *spec, char **pass)
-{
-	*pass = NULL;
-	if (spec == NULL)
-		return 0;
-	if ((*pass = pass_get(spec, "--passin")) == NULL)
-		return EX_TROUBLE;
-	pem_input_p12(in, *pass);
-	return 0;
-}

@@ -82,6 +82,13 @@ int	 key_spki_sha256(EVP_PKEY *pk, char hex[65]);
  */
 int	 key_same(const EVP_PKEY *a, const EVP_PKEY *b);
 
+/* One member of an opened PKCS#12 file: DER the caller never frees. */
+struct p12_member {
+	enum pem_kind	 kind;		/* PK_PKCS8 or PK_CERT */
+	unsigned char	*der;
+	size_t		 derlen;
+};
+
 /*
  * p12_open: decode the PKCS#12 file in b (RFC 7292) with passphrase pass
  * (NULL: the file must have no passphrase, or the empty one).  On
@@ -107,13 +114,6 @@ int	 p12_open(const struct pem_block *b, const char *pass,
 int	 p12_members(const struct pem_block *b, const char *pass,
 	    struct p12_member **m, size_t *n);
 
-/*
- * p12_passin: for a filter's --passin: when spec is not NULL, read the
- * passphrase (pass_get) into *pass and let in hand out PKCS#12 members
- * (pem_input_p12).  Call after pem_input_init.  Returns 0, or EX_TROUBLE
- * after pass_get's message.  *pass is for pass_free(), NULL without spec.
- */
-int	 p12_passin(struct pem_input *in, const char *spec, char **pass);
 
 /* p12_members_free: wipe and free what p12_members() made. */
 void	 p12_members_free(struct p12_member *m, size_t n);

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include "input.h"
 #include "pem.h"
 
 /* Flags for obj_input_init(). */

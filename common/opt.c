@@ -3,7 +3,6 @@
 
 #include "diag.h"
 #include "opt.h"
-#include "pem.h"
 #include "x509info.h"
 
 int
@@ -24,7 +23,7 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 		diag_version();
 		exit(EX_YES);
 	case 'c':
-		o->flags |= PEM_CHECK;
+		o->flags |= OPT_CHECK;
 		return 1;
 	case 'h':
 		usage(EX_YES);
@@ -40,7 +39,7 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 		o->ofile = arg;
 		return 1;
 	case 's':
-		o->flags |= PEM_STRICT;
+		o->flags |= OPT_STRICT;
 		return 1;
 	case 't':
 		o->type = arg;

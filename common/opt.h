@@ -17,9 +17,14 @@
 	{ "strict",	no_argument,		NULL, 's' }, \
 	{ "verbose",	no_argument,		NULL, 'v' }
 
+/* The reader flags -c and -s set: the values of pem.h's PEM_CHECK and
+ * PEM_STRICT (input.c asserts it), so opt.c needs no reader. */
+#define OPT_STRICT	0x1
+#define OPT_CHECK	0x2
+
 /* What the shared options set. */
 struct opts {
-	unsigned	 flags;		/* PEM_CHECK (-c), PEM_STRICT (-s) */
+	unsigned	 flags;		/* OPT_CHECK (-c), OPT_STRICT (-s) */
 	const char	*ofile;		/* -o FILE, or NULL for stdout */
 	const char	*type;		/* -t TYPE, or NULL */
 	unsigned long	 number;	/* -n N (from 1), or 0 */

@@ -12,18 +12,6 @@
 
 #include "pem.h"
 
-/*
- * ossl_der_decodes: 1 when OpenSSL's own decoder for kind (d2i_X509,
- * d2i_X509_REQ, d2i_X509_CRL, d2i_PKCS8_PRIV_KEY_INFO, d2i_X509_SIG,
- * d2i_PrivateKey, d2i_X509_PUBKEY, d2i_PublicKey, d2i_PKCS7, d2i_PKCS12)
- * accepts der[0..len) and uses every byte, and for a certificate, CSR or
- * SubjectPublicKeyInfo the public key decodes too.  Returns 0 when it
- * does not decode, -1 when only the public key does not (an algorithm
- * OpenSSL does not support), leaving OpenSSL's reasons on the error queue
- * for diag_err() to print.
- */
-int	ossl_der_decodes(enum pem_kind kind, const unsigned char *der,
-	    size_t len);
 
 /*
  * ossl_block_name: the subject of a certificate or CSR, or the issuer of

@@ -19,12 +19,13 @@
 #include <openssl/asn1.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pkcs12.h>
 #include <openssl/pkcs7.h>
+#include <openssl/x509.h>
 
 #include "diag.h"
 #include "io.h"
-#include "ossl.h"
-#include "keys.h"
 #include "pem.h"
 
 #define RD_CHUNK	(1024 * 1024)
@@ -353,6 +354,97 @@ pem_der_kind(const unsigned char *der, size_t len)
 	    (n == 2 || UNIV(e[2], V_ASN1_SEQUENCE)))
 		return PK_PKCS12;	/* version, authSafe, macData */
 	return PK_OTHER;
+}
+
+int
+pem_der_decodes(enum pem_kind kind, const unsigned char *der, size_t len)
+{
+	const unsigned char *p = der;
+	long n = (long)len;
+	void *obj = NULL;
+	EVP_PKEY *pk = NULL;
+	int ok, nokey = 0;
+
+	switch (kind) {
+	case PK_CERT:
+		/* d2i_X509 keeps a key it cannot decode; --check wants it */
+		if ((obj = d2i_X509(NULL, &p, n)) != NULL &&
+		    X509_get0_pubkey(obj) == NULL) {
+			X509_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
+		X509_free(obj);
+		break;
+	case PK_CSR:
+		if ((obj = d2i_X509_REQ(NULL, &p, n)) != NULL &&
+		    X509_REQ_get0_pubkey(obj) == NULL) {
+			X509_REQ_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
+		X509_REQ_free(obj);
+		break;
+	case PK_CRL:
+		obj = d2i_X509_CRL(NULL, &p, n);
+		X509_CRL_free(obj);
+		break;
+	case PK_PKCS8:
+		/* the key itself, as pemkit(7) promises for --check: a bad
+		 * OID, DH or DSA without its domain parameters fail here */
+		if ((obj = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, n)) != NULL &&
+		    (pk = EVP_PKCS82PKEY(obj)) == NULL) {
+			PKCS8_PRIV_KEY_INFO_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
+		EVP_PKEY_free(pk);
+		pk = NULL;
+		PKCS8_PRIV_KEY_INFO_free(obj);
+		break;
+	case PK_PKCS8_ENC:
+		obj = d2i_X509_SIG(NULL, &p, n);
+		X509_SIG_free(obj);
+		break;
+	case PK_RSA_KEY:
+	case PK_EC_KEY:
+	case PK_DSA_KEY:
+		pk = d2i_PrivateKey(kind == PK_RSA_KEY ? EVP_PKEY_RSA :
+		    kind == PK_EC_KEY ? EVP_PKEY_EC : EVP_PKEY_DSA, NULL, &p, n);
+		obj = pk;
+		EVP_PKEY_free(pk);
+		break;
+	case PK_SPKI:
+		if ((obj = d2i_X509_PUBKEY(NULL, &p, n)) != NULL &&
+		    X509_PUBKEY_get0(obj) == NULL) {
+			X509_PUBKEY_free(obj);
+			obj = NULL;
+			nokey = 1;
+		}
+		X509_PUBKEY_free(obj);
+		break;
+	case PK_RSA_PUB:
+		pk = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, n);
+		obj = pk;
+		EVP_PKEY_free(pk);
+		break;
+	case PK_PKCS7:
+		obj = d2i_PKCS7(NULL, &p, n);
+		PKCS7_free(obj);
+		break;
+	case PK_PKCS12:
+		obj = d2i_PKCS12(NULL, &p, n);
+		PKCS12_free(obj);
+		break;
+	default:
+		return 0;
+	}
+	if (nokey)
+		return -1;
+	ok = obj != NULL && p == der + len;
+	if (ok)
+		ERR_clear_error();
+	return ok;
 }
 
 /* --- input window --- */
@@ -907,7 +999,7 @@ check_der(struct pem_reader *r, struct pem_block *b, int trusted)
 		return -1;
 	if (b->kind == PK_OTHER || !((r->flags & PEM_CHECK) || b->from_der))
 		return 0;
-	switch (ossl_der_decodes(b->kind, b->der, b->derlen)) {
+	switch (pem_der_decodes(b->kind, b->der, b->derlen)) {
 	case 1:
 		return 0;
 	case -1:
@@ -1590,117 +1682,6 @@ pem_next(struct pem_reader *r, struct pem_block *b)
 	if (ret == -1)
 		r->failed = 1;
 	return ret;
-}
-
-/* --- several inputs as one stream --- */
-
-void
-pem_input_init(struct pem_input *in, char **files, int nfiles,
-    unsigned flags)
-{
-	static char dash0[] = "-";
-	static char *dash[] = { dash0 };
-
-	memset(in, 0, sizeof(*in));
-	in->files = nfiles > 0 ? files : dash;
-	in->nfiles = nfiles > 0 ? nfiles : 1;
-	in->flags = flags;
-	in->fd = -1;
-}
-
-void
-pem_input_p12(struct pem_input *in, const char *pass)
-{
-	in->p12 = 1;
-	in->p12pass = pass;
-}
-
-/* The next member of the PKCS#12 being handed out; 0 when none is left. */
-static int
-p12_next(struct pem_input *in, struct pem_block *b)
-{
-	const struct p12_member *m;
-
-	if (in->mi >= in->mn) {
-		p12_members_free(in->m, in->mn);
-		in->m = NULL;
-		in->mn = in->mi = 0;
-		return 0;
-	}
-	m = &in->m[in->mi++];
-	*b = in->cont;
-	b->kind = m->kind;
-	b->label = pem_kind_label(m->kind);
-	b->inlabel = "";
-	b->der = m->der;
-	b->derlen = m->derlen;
-	b->b64 = NULL;
-	b->hdr = NULL;
-	b->hdrlen = 0;
-	b->encrypted = 0;
-	b->from_der = 1;
-	b->repairs = 0;
-	b->index = ++in->index;
-	return 1;
-}
-
-int
-pem_input_next(struct pem_input *in, struct pem_block *b)
-{
-	int ret;
-
-	for (;;) {
-		if (in->m != NULL && p12_next(in, b))
-			return 1;
-		if (in->r == NULL) {
-			if (in->i >= in->nfiles)
-				return 0;
-			in->fd = in_open(in->files[in->i++], &in->name);
-			if (in->fd == -1) {
-				in->status = EX_TROUBLE;
-				continue;
-			}
-			in->r = pem_open(in->fd, in->name, in->flags,
-			    in->index);
-			in->shift = 0;
-		}
-		if ((ret = pem_next(in->r, b)) == 1) {
-			b->index += in->shift;
-			in->index = b->index;
-			if (!in->p12 || b->kind != PK_PKCS12)
-				return 1;
-			/* its members take its index and the next ones */
-			in->cont = *b;
-			in->index--;
-			if (!p12_members(b, in->p12pass, &in->m, &in->mn))
-				in->status = EX_TROUBLE;
-			else if (in->mn == 0)
-				diag_note(b->src, b->line, "PKCS#12 file holds "
-				    "nothing");
-			in->shift += (long)in->mn - 1;
-			continue;
-		}
-		if (ret == -1)
-			in->status = EX_TROUBLE;
-		pem_close(in->r);
-		in->r = NULL;
-		in_close(in->fd);
-		in->fd = -1;
-	}
-}
-
-int
-pem_input_end(struct pem_input *in)
-{
-	p12_members_free(in->m, in->mn);
-	in->m = NULL;
-	in->mn = in->mi = 0;
-	if (in->r != NULL) {
-		pem_close(in->r);
-		in->r = NULL;
-		in_close(in->fd);
-	}
-	return in->status;
 }
 
 /* --- the writer, RFC 7468 section 2 --- */

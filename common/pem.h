@@ -126,61 +126,6 @@ int	pem_next(struct pem_reader *r, struct pem_block *b);
 void	pem_close(struct pem_reader *r);
 
 /*
- * pem_input: the files of a command line read in order as one stream
- * (CONVENTIONS.md section 2).  No file, or "-", is stdin.
- */
-struct pem_input {
-	char		**files;
-	int		  nfiles;
-	int		  i;
-	int		  fd;
-	const char	 *name;
-	struct pem_reader *r;
-	unsigned	  flags;
-	unsigned long	  index;	/* blocks read so far */
-	int		  status;	/* worst exit class so far */
-	int		  p12;		/* open PKCS#12 files (pem_input_p12) */
-	const char	 *p12pass;
-	struct pem_block  cont;		/* the PKCS#12 being handed out */
-	struct p12_member *m;		/* its members, m[mi..mn) still due */
-	size_t		  mn, mi;
-	long		  shift;	/* members minus containers, in the
-					   current file: added to its indexes */
-};
-
-/* One member of an opened PKCS#12 file: DER the caller never frees. */
-struct p12_member {
-	enum pem_kind	 kind;		/* PK_PKCS8 or PK_CERT */
-	unsigned char	*der;
-	size_t		 derlen;
-};
-
-/*
- * pem_input_p12: from now on, hand out each PKCS#12 file of the input as
- * its members (p12_members() in keys.h): the private key as a PKCS#8
- * block, then the certificates, each a block of its own (from_der set,
- * the line of the file, the next index).  pass is the passphrase (not
- * copied), or NULL for a file without one.  A file that does not open is
- * an error message and exit class 2; the reader goes on.
- */
-void	pem_input_p12(struct pem_input *in, const char *pass);
-
-/* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
-void	pem_input_init(struct pem_input *in, char **files, int nfiles,
-	    unsigned flags);
-
-/*
- * pem_input_next: the next block of the stream.  Returns 1 with a block,
- * 0 when every input is done.  An input that cannot be opened or read, or
- * holds a bad block, is reported, sets in->status to EX_TROUBLE, and the
- * stream goes on with the next input.
- */
-int	pem_input_next(struct pem_input *in, struct pem_block *b);
-
-/* pem_input_end: release what is still open; returns in->status. */
-int	pem_input_end(struct pem_input *in);
-
-/*
  * pem_write: write one block as RFC 7468 "strict" PEM (section 2): the
  * label, headers as given (hdr NULL for none), base64 in 64-column lines,
  * LF ends.  Returns 0 or EX_TROUBLE (write error, printed).
@@ -201,6 +146,19 @@ int	pem_write_block(struct out *o, const struct pem_block *b);
  * when no kind fits.  Not proof: see ossl_der_decodes().
  */
 enum pem_kind pem_der_kind(const unsigned char *der, size_t len);
+
+/*
+ * pem_der_decodes: 1 when OpenSSL's own decoder for kind (d2i_X509,
+ * d2i_X509_REQ, d2i_X509_CRL, d2i_PKCS8_PRIV_KEY_INFO, d2i_X509_SIG,
+ * d2i_PrivateKey, d2i_X509_PUBKEY, d2i_PublicKey, d2i_PKCS7, d2i_PKCS12)
+ * accepts der[0..len) and uses every byte, and for a certificate, CSR or
+ * SubjectPublicKeyInfo the public key decodes too.  Returns 0 when it
+ * does not decode, -1 when only the public key does not (an algorithm
+ * OpenSSL does not support), leaving OpenSSL's reasons on the error queue
+ * for diag_err() to print.
+ */
+int	pem_der_decodes(enum pem_kind kind, const unsigned char *der,
+	    size_t len);
 
 /* pem_kind_label: the RFC 7468 (or OpenSSL) label for a kind; NULL for
  * PK_OTHER. */

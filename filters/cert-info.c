@@ -15,6 +15,7 @@
 #include <openssl/x509v3.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "json.h"
 #include "keys.h"

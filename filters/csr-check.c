@@ -19,6 +19,7 @@
 #include <openssl/x509v3.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "json.h"
 #include "keys.h"

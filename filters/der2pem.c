@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "opt.h"
 #include "pem.h"

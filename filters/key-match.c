@@ -289,6 +289,7 @@ main(int argc, char *argv[])
 	int ch, findmode = 0, status;
 
 	diag_init(argv[0]);
+	json = 0;		/* main may run again in one process (fuzz/filter.c) */
 	while ((ch = getopt_long(argc, argv, "I:Vcfhjo:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))

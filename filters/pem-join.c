@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "ossl.h"
 #include "keys.h"

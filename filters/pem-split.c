@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "name.h"
 #include "keys.h"

@@ -9,6 +9,7 @@
 #include <openssl/crypto.h>
 
 #include "diag.h"
+#include "input.h"
 #include "io.h"
 #include "keys.h"
 #include "opt.h"

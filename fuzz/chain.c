@@ -8,6 +8,7 @@
 #include "fuzz.h"
 #include "chain.h"
 #include "diag.h"
+#include "input.h"
 #include "pem.h"
 
 #define MAXPOOL	32

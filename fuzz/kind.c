@@ -1,9 +1,10 @@
 /* kind: what DER is this?  pem_der_kind's structural guess, then the
- * full d2i for that kind (ossl_der_decodes), and the cheap certificate
+ * full d2i for that kind (pem_der_decodes), and the cheap certificate
  * walk of chain_add.  Input: DER. */
 #include "fuzz.h"
 #include "chain.h"
 #include "ossl.h"
+#include "input.h"
 #include "pem.h"
 
 int
@@ -13,7 +14,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum pem_kind k;
 
 	k = pem_der_kind(data, size);
-	(void)ossl_der_decodes(k, data, size);
+	(void)pem_der_decodes(k, data, size);
 	(void)pem_kind_label(k);
 	chain_init(&p);
 	(void)chain_add(&p, data, size, "fuzz", 0, 1, 0, 0);

@@ -6,6 +6,8 @@
 # that `openssl x509` reads).  Prints one line per disagreement; nothing
 # when all agree.  openssl prints no bit count for Ed25519/Ed448 keys and
 # escapes SANs that are not printable ASCII: those are not compared.
+# openssl writes year 1 as "1-01-01"; ISO 8601 (and cert-info) as
+# "0001-01-01": openssl's year is padded before comparing.
 for f in "$@"; do
 	o=$(openssl x509 -in "$f" -noout -nameopt RFC2253,-esc_msb \
 	    -subject -issuer -serial -dateopt iso_8601 -startdate -enddate \
@@ -16,7 +18,9 @@ for f in "$@"; do
 	    -e 's/^notBefore=\(.*\) \(.*\)/not_before \1T\2/p' \
 	    -e 's/^notAfter=\(.*\) \(.*\)/not_after \1T\2/p' \
 	    -e 's/^sha256 Fingerprint=/sha256 /p' | tr 'A-F' 'a-f' |
-	    sed '/^sha256 /s/://g; s/  */ /g')
+	    sed '/^sha256 /s/://g; s/  */ /g' |
+	    awk '/^not_(before|after) / { y = $2; sub(/-.*/, "", y);
+		sub(/^[0-9]*/, sprintf("%04d", y), $2) } { print }')
 	sha1=$(openssl x509 -in "$f" -noout -fingerprint -sha1 |
 	    sed 's/.*=//; s/://g' | tr 'A-F' 'a-f')
 	bits=$(openssl x509 -in "$f" -noout -text |

@@ -80,7 +80,7 @@ t trouble-km-wrong-passphrase-legacy 2 "key-match -w pass:nope $F/leaf.legacy-en
 t trouble-km-p12-needs-passin 2 "key-match $F/leaf.p12" '' \
     "key-match: $F/leaf.p12: PKCS#12 file needs a passphrase: give --passin"
 t trouble-km-passin-form 2 "key-match -w secret $F/leaf.key" '' \
-    'key-match: --passin takes pass:TEXT, env:VAR, file:PATH or fd:N, not "secret..."'
+    'key-match: --passin takes pass:TEXT, env:VAR, file:PATH or fd:N; the value given has none of these prefixes (not shown: it may be the passphrase itself)'
 t trouble-km-passin-unset-env 2 "unset NOPE; key-match -w env:NOPE $F/leaf.key" '' \
     'key-match: --passin: environment variable NOPE is not set'
 t trouble-km-one-object 2 "key-match $F/leaf.key" '' \

@@ -1,0 +1,135 @@
+/* input.c: several inputs as one stream of blocks; see input.h. */
+#include <string.h>
+
+#include "diag.h"
+#include "input.h"
+#include "io.h"
+#include "keys.h"
+#include "opt.h"
+#include "pem.h"
+
+/* opt.c sets reader flags without knowing the reader: one meaning. */
+_Static_assert(OPT_STRICT == PEM_STRICT && OPT_CHECK == PEM_CHECK,
+    "opt.h and pem.h disagree on the reader flags");
+
+void
+pem_input_init(struct pem_input *in, char **files, int nfiles,
+    unsigned flags)
+{
+	static char dash0[] = "-";
+	static char *dash[] = { dash0 };
+
+	memset(in, 0, sizeof(*in));
+	in->files = nfiles > 0 ? files : dash;
+	in->nfiles = nfiles > 0 ? nfiles : 1;
+	in->flags = flags;
+	in->fd = -1;
+}
+
+void
+pem_input_p12(struct pem_input *in, const char *pass)
+{
+	in->p12 = 1;
+	in->p12pass = pass;
+}
+
+/* The next member of the PKCS#12 being handed out; 0 when none is left. */
+static int
+p12_next(struct pem_input *in, struct pem_block *b)
+{
+	const struct p12_member *m;
+
+	if (in->mi >= in->mn) {
+		p12_members_free(in->m, in->mn);
+		in->m = NULL;
+		in->mn = in->mi = 0;
+		return 0;
+	}
+	m = &in->m[in->mi++];
+	*b = in->cont;
+	b->kind = m->kind;
+	b->label = pem_kind_label(m->kind);
+	b->inlabel = "";
+	b->der = m->der;
+	b->derlen = m->derlen;
+	b->b64 = NULL;
+	b->hdr = NULL;
+	b->hdrlen = 0;
+	b->encrypted = 0;
+	b->from_der = 1;
+	b->repairs = 0;
+	b->index = ++in->index;
+	return 1;
+}
+
+int
+pem_input_next(struct pem_input *in, struct pem_block *b)
+{
+	int ret;
+
+	for (;;) {
+		if (in->m != NULL && p12_next(in, b))
+			return 1;
+		if (in->r == NULL) {
+			if (in->i >= in->nfiles)
+				return 0;
+			in->fd = in_open(in->files[in->i++], &in->name);
+			if (in->fd == -1) {
+				in->status = EX_TROUBLE;
+				continue;
+			}
+			in->r = pem_open(in->fd, in->name, in->flags,
+			    in->index);
+			in->shift = 0;
+		}
+		if ((ret = pem_next(in->r, b)) == 1) {
+			b->index += in->shift;
+			in->index = b->index;
+			if (!in->p12 || b->kind != PK_PKCS12)
+				return 1;
+			/* its members take its index and the next ones */
+			in->cont = *b;
+			in->index--;
+			if (!p12_members(b, in->p12pass, &in->m, &in->mn))
+				in->status = EX_TROUBLE;
+			else if (in->mn == 0)
+				diag_note(b->src, b->line, "PKCS#12 file holds "
+				    "nothing");
+			in->shift += (long)in->mn - 1;
+			continue;
+		}
+		if (ret == -1)
+			in->status = EX_TROUBLE;
+		pem_close(in->r);
+		in->r = NULL;
+		in_close(in->fd);
+		in->fd = -1;
+	}
+}
+
+int
+pem_input_end(struct pem_input *in)
+{
+	p12_members_free(in->m, in->mn);
+	in->m = NULL;
+	in->mn = in->mi = 0;
+	if (in->r != NULL) {
+		pem_close(in->r);
+		in->r = NULL;
+		in_close(in->fd);
+	}
+	return in->status;
+}
+
+
+int
+p12_passin(struct pem_input *in, const char *spec, char **pass)
+{
+	*pass = NULL;
+	if (spec == NULL)
+		return 0;
+	if ((*pass = pass_get(spec, "--passin")) == NULL)
+		return EX_TROUBLE;
+	pem_input_p12(in, *pass);
+	return 0;
+}

@@ -178,3 +178,23 @@ ossl_covers(X509 *x, const char *name)
 	ERR_clear_error();
 	return ok;
 }
+
+int
+ossl_issued_by(X509 *issuer, X509 *subject)
+{
+	EVP_PKEY *pk;
+	int r, ok;
+
+	r = X509_check_issued(issuer, subject);
+	ok = (r == X509_V_OK || r == X509_V_ERR_KEYUSAGE_NO_CERTSIGN) &&
+	    (pk = X509_get0_pubkey(issuer)) != NULL &&
+	    X509_verify(subject, pk) == 1;
+	ERR_clear_error();
+	return ok;
+}
+
+int
+ossl_is_ca(X509 *x)
+{
+	return (X509_get_extension_flags(x) & EXFLAG_CA) != 0;
+}

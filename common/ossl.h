@@ -62,4 +62,20 @@ int	ossl_covers(X509 *x, const char *name);
 /* ossl_hex: lowercase hex of p[0..n) into out (2n + 1 bytes). */
 void	ossl_hex(const unsigned char *p, size_t n, char *out);
 
+/*
+ * ossl_issued_by: 1 when issuer issued subject: names and key
+ * identifiers agree (X509_check_issued(3), whose 0 means yes; a missing
+ * keyCertSign is accepted, as that is a verifier's business) and
+ * issuer's public key verifies subject's signature (X509_verify(3)).
+ * 0 otherwise, or when issuer's key does not decode.  The OpenSSL error
+ * queue is cleared.  RFC 5280 sections 4.1.2.4, 4.2.1.1, 6.1.3.
+ */
+int	ossl_issued_by(X509 *issuer, X509 *subject);
+
+/*
+ * ossl_is_ca: 1 when x asserts basicConstraints cA TRUE (RFC 5280
+ * section 4.2.1.9), read through X509_get_extension_flags(3); 0 otherwise.
+ */
+int	ossl_is_ca(X509 *x);
+
 #endif

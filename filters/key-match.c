@@ -1,7 +1,8 @@
 /*
  * key-match: do these private keys, certificates, requests and public
- * keys carry one public key?  Or, with --find, which certificates carry
- * the key of the first object?
+ * keys carry one public key?  A bundle's CA certificates are its leaf's
+ * issuers, shown and not compared (--all compares them too).  Or, with
+ * --find, which certificates carry the key of the first key or request?
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "keys.h"
 #include "obj.h"
 #include "opt.h"
+#include "ossl.h"
 #include "pem.h"
 #include "x509info.h"
 
@@ -23,13 +25,14 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: key-match [-cfjsv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: key-match [-acfjsv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	OPT_PASSIN_LONG,
+	{ "all",	no_argument,		NULL, 'a' },
 	{ "find",	no_argument,		NULL, 'f' },
 	{ "json",	no_argument,		NULL, 'j' },
 	{ NULL,		0,			NULL, 0 }
@@ -47,9 +50,13 @@ struct row {
 	int		 priv;
 	int		 pairwise;	/* private key passed the check */
 	int		 group;		/* 1-based public-key group */
+	X509		*x;		/* a certificate's, for its role */
+	int		 issuer;	/* a CA certificate of a bundle: shown,
+					   never compared */
 };
 
 static int json;
+static int all;		/* --all: a bundle's issuers are compared too */
 
 /* "file:line#member" of a row, into buf[n]. */
 static const char *
@@ -76,6 +83,8 @@ fill(struct row *r, const struct obj *o)
 	r->priv = o->priv;
 	EVP_PKEY_up_ref(o->pk);
 	r->pk = o->pk;
+	if (o->x != NULL && X509_up_ref(o->x))
+		r->x = o->x;
 	if (o->x != NULL)
 		nm = X509_get_subject_name(o->x);
 	else if (o->req != NULL)
@@ -109,8 +118,12 @@ row_json(struct out *o, const struct row *r, int match)
 	json_str(&j, "subject", r->subject, -1);
 	json_str(&j, "key", r->key, -1);
 	json_str(&j, "spki_sha256", r->spki, -1);
+	json_str(&j, "role", r->issuer ? "issuer" : "compared", -1);
 	json_int(&j, "group", r->group);
-	json_bool(&j, "match", match);
+	if (r->issuer)
+		json_null(&j, "match");
+	else
+		json_bool(&j, "match", match);
 	if (r->priv)
 		json_bool(&j, "pairwise", r->pairwise);
 	else
@@ -138,12 +151,44 @@ table(struct out *o, const struct row *r, size_t n, int ref)
 		}
 		len = (size_t)snprintf(line, sizeof(line),
 		    "%-7s  %-*s  %-6s  %-*s  %s  %s\n",
-		    r[i].group == ref ? "match" : "differs", (int)w,
+		    r[i].issuer ? "issuer" : r[i].group == ref ? "match" :
+		    "differs", (int)w,
 		    where(&r[i], loc, sizeof(loc)), r[i].type, (int)k,
 		    r[i].key, r[i].spki, r[i].subject ? r[i].subject : "-");
 		out_write(o, line, len < sizeof(line) ? len :
 		    sizeof(line) - 1);
 	}
+}
+
+/*
+ * The CA certificates of a bundle (a fullchain, a merged IceWarp or
+ * HAProxy file, pkcs12 -nodes output) are its leaf's issuers, not
+ * candidates: those asserting cA TRUE (RFC 5280 section 4.2.1.9) and
+ * those that issued another certificate of the input.  When that leaves
+ * no certificate at all (a CA's own key and certificate), the ones that
+ * issued nothing in the input are compared after all.
+ */
+static void
+roles(struct row *r, size_t n)
+{
+	size_t i, j, ncand = 0;
+	int *issued;
+
+	issued = xmalloc((n + 1) * sizeof(*issued));
+	for (i = 0; i < n; i++) {
+		issued[i] = 0;
+		for (j = 0; r[i].x != NULL && j < n && !issued[i]; j++)
+			if (j != i && r[j].x != NULL &&
+			    ossl_issued_by(r[i].x, r[j].x))
+				issued[i] = 1;
+		r[i].issuer = r[i].x != NULL && (issued[i] ||
+		    ossl_is_ca(r[i].x));
+		ncand += r[i].x != NULL && !r[i].issuer;
+	}
+	for (i = 0; ncand == 0 && i < n; i++)
+		if (r[i].x != NULL && !issued[i])
+			r[i].issuer = 0;
+	free(issued);
 }
 
 /* Default mode: one public key for everything, or a table and exit 1. */
@@ -152,8 +197,9 @@ match(struct obj_input *oi, struct out *o)
 {
 	struct row *r = NULL;
 	struct obj ob;
-	size_t n = 0, cap = 0, i, j, *size = NULL;
-	int status = EX_YES, ngroups = 0, ref = 0, g;
+	size_t n = 0, cap = 0, i, j, ncand = 0, nleaf = 0, leaf = 0;
+	size_t *size = NULL;
+	int status = EX_YES, ngroups = 0, ref = 0, g, npriv = 0;
 	char a[512], b[512];
 
 	while (obj_next(oi, &ob)) {
@@ -162,60 +208,88 @@ match(struct obj_input *oi, struct out *o)
 			r = xrealloc(r, cap * sizeof(*r));
 		}
 		status = ex_worst(status, fill(&r[n], &ob));
-		for (j = 0; j < n && r[n].group == 0; j++)
-			if (key_same(r[j].pk, r[n].pk))
-				r[n].group = r[j].group;
-		if (r[n].group == 0)
-			r[n].group = ++ngroups;
 		n++;
 	}
 	status = ex_worst(status, obj_input_end(oi));
 	if (status == EX_TROUBLE)
 		goto out;
+	if (!all)
+		roles(r, n);
+	for (i = 0; i < n; i++) {
+		if (r[i].issuer)
+			continue;
+		ncand++;
+		for (j = 0; j < i && r[i].group == 0; j++)
+			if (!r[j].issuer && key_same(r[j].pk, r[i].pk))
+				r[i].group = r[j].group;
+		if (r[i].group == 0)
+			r[i].group = ++ngroups;
+		if (r[i].x != NULL && nleaf++ == 0)
+			leaf = i;
+	}
 	if (n == 1 && r[0].member != 0 && r[0].priv) {
 		status = diag_no(NULL, 0, "%s: the PKCS#12 file holds a "
 		    "private key but no certificate of it",
 		    where(&r[0], a, sizeof(a)));
 		goto out;
 	}
-	if (n < 2) {
+	if (ncand < 2) {
 		status = diag_err(NULL, 0, "nothing to match: the input holds "
-		    "%zu object%s; give a key with its certificate, request "
-		    "or public key", n, n == 1 ? "" : "s");
+		    "%zu object%s%s; give a key with its certificate, request "
+		    "or public key", ncand, ncand == 1 ? "" : "s",
+		    ncand < n ? " besides the issuers of a bundle" : "");
 		goto out;
 	}
-	/* the reference: the first private key's group, else the largest */
+	/*
+	 * The reference: the first private key's group, else the largest.
+	 * Two private keys that differ beside one leaf (an old key left in
+	 * a renewed bundle): the leaf's, so the stray key is the one named.
+	 */
 	size = xmalloc(((size_t)ngroups + 1) * sizeof(*size));
 	memset(size, 0, ((size_t)ngroups + 1) * sizeof(*size));
 	for (i = 0; i < n; i++)
-		size[r[i].group]++;
+		if (!r[i].issuer)
+			size[r[i].group]++;
 	for (g = 1; g <= ngroups; g++)
 		if (ref == 0 || size[g] > size[ref])
 			ref = g;
-	for (i = 0; i < n; i++)
+	for (i = 0, g = 0; i < n; i++)
 		if (r[i].priv) {
-			ref = r[i].group;
-			break;
+			if (g == 0)
+				g = ref = r[i].group;
+			else if (r[i].group != g)
+				npriv = 2;	/* keys of two groups */
 		}
-	for (i = 0; i < n && r[i].group != ref; i++)
+	if (nleaf == 1 && npriv == 2)
+		ref = r[leaf].group;
+	/* named in messages: the leaf of the reference group, else its first */
+	for (i = 0; i < n && (r[i].issuer || r[i].group != ref ||
+	    r[i].x == NULL); i++)
 		;
+	if (i == n)
+		for (i = 0; i < n && (r[i].issuer || r[i].group != ref); i++)
+			;
 	for (j = 0; j < n && ngroups > 1; j++)
-		if (r[j].group != ref)
+		if (!r[j].issuer && r[j].group != ref)
 			diag_no(NULL, 0, "%s: %s%s%s: its public key is not "
-			    "the one of %s (%s)", where(&r[j], a, sizeof(a)),
+			    "the one of %s (%s%s%s)", where(&r[j], a, sizeof(a)),
 			    r[j].type, r[j].subject ? " " : "",
 			    r[j].subject ? r[j].subject : "",
-			    where(&r[i], b, sizeof(b)), r[i].type);
+			    where(&r[i], b, sizeof(b)), r[i].type,
+			    r[i].subject ? " " : "",
+			    r[i].subject ? r[i].subject : "");
 	if (ngroups > 1)
 		status = ex_worst(status, EX_NO);
 	if (ngroups > 1 || json)
 		table(o, r, n, ref);
 	if (ngroups == 1)
 		diag_note(NULL, 0, "%zu objects carry one public key, SPKI "
-		    "SHA-256 %s", n, r[0].spki);
+		    "SHA-256 %s%s", ncand, r[i].spki, ncand < n ?
+		    " (the issuers of the bundle not compared)" : "");
 out:
 	for (i = 0; i < n; i++) {
 		EVP_PKEY_free(r[i].pk);
+		X509_free(r[i].x);
 		free(r[i].subject);
 	}
 	free(r);
@@ -223,12 +297,48 @@ out:
 	return status;
 }
 
-/* --find: the certificates that carry the key of the first object. */
+/* A certificate read before the needle of --find: kept until it comes. */
+struct held {
+	struct obj	 o;		/* der and x owned here */
+};
+
+/* Is certificate ob one of t's key?  Write it, or its JSON row. */
+static int
+found_one(struct out *o, const struct row *t, const struct obj *ob,
+    unsigned long *found)
+{
+	struct row c;
+	int status = EX_YES;
+
+	if (!key_same(t->pk, ob->pk))
+		return EX_YES;
+	(*found)++;
+	if (json) {
+		status = fill(&c, ob);
+		c.group = 1;
+		row_json(o, &c, 1);
+		EVP_PKEY_free(c.pk);
+		X509_free(c.x);
+		free(c.subject);
+	} else if (pem_write(o, "CERTIFICATE", NULL, 0, ob->der,
+	    ob->derlen) != 0)
+		status = EX_TROUBLE;
+	return status;
+}
+
+/*
+ * --find: the certificates that carry the key of the needle, the first
+ * private key, request or public key wherever it is in the input (a
+ * key-last HAProxy file, pkcs12 -nodes output).  Certificates before it
+ * are held until it comes; the rest stream.
+ */
 static int
 find(struct obj_input *oi, struct out *o)
 {
-	struct row t, c;
+	struct row t;
 	struct obj ob;
+	struct held *h = NULL;
+	size_t nh = 0, caph = 0, i;
 	unsigned long found = 0;
 	int status = EX_YES, have = 0;
 	char a[512];
@@ -243,30 +353,31 @@ find(struct obj_input *oi, struct out *o)
 			}
 			have = 1;
 			status = ex_worst(status, fill(&t, &ob));
+			for (i = 0; i < nh; i++)
+				status = ex_worst(status, found_one(o, &t,
+				    &h[i].o, &found));
 			continue;
 		}
-		if (!have) {
-			status = diag_err(ob.src, ob.line, "--find: give the "
-			    "key or request first, then the certificates");
-			break;
-		}
-		if (!key_same(t.pk, ob.pk))
+		if (have) {
+			status = ex_worst(status, found_one(o, &t, &ob, &found));
 			continue;
-		found++;
-		if (json) {
-			status = ex_worst(status, fill(&c, &ob));
-			c.group = 1;
-			row_json(o, &c, 1);
-			EVP_PKEY_free(c.pk);
-			free(c.subject);
-		} else if (pem_write(o, "CERTIFICATE", NULL, 0, ob.der,
-		    ob.derlen) != 0)
-			status = EX_TROUBLE;
+		}
+		if (nh == caph) {
+			caph = caph ? 2 * caph : 16;
+			h = xrealloc(h, caph * sizeof(*h));
+		}
+		h[nh].o = ob;
+		h[nh].o.der = xmalloc(ob.derlen);
+		memcpy((unsigned char *)h[nh].o.der, ob.der, ob.derlen);
+		X509_up_ref(ob.x);
+		EVP_PKEY_up_ref(ob.pk);
+		h[nh].o.req = NULL;
+		nh++;
 	}
 	status = ex_worst(status, obj_input_end(oi));
 	if (status != EX_TROUBLE && !have)
-		status = diag_err(NULL, 0, "--find: no key or request in the "
-		    "input");
+		status = diag_err(NULL, 0, "--find: no key, request or public "
+		    "key in the input");
 	else if (status != EX_TROUBLE && found == 0)
 		status = diag_no(NULL, 0, "no certificate carries the key of "
 		    "%s (%s)", where(&t, a, sizeof(a)), t.type);
@@ -274,7 +385,14 @@ find(struct obj_input *oi, struct out *o)
 		diag_note(NULL, 0, "%lu certificate%s carr%s the key of %s",
 		    found, found == 1 ? "" : "s", found == 1 ? "ies" : "y",
 		    where(&t, a, sizeof(a)));
+	for (i = 0; i < nh; i++) {
+		free((unsigned char *)h[i].o.der);
+		X509_free(h[i].o.x);
+		EVP_PKEY_free(h[i].o.pk);
+	}
+	free(h);
 	EVP_PKEY_free(t.pk);
+	X509_free(t.x);
 	free(t.subject);
 	return status;
 }
@@ -289,12 +407,15 @@ main(int argc, char *argv[])
 	int ch, findmode = 0, status;
 
 	diag_init(argv[0]);
-	json = 0;		/* main may run again in one process (fuzz/filter.c) */
-	while ((ch = getopt_long(argc, argv, "I:Vcfhjo:svw:", longopts,
+	json = all = 0;	/* main may run again in one process (fuzz/filter.c) */
+	while ((ch = getopt_long(argc, argv, "I:Vacfhjo:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
 		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
 		case 'f':
 			findmode = 1;
 			break;

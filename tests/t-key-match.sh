@@ -101,8 +101,7 @@ t ok-km-find-in-1000 0 "key-match --find $F/leaf.key km/bundle.pem" "@$F/leaf.pe
 t ok-km-find-by-csr 0 "key-match -f $F/leaf.csr $F/chain.p7b" "@$F/leaf.pem" ''
 t no-km-find-none 1 "key-match --find $ch/leaf.key km/pool.pem" '' \
     "key-match: no certificate carries the key of $ch/leaf.key:1 (key)"
-t trouble-km-find-key-first 2 "key-match --find $F/leaf.pem $F/leaf.key" '' \
-    "key-match: $F/leaf.pem:1: --find: give the key or request first, then the certificates"
+t ok-km-find-key-after-certificate 0 "key-match --find $F/leaf.pem $F/leaf.key" "@$F/leaf.pem" ''
 
 # the corpus: every pair of KEYPAIRS.tsv
 t ok-km-corpus-keypairs 0 "KM=key-match sh $TOP/tests/keypairs-check.sh" \

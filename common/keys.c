@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <openssl/crypto.h>
+#include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
@@ -705,3 +706,64 @@ p12_members_free(struct p12_member *m, size_t n)
 	free(m);
 }
 
+
+int
+key_encode(EVP_PKEY *pk, int traditional, const char *what,
+    unsigned char **der, size_t *len, const char **label)
+{
+	PKCS8_PRIV_KEY_INFO *p8;
+	OSSL_ENCODER_CTX *ctx;
+	int n, ok = 0;
+
+	*der = NULL;
+	*len = 0;
+	if (!traditional) {
+		if ((p8 = EVP_PKEY2PKCS8(pk)) != NULL &&
+		    (n = i2d_PKCS8_PRIV_KEY_INFO(p8, der)) > 0) {
+			*len = (size_t)n;
+			*label = "PRIVATE KEY";
+			ok = 1;
+		}
+		PKCS8_PRIV_KEY_INFO_free(p8);
+		if (!ok)
+			diag_err(what, 0, "cannot encode the private key as "
+			    "PKCS#8");
+		return ok;
+	}
+	if (EVP_PKEY_is_a(pk, "RSA"))
+		*label = "RSA PRIVATE KEY";
+	else if (EVP_PKEY_is_a(pk, "EC"))
+		*label = "EC PRIVATE KEY";
+	else if (EVP_PKEY_is_a(pk, "DSA"))
+		*label = "DSA PRIVATE KEY";
+	else {
+		diag_err(what, 0, "the key is %s, which has no traditional "
+		    "(PKCS#1-style) form; only RSA, EC and DSA keys do",
+		    EVP_PKEY_get0_type_name(pk));
+		return 0;
+	}
+	ctx = OSSL_ENCODER_CTX_new_for_pkey(pk, EVP_PKEY_KEYPAIR, "DER",
+	    "type-specific", NULL);
+	ok = ctx != NULL && OSSL_ENCODER_to_data(ctx, der, len) == 1;
+	OSSL_ENCODER_CTX_free(ctx);
+	if (!ok)
+		diag_err(what, 0, "cannot encode the private key as %s",
+		    *label);
+	return ok;
+}
+
+int
+key_rewrite(const struct pem_block *b, const char *pass, int traditional,
+    unsigned char **der, size_t *len, const char **label)
+{
+	EVP_PKEY *pk;
+	char where[512];
+	int ok;
+
+	if ((pk = key_private(b, pass)) == NULL)
+		return 0;
+	ok = key_encode(pk, traditional, diag_where(b->src, b->line, 0, where,
+	    sizeof(where)), der, len, label);
+	EVP_PKEY_free(pk);
+	return ok;
+}

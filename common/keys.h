@@ -124,4 +124,28 @@ void	 p12_members_free(struct p12_member *m, size_t n);
  */
 int	 ossl_legacy(void);
 
+/*
+ * key_encode: the private key pk as DER, written by OpenSSL: a PKCS#8
+ * PrivateKeyInfo (RFC 5208; EVP_PKEY2PKCS8(3)) when traditional is 0,
+ * else the key type's own form (OSSL_ENCODER_CTX_new_for_pkey(3),
+ * structure "type-specific"): PKCS#1 RSAPrivateKey (RFC 8017 A.1.2),
+ * SEC1 ECPrivateKey (RFC 5915) or OpenSSL's DSA form.  Sets *der (free
+ * with OPENSSL_clear_free(*der, *len)), *len and *label ("PRIVATE KEY",
+ * "RSA PRIVATE KEY", ...).  Returns 1, or 0 after an error message
+ * naming what (a key type with no traditional form: Ed25519, ...).
+ */
+int	key_encode(EVP_PKEY *pk, int traditional, const char *what,
+	    unsigned char **der, size_t *len, const char **label);
+
+/*
+ * key_rewrite: the private key of block b (any form key_private takes,
+ * decrypted with pass) written again by key_encode: PKCS#8 when
+ * traditional is 0, else the type's traditional form.  For --decrypt and
+ * --pkcs1 of pem-join and pem-split.  Same outputs and messages as
+ * key_encode (and key_private's); returns 1 or 0.
+ */
+int	key_rewrite(const struct pem_block *b, const char *pass,
+	    int traditional, unsigned char **der, size_t *len,
+	    const char **label);
+
 #endif

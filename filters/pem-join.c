@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
+#include <openssl/x509.h>
 
 #include "diag.h"
 #include "input.h"
@@ -22,15 +23,19 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem-join [-cKksv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: pem-join [-cdKkNRsv] [-I N] [-o FILE] [-w SOURCE] "
+	    "[file ...]\n");
 	exit(status);
 }
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	OPT_PASSIN_LONG,
+	{ "decrypt",	no_argument,		NULL, 'd' },
 	{ "key-last",	no_argument,		NULL, 'K' },
 	{ "key-first",	no_argument,		NULL, 'k' },
+	{ "no-check",	no_argument,		NULL, 'N' },
+	{ "pkcs1",	no_argument,		NULL, 'R' },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -43,6 +48,9 @@ struct kept {
 	size_t		 derlen;
 	unsigned char	 md[32];
 	int		 secret;
+	int		 key;		/* a private key */
+	int		 encrypted;	/* PKCS#8 or RFC 1421 encryption */
+	enum pem_kind	 kind;
 	const char	*src;
 	unsigned long	 line, index;
 };
@@ -72,6 +80,119 @@ emit(struct out *o, struct kept *k, size_t n, int pass)
 	return rc;
 }
 
+/* Is b a private key, by kind or by label (OPENSSH PRIVATE KEY)? */
+static int
+is_key(const struct pem_block *b)
+{
+	return strcmp(pem_block_type(b), "key") == 0;
+}
+
+/*
+ * --decrypt and --pkcs1: the key of b decoded (with pass) and written
+ * again by OpenSSL (keys.h key_encode) into nk: PKCS#8, or the type's
+ * traditional form.  Returns 0, or EX_TROUBLE after a message.
+ */
+static int
+convert(struct kept *nk, const struct pem_block *b, const char *pass,
+    int pkcs1)
+{
+	unsigned char *der;
+	size_t len;
+	const char *label;
+
+	if (!key_rewrite(b, pass, pkcs1, &der, &len, &label))
+		return EX_TROUBLE;
+	nk->der = xmalloc(len);
+	memcpy(nk->der, der, len);
+	nk->derlen = len;
+	OPENSSL_clear_free(der, len);
+	nk->label = xstrdup(label);
+	nk->kind = pkcs1 ? (strcmp(label, "RSA PRIVATE KEY") == 0 ?
+	    PK_RSA_KEY : strcmp(label, "EC PRIVATE KEY") == 0 ? PK_EC_KEY :
+	    PK_DSA_KEY) : PK_PKCS8;
+	nk->encrypted = 0;
+	return 0;
+}
+
+/*
+ * -k/-K build the file a server loads (IceWarp, HAProxy, Kerio,
+ * Postfix): exactly one private key, not encrypted (none of them can
+ * load an encrypted one), and the key of the first certificate.
+ * Returns EX_YES, or EX_NO after a message naming the files.
+ */
+static int
+check_bundle(const struct kept *k, size_t n)
+{
+	const struct kept *key = NULL, *cert = NULL;
+	struct pem_block tb;
+	const unsigned char *p;
+	EVP_PKEY *pk = NULL;
+	X509 *x = NULL;
+	char *cn = NULL;
+	size_t i, nkeys = 0;
+	int status = EX_NO;
+
+	for (i = 0; i < n; i++) {
+		if (k[i].key && nkeys++ == 0)
+			key = &k[i];
+		else if (k[i].key)
+			diag_no(k[i].src, k[i].line, "a second private key "
+			    "(the first at %s:%lu): a server's file holds "
+			    "exactly one", key->src, key->line);
+		if (k[i].kind == PK_CERT && cert == NULL)
+			cert = &k[i];
+	}
+	if (nkeys != 1) {
+		if (nkeys == 0)
+			diag_no(NULL, 0, "no private key in the input: -k and "
+			    "-K build a file of a key and its certificates");
+		return EX_NO;
+	}
+	if (key->encrypted)
+		return diag_no(key->src, key->line, "the private key is "
+		    "encrypted, and IceWarp, HAProxy, Kerio and Postfix "
+		    "cannot load an encrypted key: give --decrypt with "
+		    "--passin, or --no-check");
+	if (cert == NULL)
+		return diag_no(NULL, 0, "no certificate in the input to go "
+		    "with the private key (%s:%lu)", key->src, key->line);
+	memset(&tb, 0, sizeof(tb));
+	tb.src = key->src;
+	tb.line = key->line;
+	tb.kind = key->kind;
+	tb.inlabel = tb.label = key->label;
+	tb.der = key->der;
+	tb.derlen = key->derlen;
+	p = cert->der;
+	if (key->kind == PK_OTHER) {
+		diag_note(key->src, key->line, "\"%s\" key not compared with "
+		    "the certificate", key->label);
+		return EX_YES;
+	}
+	if ((pk = key_private(&tb, NULL)) == NULL ||
+	    (x = d2i_X509(NULL, &p, (long)cert->derlen)) == NULL ||
+	    X509_get0_pubkey(x) == NULL) {
+		if (pk != NULL)
+			diag_err(cert->src, cert->line, "the first "
+			    "certificate does not decode");
+		status = EX_TROUBLE;
+		goto out;
+	}
+	if (key_same(pk, X509_get0_pubkey(x))) {
+		status = EX_YES;
+		goto out;
+	}
+	cn = ossl_name_entry(X509_get_subject_name(x), "CN");
+	diag_no(key->src, key->line, "the private key is not the key of the "
+	    "first certificate (%s:%lu, CN=%s): a renewal's new certificate "
+	    "with the old key?", cert->src, cert->line, cn ? cn : "-");
+out:
+	free(cn);
+	X509_free(x);
+	EVP_PKEY_free(pk);
+	return status;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -83,15 +204,25 @@ main(int argc, char *argv[])
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	char *pass = NULL;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
+	int decrypt = 0, nocheck = 0, pkcs1 = 0;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "I:KVchko:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, "I:KNRVcdhko:svw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
 		switch (ch) {
 		case 'K':
 			keylast = 1;
+			break;
+		case 'N':
+			nocheck = 1;
+			break;
+		case 'R':
+			pkcs1 = 1;
+			break;
+		case 'd':
+			decrypt = 1;
 			break;
 		case 'k':
 			keyfirst = 1;
@@ -106,6 +237,11 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (keyfirst && keylast) {
 		diag_err(NULL, 0, "-k and -K exclude each other");
+		usage(EX_TROUBLE);
+	}
+	if (decrypt && op.passin == NULL) {
+		diag_err(NULL, 0, "--decrypt needs the passphrase: give "
+		    "--passin");
 		usage(EX_TROUBLE);
 	}
 
@@ -156,22 +292,36 @@ main(int argc, char *argv[])
 			    k[hash[h]].src, k[hash[h]].line);
 			continue;
 		}
-		hash[h] = n;
-		nk->der = xmalloc(b.derlen);
-		memcpy(nk->der, b.der, b.derlen);
-		nk->label = xstrdup(b.label);
-		if (b.hdr != NULL) {
-			nk->hdr = xmalloc(b.hdrlen);
-			memcpy(nk->hdr, b.hdr, b.hdrlen);
-			nk->hdrlen = b.hdrlen;
-		}
+		nk->kind = b.kind;
+		nk->key = is_key(&b);
+		nk->encrypted = b.kind == PK_PKCS8_ENC || b.encrypted;
 		nk->secret = pem_block_secret(&b);
+		if (nk->key && b.kind != PK_OTHER && ((decrypt &&
+		    nk->encrypted) || pkcs1)) {
+			if (convert(nk, &b, pass, pkcs1) != 0) {
+				status = EX_TROUBLE;
+				nk->der = NULL;
+				continue;
+			}
+		} else {
+			nk->der = xmalloc(b.derlen);
+			memcpy(nk->der, b.der, b.derlen);
+			nk->label = xstrdup(b.label);
+			if (b.hdr != NULL) {
+				nk->hdr = xmalloc(b.hdrlen);
+				memcpy(nk->hdr, b.hdr, b.hdrlen);
+				nk->hdrlen = b.hdrlen;
+			}
+		}
+		hash[h] = n;
 		nk->src = b.src;
 		nk->line = b.line;
 		nk->index = b.index;
 		n++;
 	}
 	status = ex_worst(status, pem_input_end(&in));
+	if (status == EX_YES && (keyfirst || keylast) && !nocheck)
+		status = check_bundle(k, n);
 	pass_free(pass);
 
 	if (status == EX_YES && out_open(&o, op.ofile, OUT_HOLD) == 0) {
@@ -188,6 +338,7 @@ main(int argc, char *argv[])
 			status = out_close(&o);
 	} else if (status == EX_YES)
 		status = EX_TROUBLE;
+	/* nothing is written unless the bundle is good: exit 1 too */
 	for (i = 0; i < n; i++) {
 		if (k[i].secret)
 			OPENSSL_cleanse(k[i].der, k[i].derlen);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "diag.h"
 #include "input.h"
 #include "io.h"
@@ -20,7 +22,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem-split [-cDfsv] [-I N] [-n N] [-o FILE] "
+	    "usage: pem-split [-cDdfRsv] [-I N] [-n N] [-o FILE] "
 	    "[-p TEMPLATE] [-t TYPE]\n"
 	    "                 [-w SOURCE] [file ...]\n");
 	exit(status);
@@ -30,6 +32,8 @@ static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	OPT_PASSIN_LONG,
 	{ "der",	no_argument,		NULL, 'D' },
+	{ "decrypt",	no_argument,		NULL, 'd' },
+	{ "pkcs1",	no_argument,		NULL, 'R' },
 	{ "force",	no_argument,		NULL, 'f' },
 	{ "number",	required_argument,	NULL, 'n' },
 	{ "template",	required_argument,	NULL, 'p' },
@@ -74,15 +78,25 @@ main(int argc, char *argv[])
 	char *pass = NULL;
 	unsigned long nsel = 0, prev;
 	int ch, der = 0, force = 0, status = EX_YES, rc;
+	int decrypt = 0, pkcs1 = 0;
+	unsigned char *kder = NULL;
+	size_t klen = 0;
+	const char *klabel;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "DI:Vcfhn:o:p:st:vw:", longopts,
+	while ((ch = getopt_long(argc, argv, "DI:RVcdfhn:o:p:st:vw:", longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;
 		switch (ch) {
 		case 'D':
 			der = 1;
+			break;
+		case 'R':
+			pkcs1 = 1;
+			break;
+		case 'd':
+			decrypt = 1;
 			break;
 		case 'f':
 			force = 1;
@@ -103,6 +117,11 @@ main(int argc, char *argv[])
 		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
+	if (decrypt && op.passin == NULL) {
+		diag_err(NULL, 0, "--decrypt needs the passphrase: give "
+		    "--passin");
+		usage(EX_TROUBLE);
+	}
 	if (tmpl != NULL && op.ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
 		usage(EX_TROUBLE);
@@ -126,6 +145,23 @@ main(int argc, char *argv[])
 			continue;
 		if (op.number != 0 && ++nsel != op.number)
 			continue;
+		/* --decrypt, --pkcs1: the key written again by OpenSSL */
+		if (strcmp(pem_block_type(&b), "key") == 0 && b.kind !=
+		    PK_OTHER && (pkcs1 || (decrypt && (b.encrypted ||
+		    b.kind == PK_PKCS8_ENC)))) {
+			if (!key_rewrite(&b, pass, pkcs1, &kder, &klen,
+			    &klabel)) {
+				status = EX_TROUBLE;
+				continue;
+			}
+			b.label = klabel;
+			b.der = kder;
+			b.derlen = klen;
+			b.hdr = NULL;
+			b.hdrlen = 0;
+			b.b64 = NULL;
+			b.encrypted = 0;
+		}
 		if (der && b.hdr != NULL) {
 			status = diag_err(b.src, b.line, "RFC 1421 headers "
 			    "(an old-style encrypted key) cannot be kept in "
@@ -152,6 +188,10 @@ main(int argc, char *argv[])
 		} else
 			rc = pem_write_block(&o, &b);
 		status = ex_worst(status, rc);
+		if (kder != NULL) {
+			OPENSSL_clear_free(kder, klen);
+			kder = NULL;
+		}
 		if (o.failed)
 			break;
 	}

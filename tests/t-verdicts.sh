@@ -43,3 +43,28 @@ t ok-km-find-haproxy-key-last 0 "key-match --find $V/haproxy.pem" "@$F/leaf.pem"
 t ok-km-find-pkcs12-nodes 0 "key-match --find $V/p12-nodes.pem" "@$F/leaf.pem" ''
 t no-km-find-old-key-last 1 "key-match --find $V/haproxy-oldkey.pem" '' \
     "key-match: no certificate carries the key of $V/haproxy-oldkey.pem:31 (key)"
+
+# pem-join -k/-K checks what it builds; nothing is written on exit 1
+t ok-join-icewarp-checked 0 "pem-join -k $V/fullchain.pem $F/leaf.key | cmp - $V/icewarp.pem && echo same" same ''
+t ok-join-haproxy-checked 0 "pem-join -K $V/fullchain.pem $F/leaf.key | cmp - $V/haproxy.pem && echo same" same ''
+t no-join-old-key-with-renewed-certificate 1 "pem-join -k -o j-old.pem $V/fullchain.pem $V/old.key; rc=\$?; test -e j-old.pem || echo absent; exit \$rc" absent \
+    "pem-join: $V/old.key:1: the private key is not the key of the first certificate ($V/fullchain.pem:1, CN=www.example.com): a renewal's new certificate with the old key?"
+t no-join-two-keys 1 "pem-join -K $V/fullchain.pem $F/leaf.key $V/old.key" '' \
+    "pem-join: $V/old.key:1: a second private key (the first at $F/leaf.key:1): a server's file holds exactly one"
+t no-join-encrypted-key 1 "pem-join -k $V/fullchain.pem $F/leaf.enc.key" '' \
+    "pem-join: $F/leaf.enc.key:1: the private key is encrypted, and IceWarp, HAProxy, Kerio and Postfix cannot load an encrypted key: give --decrypt with --passin, or --no-check"
+t no-join-legacy-encrypted-key 1 "pem-join -k $V/fullchain.pem $F/leaf.legacy-enc.key" '' \
+    "pem-join: $F/leaf.legacy-enc.key:1: the private key is encrypted, and IceWarp, HAProxy, Kerio and Postfix cannot load an encrypted key: give --decrypt with --passin, or --no-check"
+t no-join-no-key 1 "pem-join -k $V/fullchain.pem" '' \
+    'pem-join: no private key in the input: -k and -K build a file of a key and its certificates'
+t no-join-key-without-certificate 1 "pem-join -K $F/leaf.key" '' \
+    "pem-join: no certificate in the input to go with the private key ($F/leaf.key:1)"
+t ok-join-no-check-keeps-old-behaviour 0 "pem-join -N -k $V/fullchain.pem $V/old.key | grep -c BEGIN" 3 ''
+t ok-join-decrypt 0 "pem-join -k --decrypt --passin pass:secret $V/fullchain.pem $F/leaf.enc.key | cmp - $V/icewarp.pem && echo same" same ''
+t trouble-join-decrypt-without-passin 2 "pem-join -k --decrypt $V/fullchain.pem $F/leaf.enc.key" '' '*'
+t ok-join-pkcs1-for-kerio 0 "pem-join -K -R $V/fullchain.pem $F/leaf.key | pem-split -t key | cmp - $F/leaf.rsa.key && echo same" same ''
+t ok-split-decrypt 0 "pem-split -d -w pass:secret $F/leaf.enc.key | cmp - $F/leaf.key && echo same" same ''
+t ok-split-decrypt-legacy 0 "pem-split -d -w pass:secret $F/leaf.legacy-enc.key | cmp - $F/leaf.key && echo same" same ''
+t ok-split-pkcs1 0 "pem-split --pkcs1 $F/leaf.key | cmp - $F/leaf.rsa.key && echo same" same ''
+t trouble-split-pkcs1-ed25519 2 "pem-split -R $F/ed25519.key" '' \
+    "pem-split: $F/ed25519.key:1: the key is ED25519, which has no traditional (PKCS#1-style) form; only RSA, EC and DSA keys do"

@@ -1,5 +1,7 @@
 /* chain.c: order certificates into a chain; see chain.h. */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +22,7 @@
 #define R_NONE		2	/* to a missing issuer */
 #define R_ROOT		3	/* to a self-signed certificate */
 #define R_ANCHOR	4	/* to a trust anchor */
+#define R_ENDAT		5	/* to the root --end-at asks for */
 
 #define UNIV(t, n)	((t).cls == V_ASN1_UNIVERSAL && (t).tag == (n))
 #define CTX(t, n)	((t).cls == V_ASN1_CONTEXT_SPECIFIC && (t).tag == (n))
@@ -207,7 +210,7 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		    c->sha256, 32) == 0 && memcmp(p->c[i].der, der, len) ==
 		    0) {
 			if (!trusted && !p->c[i].trusted)
-				diag_note(NULL, 0, "%s: duplicate of %s, "
+				chain_finding(p, 1, "%s: duplicate of %s, "
 				    "dropped", CHAIN_WHERE(c, a),
 				    CHAIN_WHERE(&p->c[i], b));
 			p->c[i].trusted |= trusted;
@@ -253,7 +256,10 @@ chain_self_signed(struct chain_pool *p, size_t i)
 	if (p->c[i].selfsigned == 0) {
 		p->c[i].selfsigned = p->c[i].selfissued &&
 		    (x = chain_x509(p, i)) != NULL &&
-		    X509_self_signed(x, 1) == 1 ? 1 : -1;
+		    (X509_self_signed(x, 1) == 1 ||
+		    /* one OpenSSL marks invalid: its own key and signature */
+		    ((X509_get_extension_flags(x) & EXFLAG_INVALID) &&
+		    ossl_issued_by(x, x))) ? 1 : -1;
 		ERR_clear_error();
 	}
 	return p->c[i].selfsigned == 1;
@@ -290,6 +296,20 @@ names_equal(const unsigned char *a, size_t alen, const unsigned char *b,
 	return eq;
 }
 
+/* Warn, once per certificate, of a defect OpenSSL marks it invalid for. */
+static void
+defect(struct chain_pool *p, size_t i)
+{
+	char a[512];
+
+	if (p->c[i].warned)
+		return;
+	p->c[i].warned = 1;
+	chain_finding(p, 1, "%s: linked by name, key identifiers and "
+	    "signature although OpenSSL marks it invalid: %s",
+	    CHAIN_WHERE(&p->c[i], a), ossl_cert_defect(chain_x509(p, i)));
+}
+
 /*
  * Does parent issue child?  Names, key identifiers, X509_check_issued
  * (which also wants keyCertSign when keyUsage is present) and the
@@ -307,11 +327,25 @@ issues(struct chain_pool *p, size_t parent, size_t child)
 	if ((xp = chain_x509(p, parent)) == NULL ||
 	    (xc = chain_x509(p, child)) == NULL)
 		return 0;
-	/* a missing keyCertSign is --verify's business, not the order's */
-	ok = ((r = X509_check_issued(xp, xc)) == X509_V_OK ||
-	    r == X509_V_ERR_KEYUSAGE_NO_CERTSIGN) &&
-	    (pk = X509_get0_pubkey(xp)) != NULL && X509_verify(xc, pk) == 1;
+	/*
+	 * A missing keyCertSign is --verify's business, not the order's.
+	 * A certificate OpenSSL marks invalid (duplicate extensions, a
+	 * malformed SAN, a critical SKI) fails X509_check_issued whatever
+	 * its links: the names (found by the index), the key identifiers
+	 * (above) and the signature decide then, with a warning.
+	 */
+	r = X509_check_issued(xp, xc);
+	if (r != X509_V_OK && r != X509_V_ERR_KEYUSAGE_NO_CERTSIGN &&
+	    !((X509_get_extension_flags(xp) | X509_get_extension_flags(xc)) &
+	    EXFLAG_INVALID)) {
+		ERR_clear_error();
+		return 0;
+	}
+	ok = (pk = X509_get0_pubkey(xp)) != NULL && X509_verify(xc, pk) == 1;
 	ERR_clear_error();
+	if (ok && r != X509_V_OK && r != X509_V_ERR_KEYUSAGE_NO_CERTSIGN)
+		defect(p, (X509_get_extension_flags(xc) & EXFLAG_INVALID) ?
+		    child : parent);
 	return ok;
 }
 
@@ -354,38 +388,142 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 	return n;
 }
 
-/* How far does the best path from i go?  (Depth-first, memoised; a
- * certificate on the current path counts as a dead end: cycles end.) */
-static int
-reach(struct chain_pool *p, size_t i)
-{
-	size_t *v, n, k;
-	int best = R_NONE, r;
+/*
+ * How far does the best path from start go?  A depth-first search,
+ * iterative (a 200,000-deep chain must not overflow the stack) and
+ * memoised, so each certificate's issuers are looked up once: linear in
+ * the pool.  A certificate on the current path counts as a dead end, so
+ * cycles end; so does a path longer than CHAIN_MAX_DEPTH (p->capped).
+ */
+struct frame {
+	size_t		 i, *v, n, k;
+	int		 best;
+};
 
-	if (p->c[i].reach != R_UNKNOWN)
-		return p->c[i].reach == R_VISITING ? R_NONE : p->c[i].reach;
-	if (p->c[i].trusted)
-		return p->c[i].reach = R_ANCHOR;
-	p->c[i].reach = R_VISITING;
-	if (chain_self_signed(p, i)) {
-		p->c[i].reach = R_ROOT;
-		return R_ROOT;
+static int
+first_visit(struct chain_pool *p, struct frame *f, size_t depth)
+{
+	struct chain_cert *c = &p->c[f->i];
+
+	f->v = NULL;
+	f->n = f->k = 0;
+	f->best = R_NONE;
+	if (p->endat != 0 && f->i == p->endat - 1)
+		return c->reach = R_ENDAT;
+	if (chain_self_signed(p, f->i))
+		return c->reach = c->trusted ? R_ANCHOR : R_ROOT;
+	if (depth >= CHAIN_MAX_DEPTH) {
+		p->capped = 1;
+		return c->reach = R_NONE;
 	}
-	n = issuers(p, i, &v);
-	for (k = 0; k < n && best < R_ANCHOR; k++)
-		if ((r = reach(p, v[k])) > best)
-			best = r;
-	free(v);
-	return p->c[i].reach = best;
+	c->reach = R_VISITING;
+	f->n = issuers(p, f->i, &f->v);
+	return R_UNKNOWN;
 }
 
-/* Is candidate a better issuer than b (same reach)? */
+static int
+reach(struct chain_pool *p, size_t start)
+{
+	struct frame *st;
+	size_t sp = 0, cap = 16, child;
+	int r;
+
+	if (p->c[start].reach != R_UNKNOWN)
+		return p->c[start].reach == R_VISITING ? R_NONE :
+		    p->c[start].reach;
+	st = xmalloc(cap * sizeof(*st));
+	st[sp].i = start;
+	if ((r = first_visit(p, &st[sp], 0)) != R_UNKNOWN) {
+		free(st);
+		return r;
+	}
+	sp++;
+	while (sp > 0) {
+		struct frame *f = &st[sp - 1];
+
+		if (f->k < f->n && f->best < R_ENDAT) {
+			child = f->v[f->k++];
+			if ((r = p->c[child].reach) != R_UNKNOWN) {
+				if (r == R_VISITING)
+					r = R_NONE;
+				if (r > f->best)
+					f->best = r;
+				continue;
+			}
+			if (sp == cap)
+				st = xrealloc(st, (cap *= 2) * sizeof(*st));
+			f = &st[sp - 1];
+			st[sp].i = child;
+			if ((r = first_visit(p, &st[sp], sp)) != R_UNKNOWN) {
+				if (r > f->best)
+					f->best = r;
+				continue;
+			}
+			sp++;
+			continue;
+		}
+		/* a trusted certificate whose issuer is nowhere ends the
+		 * path after all, as the user trusted it */
+		if (f->best == R_NONE && p->c[f->i].trusted)
+			f->best = R_ANCHOR;
+		p->c[f->i].reach = f->best;
+		free(f->v);
+		r = f->best;
+		if (--sp > 0 && r > st[sp - 1].best)
+			st[sp - 1].best = r;
+	}
+	r = p->c[start].reach;
+	free(st);
+	return r;
+}
+
+/* Is certificate i valid at p->at?  1; -1 expired; -2 not yet valid. */
+static int
+valid(struct chain_pool *p, size_t i)
+{
+	X509 *x;
+
+	if (p->c[i].valid == 0) {
+		if ((x = chain_x509(p, i)) == NULL)
+			p->c[i].valid = 1;	/* not ours to judge */
+		else if (X509_cmp_time(X509_get0_notAfter(x), &p->at) < 0)
+			p->c[i].valid = -1;
+		else if (X509_cmp_time(X509_get0_notBefore(x), &p->at) > 0)
+			p->c[i].valid = -2;
+		else
+			p->c[i].valid = 1;
+		ERR_clear_error();
+	}
+	return p->c[i].valid;
+}
+
+int
+chain_valid(struct chain_pool *p, size_t i)
+{
+	return valid(p, i);
+}
+
+/*
+ * Is a a better issuer than b?  The path to the --end-at root, then
+ * validity at p->at, then how far the path goes, then the later notAfter,
+ * then the smaller SHA-256.
+ */
 static int
 better(struct chain_pool *p, size_t a, size_t b, const char **why)
 {
 	X509 *xa = chain_x509(p, a), *xb = chain_x509(p, b);
 	int r;
 
+	if ((reach(p, a) == R_ENDAT) != (reach(p, b) == R_ENDAT)) {
+		*why = "its path ends at the --end-at root";
+		return reach(p, a) == R_ENDAT;
+	}
+	if ((valid(p, a) == 1) != (valid(p, b) == 1)) {
+		*why = valid(p, a) == 1 ? (valid(p, b) == -1 ? "the other "
+		    "has expired" : "the other is not yet valid") :
+		    "it is valid at the time";
+		return valid(p, a) == 1;
+	}
 	if (reach(p, a) != reach(p, b)) {
 		*why = reach(p, a) == R_ANCHOR || reach(p, b) == R_ANCHOR ?
 		    "it reaches a trust anchor" : "its path is complete";
@@ -415,12 +553,16 @@ chain_build(struct chain_pool *p, size_t leaf, size_t *n,
 			out = xrealloc(out, (cap *= 2) * sizeof(*out));
 		out[(*n)++] = cur;
 		p->c[cur].onchain = 1;
-		if (p->c[cur].trusted) {
-			*end = CHAIN_ANCHOR;
+		/* only a self-signed certificate ends the chain: an
+		 * intermediate from a trust file is written, its issuer
+		 * looked for */
+		if (chain_self_signed(p, cur)) {
+			*end = p->c[cur].trusted ? CHAIN_ANCHOR : CHAIN_ROOT;
 			break;
 		}
-		if (chain_self_signed(p, cur)) {
-			*end = CHAIN_ROOT;
+		if (*n > CHAIN_MAX_DEPTH) {
+			p->capped = 1;
+			*end = CHAIN_MISSING;
 			break;
 		}
 		nv = issuers(p, cur, &v);
@@ -437,12 +579,21 @@ chain_build(struct chain_pool *p, size_t leaf, size_t *n,
 		if (best != (size_t)-1 && nv > 1) {
 			s = name_str(p->c[best].subject,
 			    p->c[best].subjectlen);
-			diag_note(NULL, 0, "%zu certificates can issue the one "
-			    "at %s; took %s at %s: %s", nv, CHAIN_WHERE(&p->c[cur], a),
-			    s, CHAIN_WHERE(&p->c[best], b), why);
+			chain_finding(p, 1, "%zu certificates can issue the "
+			    "one at %s; took %s at %s: %s", nv,
+			    CHAIN_WHERE(&p->c[cur], a), s,
+			    CHAIN_WHERE(&p->c[best], b), why);
 			free(s);
 		}
 		free(v);
+		if (best == (size_t)-1 && p->c[cur].trusted) {
+			chain_finding(p, 1, "the chain ends at %s, a trusted "
+			    "certificate that is not self-signed: its issuer "
+			    "is in no input or trust store",
+			    CHAIN_WHERE(&p->c[cur], a));
+			*end = CHAIN_ANCHOR;
+			break;
+		}
 		if (best == (size_t)-1) {
 			*end = CHAIN_MISSING;
 			break;
@@ -563,9 +714,40 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 }
 
 void
+chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[2048];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (always)
+		diag_warn(NULL, 0, "%s", buf);
+	else
+		diag_note(NULL, 0, "%s", buf);
+	p->findings = xrealloc(p->findings, (p->nfindings + 1) *
+	    sizeof(*p->findings));
+	p->findings[p->nfindings++] = xstrdup(buf);
+}
+
+void
+chain_reset(struct chain_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		p->c[i].onchain = p->c[i].reach = 0;
+}
+
+void
 chain_free(struct chain_pool *p)
 {
 	size_t i;
+
+	for (i = 0; i < p->nfindings; i++)
+		free(p->findings[i]);
+	free(p->findings);
 
 	for (i = 0; i < p->n; i++) {
 		free(p->c[i].der);

@@ -14,6 +14,7 @@
 #define PEMKIT_CHAIN_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <openssl/x509.h>
 
@@ -40,6 +41,8 @@ struct chain_cert {
 	int		 reach;		/* path search: see chain.c */
 	int		 selfsigned;	/* chain_self_signed: 0 unknown,
 					   1 yes, -1 no */
+	int		 valid;		/* chain_valid: 0 unknown */
+	int		 warned;	/* its defect was reported */
 	X509		*x;		/* decoded on demand */
 	size_t		 next;		/* subject index chain */
 };
@@ -56,9 +59,17 @@ enum chain_end {
 	CHAIN_MISSING		/* an issuer is not in the pool */
 };
 
+/* The longest path searched: deeper ones are cut, with a message. */
+#define CHAIN_MAX_DEPTH	64
+
 struct chain_pool {
 	struct chain_cert *c;
 	size_t		 n, cap;
+	time_t		 at;		/* validity is judged at this time */
+	size_t		 endat;		/* --end-at root's index + 1, or 0 */
+	int		 capped;	/* a path hit CHAIN_MAX_DEPTH */
+	char		**findings;	/* what the user should know */
+	size_t		 nfindings;
 	size_t		*bucket;	/* subject hash -> first index + 1 */
 	size_t		 nbucket;
 	size_t		*dup;		/* SHA-256 hash -> index + 1 */
@@ -90,11 +101,14 @@ int	chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 int	chain_leaf(struct chain_pool *p, const char *host, size_t *leaf);
 
 /*
- * chain_build: follow issuers from leaf.  Where several certificates can
- * issue one, prefer the one whose path reaches a trust anchor, then a
- * self-signed root, then the later notAfter, then the smaller SHA-256
- * (so the order of the input never matters); a note under -v says
- * which and why.  Returns a new array of pool indexes, leaf first (the
+ * chain_build: follow issuers from leaf, up to a self-signed certificate
+ * (a trust file's intermediate is followed, never an end).  Where
+ * several certificates can issue one, prefer the one whose path ends at
+ * the --end-at root (p->endat), then one valid at p->at, then one whose
+ * path reaches a trust anchor, then a self-signed root, then the later
+ * notAfter, then the smaller SHA-256 (so the order of the input never
+ * matters); a finding says which and why.  A path longer than
+ * CHAIN_MAX_DEPTH ends as missing, with p->capped set.  Returns a new array of pool indexes, leaf first (the
  * caller frees it), its length in *n and how it ends in *end.  Never
  * loops: a certificate appears at most once.
  */
@@ -119,6 +133,26 @@ int	chain_self_signed(struct chain_pool *p, size_t i);
  */
 const char *chain_link_words(const struct chain_pool *p, size_t child,
 	    size_t parent);
+
+/*
+ * chain_finding: record a finding (printf-style) in p->findings, for
+ * --json and --strict, and print it: as a warning when always is 1 (it
+ * changes what the user gets: strays, duplicates, an expired link, an
+ * alternative issuer not taken), else as a note under -v only.
+ */
+void	chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/*
+ * chain_valid: 1 when certificate i is valid at p->at, -1 when it has
+ * expired then, -2 when it is not yet valid (RFC 5280 section 4.1.2.5,
+ * X509_cmp_time(3)); memoised.
+ */
+int	chain_valid(struct chain_pool *p, size_t i);
+
+/* chain_reset: forget the path search, to build again after certificates
+ * were added (the system store loaded for a missing issuer). */
+void	chain_reset(struct chain_pool *p);
 
 /* chain_free: free the pool and everything in it. */
 void	chain_free(struct chain_pool *p);

@@ -186,6 +186,14 @@ ossl_issued_by(X509 *issuer, X509 *subject)
 	int r, ok;
 
 	r = X509_check_issued(issuer, subject);
+	/* a certificate OpenSSL marks invalid fails the check whatever its
+	 * names: its key identifiers and signature decide then */
+	if (r != X509_V_OK && ((X509_get_extension_flags(issuer) |
+	    X509_get_extension_flags(subject)) & EXFLAG_INVALID) &&
+	    X509_NAME_cmp(X509_get_subject_name(issuer),
+	    X509_get_issuer_name(subject)) == 0 &&
+	    ossl_keyid_agrees(issuer, subject))
+		r = X509_V_OK;
 	ok = (r == X509_V_OK || r == X509_V_ERR_KEYUSAGE_NO_CERTSIGN) &&
 	    (pk = X509_get0_pubkey(issuer)) != NULL &&
 	    X509_verify(subject, pk) == 1;
@@ -197,4 +205,73 @@ int
 ossl_is_ca(X509 *x)
 {
 	return (X509_get_extension_flags(x) & EXFLAG_CA) != 0;
+}
+
+const char *
+ossl_cert_defect(X509 *x)
+{
+	static char buf[128];
+	const X509V3_EXT_METHOD *m;
+	X509_EXTENSION *e;
+	const char *sn;
+	void *v;
+	int i, j, n, nid;
+
+	if (x == NULL)
+		return "it does not decode";
+	n = X509_get_ext_count(x);
+	for (i = 0; i < n; i++) {
+		nid = OBJ_obj2nid(X509_EXTENSION_get_object(X509_get_ext(x, i)));
+		for (j = 0; j < i; j++)
+			if (nid != NID_undef && OBJ_obj2nid(
+			    X509_EXTENSION_get_object(X509_get_ext(x, j))) == nid) {
+				snprintf(buf, sizeof(buf), "duplicate %s "
+				    "extension", OBJ_nid2ln(nid));
+				return buf;
+			}
+	}
+	for (i = 0; i < n; i++) {
+		e = X509_get_ext(x, i);
+		nid = OBJ_obj2nid(X509_EXTENSION_get_object(e));
+		sn = nid != NID_undef ? OBJ_nid2ln(nid) : "unknown";
+		if ((nid == NID_subject_key_identifier ||
+		    nid == NID_authority_key_identifier) &&
+		    X509_EXTENSION_get_critical(e)) {
+			snprintf(buf, sizeof(buf), "critical %s (RFC 5280 "
+			    "requires it non-critical)", sn);
+			return buf;
+		}
+		if ((m = X509V3_EXT_get(e)) != NULL) {
+			if ((v = X509V3_EXT_d2i(e)) == NULL) {
+				ERR_clear_error();
+				snprintf(buf, sizeof(buf), "malformed %s "
+				    "extension", sn);
+				return buf;
+			}
+			if (m->it != NULL)
+				ASN1_item_free(v, ASN1_ITEM_ptr(m->it));
+			else if (m->ext_free != NULL)
+				m->ext_free(v);
+		}
+	}
+	if ((X509_get_extension_flags(x) & EXFLAG_CA) &&
+	    (X509_get_extension_flags(x) & EXFLAG_KUSAGE) &&
+	    !(X509_get_key_usage(x) & KU_KEY_CERT_SIGN))
+		return "basicConstraints cA without keyCertSign in keyUsage "
+		    "(RFC 5280 section 4.2.1.3)";
+	if ((X509_get_key_usage(x) & KU_KEY_CERT_SIGN) &&
+	    !(X509_get_extension_flags(x) & EXFLAG_CA))
+		return "keyCertSign without basicConstraints cA (RFC 5280 "
+		    "section 4.2.1.3)";
+	return "extensions OpenSSL refuses";
+}
+
+int
+ossl_keyid_agrees(X509 *issuer, X509 *subject)
+{
+	const ASN1_OCTET_STRING *ski = X509_get0_subject_key_id(issuer),
+	    *aki = X509_get0_authority_key_id(subject);
+
+	return ski == NULL || aki == NULL || ASN1_OCTET_STRING_cmp(ski,
+	    aki) == 0;
 }

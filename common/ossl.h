@@ -78,4 +78,20 @@ int	ossl_issued_by(X509 *issuer, X509 *subject);
  */
 int	ossl_is_ca(X509 *x);
 
+/*
+ * ossl_cert_defect: words for why OpenSSL marks x invalid (EXFLAG_INVALID
+ * of X509_get_extension_flags(3)): "duplicate subjectAltName
+ * extension" (RFC 5280 section 4.2), "malformed ... extension", "critical
+ * subject key identifier" (section 4.2.1.2), or a general phrase.  The
+ * string is static, overwritten by the next call.
+ */
+const char *ossl_cert_defect(X509 *x);
+
+/*
+ * ossl_keyid_agrees: 1 unless both subject's authority key identifier and
+ * issuer's subject key identifier are present and differ (RFC 5280
+ * sections 4.2.1.1, 4.2.1.2).
+ */
+int	ossl_keyid_agrees(X509 *issuer, X509 *subject);
+
 #endif

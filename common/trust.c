@@ -1,0 +1,239 @@
+/* trust.c: the pool's certificates from input and trust stores; see
+ * trust.h. */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+
+#include "chain.h"
+#include "diag.h"
+#include "obj.h"
+#include "ossl.h"
+#include "trust.h"
+#include "x509info.h"
+
+/* Add every certificate of files (trusted or not); returns the exit
+ * class of reading them. */
+int
+trust_load(struct chain_pool *p, struct trust *c, char **files, int nfiles,
+    int trusted)
+{
+	struct obj_input oi;
+	struct obj o;
+	int status = EX_YES, r;
+
+	obj_input_init(&oi, files, nfiles, trusted ? 0 : c->rflags,
+	    OBJ_CERTS | OBJ_LAZY, c->pass);
+	while (obj_next(&oi, &o)) {
+		r = chain_add(p, o.der, o.derlen, o.src, o.line, o.index,
+		    o.member, trusted);
+		if (r < 0)
+			status = EX_TROUBLE;
+		else if (r > 0 && trusted)
+			c->ntrusted++;
+	}
+	return ex_worst(status, obj_input_end(&oi));
+}
+
+/* Does name look like a certificate file of an OpenSSL CA directory? */
+static int
+ca_file_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 4 && (strcmp(name + n - 4, ".pem") == 0 ||
+	    strcmp(name + n - 4, ".crt") == 0 ||
+	    strcmp(name + n - 4, ".cer") == 0))
+		return 1;
+	/* c_rehash names: 8 hex digits, a dot, a number */
+	return n >= 10 && strspn(name, "0123456789abcdef") == 8 &&
+	    name[8] == '.' && strspn(name + 9, "0123456789") == n - 9;
+}
+
+/* The trust anchors of a directory: each certificate file in it. */
+int
+trust_load_dir(struct chain_pool *p, struct trust *c, const char *dir)
+{
+	struct dirent *d;
+	struct stat st;
+	DIR *dp;
+	char *path;
+	int status = EX_YES;
+	size_t n;
+
+	if ((dp = opendir(dir)) == NULL)
+		return diag_err(dir, 0, "cannot open the directory");
+	while ((d = readdir(dp)) != NULL) {
+		if (!ca_file_name(d->d_name))
+			continue;
+		n = strlen(dir) + strlen(d->d_name) + 2;
+		path = xmalloc(n);
+		snprintf(path, n, "%s/%s", dir, d->d_name);
+		/* the pool keeps src pointers: path lives until the end */
+		c->paths = xrealloc(c->paths, (c->npaths + 1) *
+		    sizeof(*c->paths));
+		c->paths[c->npaths++] = path;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			status = ex_worst(status, trust_load(p, c, &path, 1, 1));
+	}
+	closedir(dp);
+	return status;
+}
+
+/* The system trust store, as OpenSSL finds it (SSL_CERT_FILE and
+ * SSL_CERT_DIR override; X509_get_default_cert_file(3)). */
+static int load_system(struct chain_pool *, struct trust *);
+
+int
+trust_load_system(struct chain_pool *p, struct trust *c)
+{
+	size_t before = c->ntrusted;
+	int status = load_system(p, c);
+
+	c->nsystem += c->ntrusted - before;
+	return status;
+}
+
+static int
+load_system(struct chain_pool *p, struct trust *c)
+{
+	const char *f, *d;
+	struct stat st;
+	char *files[1];
+
+	if ((f = getenv(X509_get_default_cert_file_env())) == NULL)
+		f = X509_get_default_cert_file();
+	if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
+		files[0] = (char *)f;
+		diag_note(NULL, 0, "system trust store: %s", f);
+		c->system = 1;
+		return trust_load(p, c, files, 1, 1);
+	}
+	if ((d = getenv(X509_get_default_cert_dir_env())) == NULL)
+		d = X509_get_default_cert_dir();
+	diag_note(NULL, 0, "system trust store: %s", d);
+	c->system = 1;
+	return trust_load_dir(p, c, d);
+}
+
+/* Say which issuer is missing: its name, key identifier, and where the
+ * child says it can be fetched (AIA caIssuers, RFC 5280 4.2.2.1). */
+int
+trust_missing(struct chain_pool *p, struct trust *c, size_t i)
+{
+	struct x509info xi;
+	X509 *x = chain_x509(p, i), *y;
+	char a[512], b[512];
+	size_t k;
+	int status, named = 0;
+
+	memset(&xi, 0, sizeof(xi));
+	if (x == NULL || x509info_get(x, time(NULL), &xi) != 0) {
+		x509info_free(&xi);
+		return diag_no(NULL, 0, "chain incomplete: the issuer of %s "
+		    "is not in the input", CHAIN_WHERE(&p->c[i], a));
+	}
+	/* a certificate of that name that does not link is not "missing" */
+	for (k = 0; k < p->n && x != NULL; k++)
+		if (k != i && (y = chain_x509(p, k)) != NULL &&
+		    X509_NAME_cmp(X509_get_subject_name(y),
+		    X509_get_issuer_name(x)) == 0) {
+			if (named++ == 0)
+				status = diag_no(NULL, 0, "chain incomplete: no "
+				    "certificate links as the issuer of %s (%s)",
+				    CHAIN_WHERE(&p->c[i], a), xi.subject);
+			fprintf(stderr, "  %s has its issuer's name but %s\n",
+			    CHAIN_WHERE(&p->c[k], b), !ossl_keyid_agrees(y, x) ?
+			    "another key identifier" :
+			    "its key does not verify the signature");
+		}
+	ERR_clear_error();
+	if (named == 0)
+		status = diag_no(NULL, 0, "chain incomplete: the issuer of %s "
+		    "(%s) is not in the input%s%s: %s%s%s",
+		    CHAIN_WHERE(&p->c[i], a), xi.subject, c->ntrusted >
+		    c->nsystem ? " or the trust files" : "", c->system ?
+		    " or the system store" : "", xi.issuer, xi.aki ?
+		    ", key identifier " : "", xi.aki ? xi.aki : "");
+	for (k = 0; k < xi.ca_issuers.n; k++)
+		fprintf(stderr, "  the certificate says its issuer is at %s\n",
+		    xi.ca_issuers.v[k]);
+	fprintf(stderr, "  to complete it, give the issuer (or its root) "
+	    "with -C FILE; -p writes the partial chain\n");
+	x509info_free(&xi);
+	return status;
+}
+
+/* OpenSSL's full verification of the chain (X509_verify_cert(3)). */
+int
+trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
+    size_t n)
+{
+	X509_STORE *store = NULL;
+	X509_STORE_CTX *vc = NULL;
+	X509_VERIFY_PARAM *vp;
+	STACK_OF(X509) *untrusted = NULL;
+	X509 *x;
+	char *s;
+	size_t i;
+	int status = EX_TROUBLE, err;
+
+	if ((store = X509_STORE_new()) == NULL ||
+	    (untrusted = sk_X509_new_null()) == NULL ||
+	    (vc = X509_STORE_CTX_new()) == NULL)
+		goto out;
+	for (i = 0; i < p->n; i++)
+		if (p->c[i].trusted && (x = chain_x509(p, i)) != NULL &&
+		    !X509_STORE_add_cert(store, x))
+			goto out;
+	for (i = 1; i < n; i++)
+		if (!p->c[ch[i]].trusted &&
+		    !sk_X509_push(untrusted, chain_x509(p, ch[i])))
+			goto out;
+	if (!X509_STORE_CTX_init(vc, store, chain_x509(p, ch[0]),
+	    untrusted) || !X509_STORE_CTX_set_purpose(vc,
+	    X509_PURPOSE_SSL_SERVER))
+		goto out;
+	vp = X509_STORE_CTX_get0_param(vc);
+	if (c->at_set)
+		X509_VERIFY_PARAM_set_time(vp, c->at);
+	if (c->host != NULL && !X509_VERIFY_PARAM_set1_host(vp, c->host, 0))
+		goto out;
+	if (X509_verify_cert(vc) == 1) {
+		diag_note(NULL, 0, "verified: OpenSSL accepts the chain");
+		status = EX_YES;
+		goto out;
+	}
+	err = X509_STORE_CTX_get_error(vc);
+	x = X509_STORE_CTX_get_current_cert(vc);
+	s = x != NULL ? x509info_name_str(X509_get_subject_name(x)) : NULL;
+	ERR_clear_error();
+	status = diag_no(NULL, 0, "verification failed at depth %d%s%s: %s",
+	    X509_STORE_CTX_get_error_depth(vc), s ? ", " : "", s ? s : "",
+	    X509_verify_cert_error_string(err));
+	free(s);
+out:
+	if (status == EX_TROUBLE)
+		diag_err(NULL, 0, "verification could not run");
+	X509_STORE_CTX_free(vc);
+	sk_X509_free(untrusted);
+	X509_STORE_free(store);
+	return status;
+}
+
+
+void
+trust_free(struct trust *c)
+{
+	while (c->npaths > 0)
+		free(c->paths[--c->npaths]);
+	free(c->paths);
+	c->paths = NULL;
+}

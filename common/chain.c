@@ -20,9 +20,11 @@
 #define R_UNKNOWN	0
 #define R_VISITING	1	/* on the current search path: a cycle */
 #define R_NONE		2	/* to a missing issuer */
-#define R_ROOT		3	/* to a self-signed certificate */
-#define R_ANCHOR	4	/* to a trust anchor */
-#define R_ENDAT		5	/* to the root --end-at asks for */
+#define R_PINNED	3	/* to a trusted certificate, not self-signed,
+				   whose issuer is nowhere */
+#define R_ROOT		4	/* to a self-signed certificate */
+#define R_ANCHOR	5	/* to a self-signed trust anchor */
+#define R_ENDAT		6	/* to the root --end-at asks for */
 
 #define UNIV(t, n)	((t).cls == V_ASN1_UNIVERSAL && (t).tag == (n))
 #define CTX(t, n)	((t).cls == V_ASN1_CONTEXT_SPECIFIC && (t).tag == (n))
@@ -465,7 +467,7 @@ reach(struct chain_pool *p, size_t start)
 		/* a trusted certificate whose issuer is nowhere ends the
 		 * path after all, as the user trusted it */
 		if (f->best == R_NONE && p->c[f->i].trusted)
-			f->best = R_ANCHOR;
+			f->best = R_PINNED;
 		p->c[f->i].reach = f->best;
 		free(f->v);
 		r = f->best;
@@ -501,6 +503,12 @@ int
 chain_valid(struct chain_pool *p, size_t i)
 {
 	return valid(p, i);
+}
+
+int
+chain_complete(struct chain_pool *p, size_t i)
+{
+	return reach(p, i) >= R_ROOT;
 }
 
 /*
@@ -697,8 +705,9 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	}
 	if (n == 0) {
 		free(cand);
-		return diag_err(NULL, 0, "no leaf: every certificate of the "
-		    "input issued another one, or is a self-signed CA");
+		return diag_err(NULL, 0, "no single chain: every certificate "
+		    "of the input issued another one, or is a self-signed CA "
+		    "(a root store?); give the leaf");
 	}
 	diag_err(NULL, 0, "%zu certificates could be the leaf; choose one "
 	    "with --host NAME:", n);
@@ -713,6 +722,27 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	return EX_TROUBLE;
 }
 
+/* A root store is not a chain: no end-entity, several self-signed
+ * certificates off the chain (a CA bundle, osx.pem). */
+int
+chain_root_store(struct chain_pool *p, size_t leaf)
+{
+	size_t i, roots = 0;
+
+	if (!p->c[leaf].ca && !p->c[leaf].selfissued)
+		return 0;
+	for (i = 0; i < p->n; i++)
+		if (p->c[i].input && !p->c[i].onchain &&
+		    chain_self_signed(p, i))
+			roots++;
+	if (roots < 2)
+		return 0;
+	diag_err(NULL, 0, "no single chain: the input holds no end-entity "
+	    "certificate and %zu self-signed certificates off any chain (a "
+	    "root store?); give the leaf", roots);
+	return 1;
+}
+
 void
 chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
 {
@@ -722,7 +752,7 @@ chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (always)
+	if (always && p->warn)
 		diag_warn(NULL, 0, "%s", buf);
 	else
 		diag_note(NULL, 0, "%s", buf);

@@ -69,6 +69,8 @@ struct chain_pool {
 	size_t		 endat;		/* --end-at root's index + 1, or 0 */
 	int		 capped;	/* a path hit CHAIN_MAX_DEPTH */
 	char		**findings;	/* what the user should know */
+	int		 warn;		/* findings are warnings (chain-order),
+					   else notes (pem2p12) */
 	size_t		 nfindings;
 	size_t		*bucket;	/* subject hash -> first index + 1 */
 	size_t		 nbucket;
@@ -138,7 +140,8 @@ const char *chain_link_words(const struct chain_pool *p, size_t child,
  * chain_finding: record a finding (printf-style) in p->findings, for
  * --json and --strict, and print it: as a warning when always is 1 (it
  * changes what the user gets: strays, duplicates, an expired link, an
- * alternative issuer not taken), else as a note under -v only.
+ * alternative issuer not taken) and p->warn is set, else as a note under
+ * -v only.
  */
 void	chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
@@ -149,6 +152,22 @@ void	chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
  * X509_cmp_time(3)); memoised.
  */
 int	chain_valid(struct chain_pool *p, size_t i);
+
+/*
+ * chain_complete: 1 when a path from certificate i reaches a self-signed
+ * certificate (or the --end-at root); 0 when every path ends at a missing
+ * issuer or at a trusted certificate that is not self-signed.
+ */
+int	chain_complete(struct chain_pool *p, size_t i);
+
+/*
+ * chain_root_store: after chain_build from leaf: when the leaf is no
+ * end-entity and two or more self-signed certificates of the input are
+ * off the chain, the input is a root store, not a chain (a CA bundle,
+ * osx.pem): print "no single chain: ... give the leaf" and return 1.
+ * Else 0.
+ */
+int	chain_root_store(struct chain_pool *p, size_t leaf);
 
 /* chain_reset: forget the path search, to build again after certificates
  * were added (the system store loaded for a missing issuer). */

@@ -189,27 +189,6 @@ findings(struct ctx *c, const size_t *ch, size_t n, size_t leaf,
 		    "leaf: the leaf is at %s", CHAIN_WHERE(&c->p.c[leaf], a));
 }
 
-/* A root store is not a chain: no end-entity, several self-signed
- * certificates off the chain (a CA bundle, osx.pem). */
-static int
-root_store(struct ctx *c, size_t leaf)
-{
-	size_t i, roots = 0;
-
-	if (!c->p.c[leaf].ca && !c->p.c[leaf].selfissued)
-		return 0;
-	for (i = 0; i < c->p.n; i++)
-		if (c->p.c[i].input && !c->p.c[i].onchain &&
-		    chain_self_signed(&c->p, i))
-			roots++;
-	if (roots < 2)
-		return 0;
-	diag_err(NULL, 0, "no single chain: the input holds no end-entity "
-	    "certificate and %zu self-signed certificates off any chain (a "
-	    "root store?); give the leaf", roots);
-	return 1;
-}
-
 static int
 run(struct ctx *c, struct out *o, int strict)
 {
@@ -226,20 +205,16 @@ run(struct ctx *c, struct out *o, int strict)
 		return EX_TROUBLE;
 	if (c->endat != NULL && end_at(c) != EX_YES)
 		return EX_TROUBLE;
-	ch = chain_build(&c->p, leaf, &n, &end);
-	/* a public chain needs no root file: its issuer from the system
-	 * store, loaded only now */
-	if (end == CHAIN_MISSING && !c->nosystem && !c->t.system &&
+	/* a public chain needs no root file: the system store, loaded only
+	 * when no path reaches a root without it */
+	if (!c->nosystem && !c->t.system && !chain_complete(&c->p, leaf) &&
 	    !c->p.capped) {
-		if (trust_load_system(&c->p, &c->t) != EX_YES) {
-			free(ch);
+		if (trust_load_system(&c->p, &c->t) != EX_YES)
 			return EX_TROUBLE;
-		}
 		chain_reset(&c->p);
-		free(ch);
-		ch = chain_build(&c->p, leaf, &n, &end);
 	}
-	if (root_store(c, leaf)) {
+	ch = chain_build(&c->p, leaf, &n, &end);
+	if (chain_root_store(&c->p, leaf)) {
 		free(ch);
 		return EX_TROUBLE;
 	}
@@ -248,11 +223,13 @@ run(struct ctx *c, struct out *o, int strict)
 	if (end != CHAIN_MISSING && !c->root && n > 1 &&
 	    chain_self_signed(&c->p, ch[n - 1]))
 		nout = n - 1;
-	findings(c, ch, n, leaf, first, nout);
-	if (c->p.capped)
-		status = diag_err(NULL, 0, "the chain is longer than %d "
+	if (c->p.capped) {
+		free(ch);
+		return diag_err(NULL, 0, "the chain is longer than %d "
 		    "certificates: stopped there", CHAIN_MAX_DEPTH);
-	else if (end == CHAIN_MISSING)
+	}
+	findings(c, ch, n, leaf, first, nout);
+	if (end == CHAIN_MISSING)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
 	if (c->verify && status == EX_YES)
 		status = trust_verify(&c->p, &c->t, ch, n);
@@ -290,6 +267,7 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	chain_init(&c.p);
+	c.p.warn = 1;
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
 	while ((ch = getopt_long(argc, argv, "C:H:I:NSVa:cd:e:hijo:prsvw:y",
 	    longopts, NULL)) != -1) {

@@ -2,6 +2,7 @@
 # scenario built exactly as users meet it, good case and bad.
 V="$O/verdicts"
 mkdir -p "$V"
+key_id() { openssl x509 -in "$1" -noout -ext subjectKeyIdentifier | tail -n 1 | tr -d ' :' | tr A-F a-f; }
 cat "$F/leaf.pem" "$F/inter.pem" >"$V/fullchain.pem"
 cat "$F/leaf.key" "$F/leaf.pem" "$F/inter.pem" >"$V/icewarp.pem"
 cat "$F/leaf.pem" "$F/inter.pem" "$F/leaf.key" >"$V/haproxy.pem"
@@ -68,3 +69,70 @@ t ok-split-decrypt-legacy 0 "pem-split -d -w pass:secret $F/leaf.legacy-enc.key 
 t ok-split-pkcs1 0 "pem-split --pkcs1 $F/leaf.key | cmp - $F/leaf.rsa.key && echo same" same ''
 t trouble-split-pkcs1-ed25519 2 "pem-split -R $F/ed25519.key" '' \
     "pem-split: $F/ed25519.key:1: the key is ED25519, which has no traditional (PKCS#1-style) form; only RSA, EC and DSA keys do"
+
+# chain-order on a CA-style PKI (tests/fixtures/mk-pki.sh), at 2030-01-01
+P="$F/pki"
+cat "$P/rsa.pem" "$P/ca1.pem" >"$V/pki-fullchain.pem"
+cat "$P/ca1.pem" "$P/root.pem" >"$V/ca-bundle.crt"
+mkdir -p "$V/sslca"
+pem-split -f -p "$V/sslca/%h" "$P/ca1.pem" >/dev/null
+cat "$P/rsa.pem" >"$V/pki-leaf.pem"
+at='--at 2030-01-01'
+# 1. a trust file's intermediate is an intermediate: written
+t ok-co-ca-bundle-intermediate-written 0 "chain-order $at -C $V/ca-bundle.crt $P/rsa.pem" "@$V/pki-fullchain.pem" ''
+t ok-co-ca-path-intermediates-kerio 0 "SSL_CERT_FILE=$P/root.pem chain-order $at -d $V/sslca $P/rsa.pem" "@$V/pki-fullchain.pem" ''
+t ok-co-ca-path-intermediate-ends-with-warning 0 "chain-order $at -d $V/sslca $P/rsa.pem" "@$V/pki-fullchain.pem" \
+    "chain-order: warning: the chain ends at $V/sslca/b0821387.0:1, a trusted certificate that is not self-signed: its issuer is in no input or trust store"
+t ok-co-ca-bundle-root-only-with-r 0 "chain-order $at -r -C $V/ca-bundle.crt $P/rsa.pem | grep -c BEGIN" 3 ''
+# 2. a public chain needs no root file: the system store
+t ok-co-fullchain-root-in-system-store 0 "SSL_CERT_FILE=$P/root.pem chain-order $at $V/pki-fullchain.pem" "@$V/pki-fullchain.pem" ''
+t no-co-fullchain-root-unknown 1 "chain-order $at $V/pki-fullchain.pem" '' \
+    "chain-order: chain incomplete: the issuer of $V/pki-fullchain.pem:18 (O=pemkit PKI,CN=pemkit PKI CA 1) is not in the input or the system store: O=pemkit PKI,CN=pemkit PKI Root X1, key identifier $(key_id "$P/root.pem")
+  to complete it, give the issuer (or its root) with -C FILE; -p writes the partial chain"
+t no-co-fullchain-no-system 0 "SSL_CERT_FILE=$P/root.pem chain-order -N $at $V/pki-fullchain.pem 2>&1 | head -n 1" \
+    "chain-order: chain incomplete: the issuer of $V/pki-fullchain.pem:18 (O=pemkit PKI,CN=pemkit PKI CA 1) is not in the input: O=pemkit PKI,CN=pemkit PKI Root X1, key identifier $(key_id "$P/root.pem")" ''
+t ok-co-leaf-only-completed-nowhere 1 "SSL_CERT_FILE=$P/root.pem chain-order $at $P/rsa.pem" '' '*'
+# 3. validity decides between copies of one intermediate
+t ok-co-valid-copy-beats-expired-and-future 0 "chain-order $at $P/rsa.pem $P/ca1-expired.pem $P/ca1-future.pem $P/ca1.pem $P/root.pem" \
+    "@$V/pki-fullchain.pem" \
+    "chain-order: warning: 3 certificates can issue the one at $P/rsa.pem:1; took O=pemkit PKI,CN=pemkit PKI CA 1 at $P/ca1.pem:1: it is valid at the time
+chain-order: warning: 2 certificates are not on the chain, dropped: $P/ca1-expired.pem:1, $P/ca1-future.pem:1"
+t ok-co-expired-only-written-with-warning 0 "chain-order $at $P/rsa.pem $P/ca1-expired.pem $P/root.pem | grep -c BEGIN" 2 \
+    "chain-order: warning: the chain goes through $P/ca1-expired.pem:1, which has expired at the time checked"
+t ok-co-not-yet-valid-written-with-warning 0 "chain-order $at $P/rsa.pem $P/ca1-future.pem $P/root.pem | grep -c BEGIN" 2 \
+    "chain-order: warning: the chain goes through $P/ca1-future.pem:1, which is not yet valid at the time checked"
+t no-co-expired-only-verify 1 "chain-order -y $at -C $P/root.pem $P/rsa.pem $P/ca1-expired.pem" '' \
+    "chain-order: warning: the chain goes through $P/ca1-expired.pem:1, which has expired at the time checked
+chain-order: verification failed at depth 1, O=pemkit PKI,CN=pemkit PKI CA 1: certificate has expired"
+# 4. findings: silent on an exact fullchain, every finding exit 1 under -s
+t ok-co-strict-exact-fullchain 0 "SSL_CERT_FILE=$P/root.pem chain-order -s $at $V/pki-fullchain.pem" "@$V/pki-fullchain.pem" ''
+t no-co-strict-root-in-file 1 "chain-order -s $at $V/pki-fullchain.pem $P/root.pem" '' \
+    'chain-order: --strict: 1 finding: the input is not exactly the chain to send'
+t no-co-strict-leaf-not-first 1 "SSL_CERT_FILE=$P/root.pem chain-order -s $at $P/ca1.pem $P/rsa.pem" '' \
+    'chain-order: --strict: 1 finding: the input is not exactly the chain to send'
+t ok-co-json-findings 0 "chain-order --json $at $P/rsa.pem $P/ca1-expired.pem $P/ca1.pem $P/root.pem 2>/dev/null | jq -c 'select(.position == 1) | .findings | length'" \
+    3 ''
+# 5. a root store is not a chain
+t trouble-co-root-store-corpus 2 "chain-order $C/debian-ca-certificates/ca-certificates.crt" '' \
+    'chain-order: no single chain: every certificate of the input issued another one, or is a self-signed CA (a root store?); give the leaf'
+t trouble-co-root-store-with-one-intermediate 2 "cat $P/root.pem $P/oldroot.pem $F/chains/root2.pem $P/ca1.pem | chain-order" '' \
+    'chain-order: no single chain: the input holds no end-entity certificate and 2 self-signed certificates off any chain (a root store?); give the leaf'
+# 6. certificates OpenSSL marks invalid still link, with the defect named
+ice=$C/x509-limbo/cases/rfc5280__root-inconsistent-ca-extensions
+t ok-co-invalid-root-links 0 "chain-order -r -C $ice/trusted.pem $ice/peer.pem | cmp - $ice/chain.pem && echo same" same \
+    "chain-order: warning: $ice/trusted.pem:1: linked by name, key identifiers and signature although OpenSSL marks it invalid: basicConstraints cA without keyCertSign in keyUsage (RFC 5280 section 4.2.1.3)"
+# 7. --end-at prefers the path to that root over a later cross-sign
+t ok-co-cross-sign-default-later-notafter 0 "chain-order -r $at $P/rsa.pem $P/ca1.pem $P/root-cross.pem $P/root.pem $P/oldroot.pem 2>/dev/null | grep -c BEGIN" 4 ''
+t ok-co-end-at-name 0 "chain-order -r $at --end-at 'pemkit PKI Root X1' $P/rsa.pem $P/ca1.pem $P/root-cross.pem $P/root.pem $P/oldroot.pem 2>/dev/null | grep -c BEGIN" 3 ''
+t ok-co-end-at-file 0 "chain-order $at -e $P/root.pem $P/rsa.pem $P/ca1.pem $P/root-cross.pem $P/oldroot.pem" "@$V/pki-fullchain.pem" \
+    "chain-order: warning: 2 certificates can issue the one at $P/ca1.pem:1; took O=pemkit PKI,CN=pemkit PKI Root X1 at $P/root.pem:1: its path ends at the --end-at root
+chain-order: warning: 2 certificates are not on the chain, dropped: $P/root-cross.pem:1, $P/oldroot.pem:1"
+t trouble-co-end-at-unknown 2 "chain-order $at --end-at 'No Such Root' $V/pki-fullchain.pem $P/root.pem" '' \
+    'chain-order: --end-at: no root "No Such Root" in the input or the trust files'
+# 8. --issuers: the chain without its leaf (Apache, ACM, Kerio sslca/)
+t ok-co-issuers 0 "chain-order $at -i -C $P/root.pem $P/ca1.pem $P/rsa.pem" "@$P/ca1.pem" ''
+# 9. no input makes it slow or crash: results only (timings in bench/)
+t trouble-co-deep-chain-capped 2 "chain-order $at -C $P/root.pem $P/deep.pem" '' \
+    'chain-order: the chain is longer than 64 certificates: stopped there'
+cat "$P/samename-leaf.pem" "$P/samename-17.pem" >"$V/samename-want.pem"
+t ok-co-same-subject-pool 0 "chain-order $at -C $P/root.pem $P/samename-leaf.pem $P/samename.pem 2>/dev/null" "@$V/samename-want.pem" ''

@@ -55,6 +55,16 @@ for n in 1000 10000 100000; do
 	    tests/fixtures/root.pem >"$D/ca-$n.pem"
 done
 cp tests/fixtures/leaf.pem "$D/small.pem"
+# chain-order's hard cases (issue 10): CAs that share one subject, and a
+# very deep chain, made by bench/mkpool.c (the CLI would take minutes)
+[ -x "$D/mkpool" ] || ${CC:-cc} -O2 -o "$D/mkpool" bench/mkpool.c \
+    $(pkg-config --cflags --libs libcrypto)
+for n in 4000 100000; do
+	[ -s "$D/same-$n.pem" ] || "$D/mkpool" same $n "$D"
+	[ -s "$D/same-$n-leaf.pem" ] ||
+	    bin/pem-split -n $((n + 1)) "$D/same-$n.pem" >"$D/same-$n-leaf.pem"
+done
+[ -s "$D/deep-200000.pem" ] || "$D/mkpool" deep 200000 "$D"
 if [ "${1-}" = big ] && [ ! -s "$D/big.pem" ]; then
 	i=0
 	while [ $i -lt 7 ]; do cat "$D/certs-100000.pem"; i=$((i + 1)); done \

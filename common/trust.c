@@ -140,11 +140,12 @@ trust_missing(struct chain_pool *p, struct trust *c, size_t i)
 		return diag_no(NULL, 0, "chain incomplete: the issuer of %s "
 		    "is not in the input", CHAIN_WHERE(&p->c[i], a));
 	}
-	/* a certificate of that name that does not link is not "missing" */
+	/* a certificate of that name that does not link is not "missing";
+	 * names compared as DER first, so strangers are never decoded */
 	for (k = 0; k < p->n && x != NULL; k++)
-		if (k != i && (y = chain_x509(p, k)) != NULL &&
-		    X509_NAME_cmp(X509_get_subject_name(y),
-		    X509_get_issuer_name(x)) == 0) {
+		if (k != i && p->c[k].subjectlen == p->c[i].issuerlen &&
+		    memcmp(p->c[k].subject, p->c[i].issuer,
+		    p->c[i].issuerlen) == 0 && (y = chain_x509(p, k)) != NULL) {
 			if (named++ == 0)
 				status = diag_no(NULL, 0, "chain incomplete: no "
 				    "certificate links as the issuer of %s (%s)",

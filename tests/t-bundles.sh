@@ -67,20 +67,27 @@ t no-make-pfx-without-passphrase 2 "cd demo && env -u PFX_PASS $M OUT=bad5 pfx >
     "1" ''
 
 # the CI gate
-t ok-ci-check 0 "cd demo && sh $TOP/examples/ci-check.sh --name www.example.com --name example.com out | tail -n 1" \
-    "56 checks, 0 failed" ''
-t no-ci-check-name 1 "cd demo && sh $TOP/examples/ci-check.sh --name mail.example.com out >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
-    "FAIL name      mail.example.com: no leaf covers it
-55 checks, 1 failed" ''
+# the CI gate judges each file as a server reads it: the bundles a
+# server loads pass with the test CA's root known (--ca-file), leaf-only
+# files fail; names, expiry windows
+srv="out/nginx out/haproxy out/icewarp out/postfix out/dovecot out/kerio"
+mkdir -p "$O/demo/ci-servers"
+for d in $srv; do cp -r "$O/demo/$d" "$O/demo/ci-servers/"; done
+t ok-ci-check 0 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt --name www.example.com --name example.com ci-servers | tail -n 1" \
+    "31 checks, 0 failed" ''
+t no-ci-check-name 1 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt --name mail.example.com ci-servers >res; r=\$?; grep -e FAIL res; exit \$r" \
+    "FAIL name      mail.example.com: no leaf covers it" ''
 t no-ci-check-days 1 "cd demo && sh $TOP/examples/ci-check.sh --days 100 --json out/nginx >res; r=\$?; jq -r 'select(.ok == false) | .check' res | sort | uniq -c | tr -s ' '; exit \$r" \
     " 1 chain
  1 expiry" ''
+t no-ci-check-leaf-only-file 1 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt out/apache >res; r=\$?; grep -c 'FAIL chain     out/apache/server.crt: chain incomplete in this file: add the missing issuer: the issuer of out/apache/server.crt:1' res; exit \$r" \
+    1 ''
 mkdir -p "$O/ci-bad"
 cp "$F/leaf.key" "$O/ci-bad/orphan.key"
 head -n 3 "$F/leaf.pem" >"$O/ci-bad/broken.pem"
 t trouble-ci-check-unreadable 2 "sh $TOP/examples/ci-check.sh ci-bad >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
-    "FAIL readable  ci-bad/broken.pem: pem-split: ci-bad/broken.pem:1: BEGIN \"CERTIFICATE\" without END: the input ends first
-FAIL key       ci-bad/orphan.key: key-match: no certificate carries the key of <stdin>:1 (key)
+    "FAIL readable  ci-bad/broken.pem: ci-bad/broken.pem:1: BEGIN \"CERTIFICATE\" without END: the input ends first
+FAIL key       ci-bad/orphan.key:1: no certificate in ci-bad carries this key (SPKI SHA-256 $(cert-info -f '%{spki_sha256}' "$F/leaf.pem"))
 3 checks, 2 failed" ''
 
 # the other examples
@@ -89,9 +96,9 @@ t ok-renewal 0 "DEMO_DIR=$D sh $TOP/examples/renewal.sh 2>/dev/null | grep -e re
 new.key belongs to new.cer
 the Makefile refuses the old key with the new certificate
 renewal: done; the new bundles are in $D/renewed" ''
-t ok-icewarp-example 0 "cd demo && sh $TOP/examples/icewarp.sh server.key server.cer root.crt intermediate.p7b >/dev/null && grep -- '-----BEGIN' icewarp-build/icewarp/server.pem | head -n 1" \
+t ok-icewarp-example 0 "cd demo && sh $TOP/examples/icewarp.sh -H www.example.com server.key server.cer root.crt intermediate.p7b >/dev/null && grep -- '-----BEGIN' icewarp-build/icewarp/server.pem | head -n 1" \
     "-----BEGIN PRIVATE KEY-----" ''
-t ok-kerio-example 0 "cd demo && sh $TOP/examples/kerio.sh server.key server.cer intermediate.p7b root.crt >/dev/null && ls kerio-build/kerio kerio-build/kerio/sslcert" \
+t ok-kerio-example 0 "cd demo && sh $TOP/examples/kerio.sh -H www.example.com -H example.com server.key server.cer intermediate.p7b root.crt >/dev/null && ls kerio-build/kerio kerio-build/kerio/sslcert" \
     "kerio-build/kerio:
 sslca
 sslcert
@@ -99,3 +106,44 @@ sslcert
 kerio-build/kerio/sslcert:
 server.crt
 server.key" ''
+
+# a renewal whose files came out of the CA's archive with old times:
+# rebuilt by content (the old certificate never stays in the bundle)
+t ok-make-renewal-old-times-rebuilds 0 "cd demo && rm -rf rb && mkdir -p rb/in && cp server.key server.cer intermediate.p7b root.crt rb/in/ &&
+	$M KEY=rb/in/server.key CERT=rb/in/server.cer CA='rb/in/intermediate.p7b rb/in/root.crt' OUT=rb/out haproxy >/dev/null &&
+	cp new.key rb/in/server.key && cp new.cer rb/in/server.cer && touch -d 2020-01-01 rb/in/server.key rb/in/server.cer &&
+	$M KEY=rb/in/server.key CERT=rb/in/server.cer CA='rb/in/intermediate.p7b rb/in/root.crt' OUT=rb/out haproxy >/dev/null &&
+	key-match new.key rb/out/haproxy/server.pem && pem-split -n 1 rb/out/haproxy/server.pem | cmp - new.cer && echo rebuilt" rebuilt ''
+t ok-make-unchanged-inputs-not-rebuilt 0 "cd demo && $M KEY=rb/in/server.key CERT=rb/in/server.cer CA='rb/in/intermediate.p7b rb/in/root.crt' OUT=rb/out haproxy" '' ''
+t trouble-icewarp-without-names 2 "cd demo && sh $TOP/examples/icewarp.sh server.key server.cer root.crt" '' \
+    'usage: icewarp.sh -H NAME [-H NAME ...] KEY CERT CAFILE ...'
+t trouble-kerio-without-names 2 "cd demo && sh $TOP/examples/kerio.sh server.key server.cer root.crt" '' \
+    'usage: kerio.sh -H NAME [-H NAME ...] KEY CERT CAFILE ...'
+t ok-kerio-sslcert-has-intermediates 0 "cd demo && grep -c BEGIN kerio-build/kerio/sslcert/server.crt" 2 ''
+t ok-make-chain-pem-issuers 0 "cd demo && chain-order --issuers out/fullchain.pem root.crt | cmp - out/chain.pem && echo same" same ''
+
+# ci-check scenarios: a leaf-only repository fails; a correct fullchain
+# and no root file passes when the root is in the system store; --days
+# is checked; --passin opens PKCS#12 and encrypted keys
+mkdir -p "$O/ci-leaf" "$O/ci-full" "$O/ci-p12"
+cp "$F/pki/rsa.pem" "$O/ci-leaf/cert.pem"
+cp "$F/pki/rsa.key" "$O/ci-leaf/privkey.pem"
+cat "$F/pki/rsa.pem" "$F/pki/ca1.pem" >"$O/ci-full/fullchain.pem"
+cp "$F/pki/rsa.key" "$O/ci-full/privkey.pem"
+cp "$F/leaf.p12" "$O/ci-p12/server.pfx"
+cp "$F/leaf.enc.key" "$O/ci-p12/server.key"
+cp "$F/chain.pem" "$O/ci-p12/fullchain.pem"
+t no-ci-check-leaf-only-repository 1 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh ci-leaf >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
+    "FAIL chain     ci-leaf/cert.pem: chain incomplete in this file: add the missing issuer: the issuer of ci-leaf/cert.pem:1 (O=pemkit PKI,CN=www.pki.example) is not in the input or the system store: O=pemkit PKI,CN=pemkit PKI CA 1, key identifier $(cert-info -f '%{aki}' "$F/pki/rsa.pem" | tr -d :)
+5 checks, 1 failed" ''
+t ok-ci-check-fullchain-root-in-system-store 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh ci-full | tail -n 1" \
+    "5 checks, 0 failed" ''
+t no-ci-check-fullchain-root-unknown 1 "sh $TOP/examples/ci-check.sh ci-full >res; r=\$?; grep -c 'FAIL chain' res; exit \$r" 1 ''
+t ok-ci-check-days-with-unit 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh --days 30d ci-full | tail -n 1" "5 checks, 0 failed" ''
+t trouble-ci-check-days-bad 2 "sh $TOP/examples/ci-check.sh --days 30x ci-full" '' \
+    'ci-check.sh: --days takes a number of days: 30 or 30d, not "30x"'
+t trouble-ci-check-p12-and-encrypted-key-without-passin 2 "sh $TOP/examples/ci-check.sh ci-p12 >res; r=\$?; grep FAIL res; exit \$r" \
+    "FAIL readable  ci-p12/server.pfx: ci-p12/server.pfx: PKCS#12 file needs a passphrase: give --passin
+FAIL key       ci-p12/server.key: key-match: ci-p12/server.key:1: encrypted private key: give its passphrase with --passin (env:VAR or file:PATH)" ''
+t ok-ci-check-p12-with-passin 0 "SSL_CERT_FILE=$F/root.pem sh $TOP/examples/ci-check.sh --passin pass:secret ci-p12 | grep -e FAIL -e checks" \
+    "9 checks, 0 failed" ''

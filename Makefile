@@ -79,6 +79,10 @@ install: all
 		cp man/$$f.1 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 		chmod 644 $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 	done
+	cp examples/ci-check.sh $(DESTDIR)$(BINDIR)/pemkit-ci-check
+	chmod 755 $(DESTDIR)$(BINDIR)/pemkit-ci-check
+	cp man/pemkit-ci-check.1 $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
 	mkdir -p $(DESTDIR)$(MANDIR)/man7
 	cp man/pemkit.7 $(DESTDIR)$(MANDIR)/man7/pemkit.7
 	chmod 644 $(DESTDIR)$(MANDIR)/man7/pemkit.7
@@ -87,6 +91,8 @@ uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/man1/$$f.1; \
 	done
+	rm -f $(DESTDIR)$(BINDIR)/pemkit-ci-check \
+	    $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
 	rm -f $(DESTDIR)$(MANDIR)/man7/pemkit.7
 
 clean-objs:

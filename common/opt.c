@@ -63,3 +63,14 @@ opt_at(const char *arg, time_t *t, void (*usage)(int))
 		usage(EX_TROUBLE);
 	}
 }
+
+void
+opt_needs_passin(int given, const struct opts *o, const char *name,
+    void (*usage)(int))
+{
+	if (given && o->passin == NULL) {
+		diag_err(NULL, 0, "%s needs the passphrase: give --passin",
+		    name);
+		usage(EX_TROUBLE);
+	}
+}

@@ -58,4 +58,12 @@ int	opt_common(int ch, const char *arg, struct opts *o,
  */
 void	opt_at(const char *arg, time_t *t, void (*usage)(int));
 
+/*
+ * opt_needs_passin: when given is set (an option such as --decrypt was
+ * used) and o has no --passin, print "NAME needs the passphrase: give
+ * --passin" and call usage(EX_TROUBLE).
+ */
+void	opt_needs_passin(int given, const struct opts *o, const char *name,
+	    void (*usage)(int));
+
 #endif

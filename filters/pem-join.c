@@ -239,11 +239,7 @@ main(int argc, char *argv[])
 		diag_err(NULL, 0, "-k and -K exclude each other");
 		usage(EX_TROUBLE);
 	}
-	if (decrypt && op.passin == NULL) {
-		diag_err(NULL, 0, "--decrypt needs the passphrase: give "
-		    "--passin");
-		usage(EX_TROUBLE);
-	}
+	opt_needs_passin(decrypt, &op, "--decrypt", usage);
 
 	pem_input_init(&in, argv, argc, op.flags);
 	if (p12_passin(&in, op.passin, &pass) != 0)

@@ -117,11 +117,7 @@ main(int argc, char *argv[])
 		key_max_iter = op.max_iter;
 	argc -= optind;
 	argv += optind;
-	if (decrypt && op.passin == NULL) {
-		diag_err(NULL, 0, "--decrypt needs the passphrase: give "
-		    "--passin");
-		usage(EX_TROUBLE);
-	}
+	opt_needs_passin(decrypt, &op, "--decrypt", usage);
 	if (tmpl != NULL && op.ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
 		usage(EX_TROUBLE);

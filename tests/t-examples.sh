@@ -20,6 +20,14 @@ cp "$F/root.pem" "$E/old.crt"
 cp "$F/root.pem" "$E/root.pem"
 cp "$F/leaf.enc.key" "$E/server.enc.key"
 cat "$F/inter.pem" "$F/root.pem" "$F/leaf.pem" >"$E/shuffled.pem"
+# pemkit-ci-check(1): the installed name of examples/ci-check.sh
+mkdir -p "$E/repo" "$O/wrap"
+cat "$F/leaf.pem" "$F/inter.pem" >"$E/repo/fullchain.pem"
+cp "$F/leaf.key" "$E/repo/privkey.pem"
+cp "$F/root.pem" "$E/company-root.pem"
+printf '#!/bin/sh\nexec sh %s/examples/ci-check.sh "$@"\n' "$TOP" >"$O/wrap/pemkit-ci-check"
+chmod +x "$O/wrap/pemkit-ci-check"
+PATH="$PATH:$O/wrap"
 for page in man/*.1; do
 	awk '/^\.Sh/ { on = ($2 == "EXAMPLES") } on && /^\$ / { sub(/^\$ /, ""); print }' \
 	    "$page" >"$O/examples.list"

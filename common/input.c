@@ -1,6 +1,10 @@
 /* input.c: several inputs as one stream of blocks; see input.h. */
 #include <string.h>
 
+#include <openssl/err.h>
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+
 #include "diag.h"
 #include "input.h"
 #include "io.h"
@@ -24,6 +28,45 @@ pem_input_init(struct pem_input *in, char **files, int nfiles,
 	in->nfiles = nfiles > 0 ? nfiles : 1;
 	in->flags = flags;
 	in->fd = -1;
+}
+
+void
+pem_input_p7(struct pem_input *in)
+{
+	in->p7 = 1;
+}
+
+/* The certificates of a PKCS#7 block as members (DER the caller frees
+ * with p12_members_free); 0 after a message when it does not decode. */
+static int
+p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
+{
+	const unsigned char *p = b->der;
+	STACK_OF(X509) *certs = NULL;
+	unsigned char *der;
+	PKCS7 *p7;
+	int i, len;
+
+	*m = NULL;
+	*n = 0;
+	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL) {
+		diag_err(b->src, b->line, "PKCS#7 block does not decode");
+		return 0;
+	}
+	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
+		certs = p7->d.sign->cert;
+	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		der = NULL;
+		if ((len = i2d_X509(sk_X509_value(certs, i), &der)) <= 0)
+			continue;
+		(*m)[*n].kind = PK_CERT;
+		(*m)[*n].der = der;
+		(*m)[(*n)++].derlen = (size_t)len;
+	}
+	PKCS7_free(p7);
+	ERR_clear_error();
+	return 1;
 }
 
 void
@@ -85,16 +128,18 @@ pem_input_next(struct pem_input *in, struct pem_block *b)
 		if ((ret = pem_next(in->r, b)) == 1) {
 			b->index += in->shift;
 			in->index = b->index;
-			if (!in->p12 || b->kind != PK_PKCS12)
+			if (!(in->p12 && b->kind == PK_PKCS12) &&
+			    !(in->p7 && b->kind == PK_PKCS7))
 				return 1;
 			/* its members take its index and the next ones */
 			in->cont = *b;
 			in->index--;
-			if (!p12_members(b, in->p12pass, &in->m, &in->mn))
+			if (!(b->kind == PK_PKCS12 ? p12_members(b, in->p12pass,
+			    &in->m, &in->mn) : p7_members(b, &in->m, &in->mn)))
 				in->status = EX_TROUBLE;
 			else if (in->mn == 0)
-				diag_note(b->src, b->line, "PKCS#12 file holds "
-				    "nothing");
+				diag_note(b->src, b->line, "%s holds nothing",
+				    pem_kind_name(b->kind));
 			in->shift += (long)in->mn - 1;
 			continue;
 		}

@@ -28,6 +28,7 @@ struct pem_input {
 	unsigned long	  index;	/* blocks read so far */
 	int		  status;	/* worst exit class so far */
 	int		  p12;		/* open PKCS#12 files (pem_input_p12) */
+	int		  p7;		/* open PKCS#7 (pem_input_p7) */
 	const char	 *p12pass;
 	struct pem_block  cont;		/* the PKCS#12 being handed out */
 	struct p12_member *m;		/* its members, m[mi..mn) still due */
@@ -45,6 +46,15 @@ struct pem_input {
  * an error message and exit class 2; the reader goes on.
  */
 void	pem_input_p12(struct pem_input *in, const char *pass);
+
+/*
+ * pem_input_p7: from now on, hand out each PKCS#7 block (RFC 2315
+ * SignedData, certificates only or not) as its certificates, each a block
+ * of its own (from_der set, the container's line, the next index), as
+ * pem_input_p12 does for PKCS#12.  A PKCS#7 that does not decode is an
+ * error message and exit class 2; one with no certificate is a note.
+ */
+void	pem_input_p7(struct pem_input *in);
 
 /* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
 void	pem_input_init(struct pem_input *in, char **files, int nfiles,

@@ -137,19 +137,6 @@ ossl_legacy(void)
 	return state == 1;
 }
 
-/* Is the reason of the last OpenSSL error "unsupported"? */
-static int
-unsupported(void)
-{
-	unsigned long e = ERR_peek_last_error();
-	int r = ERR_GET_REASON(e);
-
-	return r == ERR_R_UNSUPPORTED || r == EVP_R_UNSUPPORTED_ALGORITHM ||
-	    r == EVP_R_UNSUPPORTED_CIPHER ||
-	    r == EVP_R_UNSUPPORTED_KEY_DERIVATION_FUNCTION ||
-	    r == ERR_R_FETCH_FAILED;
-}
-
 /* PEM password callback: hands over the passphrase in u, never prompts. */
 static int
 give_pass(char *buf, int size, int rwflag, void *u)
@@ -250,7 +237,7 @@ pkcs8_decrypt(const struct pem_block *b, const char *pass)
 	if (!iter_ok(b, "encrypted private key", pbe_iter(alg)))
 		goto out;
 	inf = PKCS8_decrypt(sig, pass, (int)strlen(pass));
-	if (inf == NULL && unsupported() && ossl_legacy()) {
+	if (inf == NULL && ossl_unsupported() && ossl_legacy()) {
 		ERR_clear_error();
 		if ((inf = PKCS8_decrypt(sig, pass, (int)strlen(pass))) !=
 		    NULL)
@@ -258,7 +245,7 @@ pkcs8_decrypt(const struct pem_block *b, const char *pass)
 			    "OpenSSL's legacy provider");
 	}
 	if (inf == NULL) {
-		if (unsupported())
+		if (ossl_unsupported())
 			diag_err(b->src, b->line, "encrypted private key: "
 			    "its cipher is not available");
 		else
@@ -293,7 +280,7 @@ legacy_decrypt(const struct pem_block *b, const char *pass)
 	data = xmalloc(b->derlen);
 	memcpy(data, b->der, b->derlen);
 	ok = PEM_get_EVP_CIPHER_INFO(hdr, &ci);
-	if (!ok && unsupported() && ossl_legacy()) {
+	if (!ok && ossl_unsupported() && ossl_legacy()) {
 		ERR_clear_error();
 		if ((ok = PEM_get_EVP_CIPHER_INFO(hdr, &ci)))
 			diag_note(b->src, b->line, "key cipher opened with "
@@ -641,7 +628,7 @@ p12_open(const struct pem_block *b, const char *pass, EVP_PKEY **pkey,
 				goto out;
 			}
 		} else if (!PKCS12_verify_mac(p12, pass, -1)) {
-			if (unsupported() && ossl_legacy()) {
+			if (ossl_unsupported() && ossl_legacy()) {
 				ERR_clear_error();
 				if (PKCS12_verify_mac(p12, pass, -1))
 					goto mac_ok;

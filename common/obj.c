@@ -251,3 +251,25 @@ obj_input_end(struct obj_input *oi)
 	oi->certs = NULL;
 	return ex_worst(oi->status, pem_input_end(&oi->in));
 }
+
+EVP_PKEY *
+obj_file_key(const char *file, const char *pass)
+{
+	struct obj_input oi;
+	struct obj o;
+	EVP_PKEY *pk = NULL;
+	char *files[1];
+
+	files[0] = (char *)file;
+	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
+	/* an object that did not decode before it is trouble, not skipped:
+	 * the key compared must be the file's first */
+	if (obj_next(&oi, &o) && oi.status == EX_YES) {
+		EVP_PKEY_up_ref(o.pk);
+		pk = o.pk;
+	}
+	if (obj_input_end(&oi) == EX_YES && pk == NULL)
+		diag_err(file, 0, "no certificate, request or key in it");
+	ERR_clear_error();
+	return pk;
+}

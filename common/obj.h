@@ -81,4 +81,14 @@ int	obj_next(struct obj_input *oi, struct obj *o);
 /* obj_input_end: release everything; returns the worst exit class. */
 int	obj_input_end(struct obj_input *oi);
 
+/*
+ * obj_file_key: the public key of the first object of file: a
+ * certificate, request, public or private key (encrypted, with pass), or
+ * a PKCS#12 file's key.  Returns a new EVP_PKEY the caller frees, or NULL
+ * after a message: the file does not open, its first object does not
+ * decode (trouble, never skipped for the next one), or it holds no key.
+ * For -k/-K of csr-check and csr-new.
+ */
+EVP_PKEY *obj_file_key(const char *file, const char *pass);
+
 #endif

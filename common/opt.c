@@ -1,9 +1,94 @@
 /* opt.c: the options every filter shares; see opt.h. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "opt.h"
 #include "x509info.h"
+
+/* The type names of -t (pem.h's pem_kind_type); anything with a capital
+ * letter or a space is a label. */
+static int
+type_ok(const char *t)
+{
+	static const char *const types[] = { "cert", "csr", "crl", "key",
+	    "pubkey", "pkcs7", "pkcs12", "other", NULL };
+	const char *c;
+	int i;
+
+	for (c = t; *c != '\0'; c++)
+		if ((*c >= 'A' && *c <= 'Z') || *c == ' ')
+			return *t != '\0';
+	for (i = 0; types[i] != NULL; i++)
+		if (strcmp(t, types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* One item of a range list at *p: N, N-M or N-; its bounds (hi 0: open).
+ * Advances *p past it.  0 on bad syntax. */
+static int
+range_item(const char **p, unsigned long *lo, unsigned long *hi)
+{
+	char *end;
+
+	if (**p < '0' || **p > '9')
+		return 0;
+	*lo = strtoul(*p, &end, 10);
+	*hi = *lo;
+	if (*end == '-') {
+		end++;
+		*hi = 0;
+		if (*end >= '0' && *end <= '9')
+			*hi = strtoul(end, &end, 10);
+	}
+	*p = end;
+	return *lo > 0 && (*hi == 0 || *hi >= *lo) &&
+	    (**p == '\0' || **p == ',');
+}
+
+static int
+ranges_ok(const char *s)
+{
+	unsigned long lo, hi;
+
+	for (;;) {
+		if (!range_item(&s, &lo, &hi))
+			return 0;
+		if (*s == '\0')
+			return 1;
+		s++;
+	}
+}
+
+int
+opt_selected(const struct opts *o, unsigned long k)
+{
+	const char *s = o->number;
+	unsigned long lo, hi;
+
+	if (s == NULL)
+		return 1;
+	while (range_item(&s, &lo, &hi)) {
+		if (k >= lo && (hi == 0 || k <= hi))
+			return 1;
+		if (*s++ == '\0')
+			break;
+	}
+	return 0;
+}
+
+const char *
+opt_selection(const struct opts *o, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s", o->type ? "of type " : "",
+	    o->type ? o->type : "", o->type && o->number ? " " : "",
+	    o->number ? "numbered " : "");
+	if (o->number != NULL && strlen(buf) + strlen(o->number) < n)
+		strcat(buf, o->number);
+	return buf;
+}
 
 int
 opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
@@ -29,11 +114,12 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 		usage(EX_YES);
 		return 1;
 	case 'n':
-		o->number = strtoul(arg, &end, 10);
-		if (*arg == '-' || *end != '\0' || o->number == 0) {
-			diag_err(NULL, 0, "-n takes a block number from 1");
+		if (!ranges_ok(arg)) {
+			diag_err(NULL, 0, "-n takes block numbers from 1: 2, 2-, "
+			    "2-4 or 1,3, not \"%s\"", arg);
 			usage(EX_TROUBLE);
 		}
+		o->number = arg;
 		return 1;
 	case 'o':
 		o->ofile = arg;
@@ -42,6 +128,12 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 		o->flags |= OPT_STRICT;
 		return 1;
 	case 't':
+		if (!type_ok(arg)) {
+			diag_err(NULL, 0, "-t: unknown type \"%s\": use cert, "
+			    "csr, crl, key, pubkey, pkcs7, pkcs12, other or a "
+			    "PEM label", arg);
+			usage(EX_TROUBLE);
+		}
 		o->type = arg;
 		return 1;
 	case 'v':

@@ -6,6 +6,7 @@
 #define PEMKIT_OPT_H
 
 #include <getopt.h>
+#include <stddef.h>
 #include <time.h>
 
 /* getopt_long entries of the shared options, for each filter's table. */
@@ -27,7 +28,8 @@ struct opts {
 	unsigned	 flags;		/* OPT_CHECK (-c), OPT_STRICT (-s) */
 	const char	*ofile;		/* -o FILE, or NULL for stdout */
 	const char	*type;		/* -t TYPE, or NULL */
-	unsigned long	 number;	/* -n N (from 1), or 0 */
+	const char	*number;	/* -n RANGES ("2", "2-", "1,3-4"), or
+					   NULL; see opt_selected */
 	const char	*passin;	/* -w SOURCE (--passin), or NULL */
 	unsigned long	 max_iter;	/* -I N (--max-iter), or 0 */
 };
@@ -42,7 +44,9 @@ struct opts {
  * opt_common: handle option ch (with argument arg) if it is a shared one:
  * -V prints the version and exits 0; -h calls usage(EX_YES); -c, -s, -v
  * set flags and diag_verbose; -n, -o, -t store their argument (-n must be
- * a whole number from 1, else a message and usage(EX_TROUBLE)); -w
+ * a list of block numbers and ranges from 1, "2", "2-", "1,3-4"; -t a
+ * type name, cert, csr, crl, key, pubkey, pkcs7, pkcs12 or other, or a
+ * label with a capital letter; else a message and usage(EX_TROUBLE)); -w
  * stores the --passin source (read it with pass_get() in keys.h); -I
  * stores the --max-iter cap (a whole number from 1, for key_max_iter in
  * keys.h).
@@ -50,6 +54,19 @@ struct opts {
  */
 int	opt_common(int ch, const char *arg, struct opts *o,
 	    void (*usage)(int));
+
+/*
+ * opt_selected: 1 when the k-th selected block (from 1) is in o's -n
+ * ranges, or o has none.
+ */
+int	opt_selected(const struct opts *o, unsigned long k);
+
+/*
+ * opt_selection: words for what -t and -n ask, for "no block ... in the
+ * input": "of type cert", "numbered 2-", "of type key numbered 1".
+ * Returns buf (n bytes).
+ */
+const char *opt_selection(const struct opts *o, char *buf, size_t n);
 
 /*
  * opt_at: the argument of --at: a time as parse_time() (x509info.h)

@@ -275,3 +275,35 @@ ossl_keyid_agrees(X509 *issuer, X509 *subject)
 	return ski == NULL || aki == NULL || ASN1_OCTET_STRING_cmp(ski,
 	    aki) == 0;
 }
+
+void *
+ossl_ext_d2i(X509 *x, int nid)
+{
+	int i;
+	void *v;
+
+	if ((i = X509_get_ext_by_NID(x, nid, -1)) < 0)
+		return NULL;
+	if ((v = X509V3_EXT_d2i(X509_get_ext(x, i))) == NULL)
+		ERR_clear_error();
+	return v;
+}
+
+static int
+unsupported_reason(unsigned long e)
+{
+	int r = ERR_GET_REASON(e);
+
+	return e != 0 && (r == ERR_R_UNSUPPORTED ||
+	    r == EVP_R_UNSUPPORTED_ALGORITHM || r == EVP_R_UNSUPPORTED_CIPHER ||
+	    r == EVP_R_UNSUPPORTED_KEY_DERIVATION_FUNCTION ||
+	    r == ERR_R_FETCH_FAILED);
+}
+
+int
+ossl_unsupported(void)
+{
+	/* the cause is first on the queue, its consequences after it */
+	return unsupported_reason(ERR_peek_last_error()) ||
+	    unsupported_reason(ERR_peek_error());
+}

@@ -94,4 +94,21 @@ const char *ossl_cert_defect(X509 *x);
  */
 int	ossl_keyid_agrees(X509 *issuer, X509 *subject);
 
+/*
+ * ossl_ext_d2i: the first extension of x with this NID, decoded
+ * (X509V3_EXT_d2i(3)): a new object of the extension's type, which the
+ * caller frees; NULL when absent or malformed.  Unlike X509_get_ext_d2i,
+ * it answers for a certificate with duplicate extensions (RFC 5280
+ * section 4.2 forbids them; such certificates exist).
+ */
+void	*ossl_ext_d2i(X509 *x, int nid);
+
+/*
+ * ossl_unsupported: 1 when the reason of the first or the last error on
+ * OpenSSL's queue says an algorithm is not available (ERR_R_UNSUPPORTED,
+ * EVP_R_UNSUPPORTED_ALGORITHM, a failed fetch, ...): a cipher or digest
+ * the loaded providers lack, not broken data.  The queue is untouched.
+ */
+int	ossl_unsupported(void);
+
 #endif

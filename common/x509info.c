@@ -180,7 +180,7 @@ access(X509 *x, struct x509info *xi)
 	char oid[128];
 	int i, nid;
 
-	if ((aia = X509_get_ext_d2i(x, NID_info_access, NULL, NULL)) != NULL) {
+	if ((aia = ossl_ext_d2i(x, NID_info_access)) != NULL) {
 		for (i = 0; i < sk_ACCESS_DESCRIPTION_num(aia); i++) {
 			ad = sk_ACCESS_DESCRIPTION_value(aia, i);
 			nid = OBJ_obj2nid(ad->method);
@@ -196,8 +196,7 @@ access(X509 *x, struct x509info *xi)
 		}
 		AUTHORITY_INFO_ACCESS_free(aia);
 	}
-	if ((dps = X509_get_ext_d2i(x, NID_crl_distribution_points, NULL,
-	    NULL)) != NULL) {
+	if ((dps = ossl_ext_d2i(x, NID_crl_distribution_points)) != NULL) {
 		for (i = 0; i < sk_DIST_POINT_num(dps); i++) {
 			dp = sk_DIST_POINT_value(dps, i);
 			if (dp->distpoint != NULL && dp->distpoint->type == 0)
@@ -205,8 +204,7 @@ access(X509 *x, struct x509info *xi)
 		}
 		CRL_DIST_POINTS_free(dps);
 	}
-	if ((pol = X509_get_ext_d2i(x, NID_certificate_policies, NULL,
-	    NULL)) != NULL) {
+	if ((pol = ossl_ext_d2i(x, NID_certificate_policies)) != NULL) {
 		for (i = 0; i < sk_POLICYINFO_num(pol); i++) {
 			OBJ_obj2txt(oid, sizeof(oid),
 			    sk_POLICYINFO_value(pol, i)->policyid, 1);
@@ -232,16 +230,25 @@ usages(X509 *x, struct x509info *xi)
 		{ KU_DECIPHER_ONLY,	"decipherOnly" },
 	};
 	EXTENDED_KEY_USAGE *eku;
+	ASN1_BIT_STRING *kus;
 	uint32_t bits;
 	char oid[128];
 	size_t i;
 	int k;
 
-	if ((bits = X509_get_key_usage(x)) != UINT32_MAX)
+	/* decoded from the extension, not X509_get_key_usage(3), which
+	 * answers 0 for a certificate OpenSSL marks invalid */
+	if ((kus = ossl_ext_d2i(x, NID_key_usage)) != NULL) {
+		bits = 0;
+		for (k = 0; k < 9; k++)
+			if (ASN1_BIT_STRING_get_bit(kus, k))
+				bits |= k < 8 ? 0x80U >> k : KU_DECIPHER_ONLY;
 		for (i = 0; i < sizeof(ku) / sizeof(ku[0]); i++)
 			if (bits & ku[i].bit)
 				addz(&xi->ku, ku[i].name);
-	if ((eku = X509_get_ext_d2i(x, NID_ext_key_usage, NULL, NULL)) !=
+		ASN1_BIT_STRING_free(kus);
+	}
+	if ((eku = ossl_ext_d2i(x, NID_ext_key_usage)) !=
 	    NULL) {
 		for (k = 0; k < sk_ASN1_OBJECT_num(eku); k++) {
 			const ASN1_OBJECT *o = sk_ASN1_OBJECT_value(eku, k);
@@ -323,18 +330,27 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 		ossl_hex(ASN1_STRING_get0_data(sn), (size_t)n, hex);
 	else
 		memcpy(hex, "00", 3);
-	if ((now = ASN1_TIME_set(NULL, at)) == NULL ||
-	    iso_time(X509_get0_notBefore(x), xi->not_before,
-	    sizeof(xi->not_before)) != 0 ||
-	    iso_time(X509_get0_notAfter(x), xi->not_after,
-	    sizeof(xi->not_after)) != 0 ||
-	    diff_secs(now, X509_get0_notAfter(x), &xi->secs_left) != 0 ||
-	    diff_secs(X509_get0_notBefore(x), now, &xi->secs_valid) != 0)
+	if ((now = ASN1_TIME_set(NULL, at)) == NULL)
 		goto out;
+	/* a malformed time (pyca's badasn1time.pem) is named, not fatal:
+	 * the other fields are still shown */
+	if (iso_time(X509_get0_notBefore(x), xi->not_before,
+	    sizeof(xi->not_before)) != 0 || diff_secs(X509_get0_notBefore(x),
+	    now, &xi->secs_valid) != 0) {
+		xi->bad_time = "notBefore";
+		snprintf(xi->not_before, sizeof(xi->not_before), "(malformed)");
+	}
+	if (iso_time(X509_get0_notAfter(x), xi->not_after,
+	    sizeof(xi->not_after)) != 0 || diff_secs(now,
+	    X509_get0_notAfter(x), &xi->secs_left) != 0) {
+		xi->bad_time = "notAfter";
+		snprintf(xi->not_after, sizeof(xi->not_after), "(malformed)");
+	}
+	ERR_clear_error();
 	/* whole days, rounded down: -1 on the day after expiry */
 	xi->days_left = xi->secs_left >= 0 ? xi->secs_left / 86400 :
 	    -((-xi->secs_left + 86399) / 86400);
-	if ((gns = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL)) !=
+	if ((gns = ossl_ext_d2i(x, NID_subject_alt_name)) !=
 	    NULL) {
 		x509info_sans(gns, xi);
 		GENERAL_NAMES_free(gns);
@@ -356,7 +372,7 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	EVP_EncodeBlock((unsigned char *)xi->pin_sha256, md, 32);
 	xi->ski = hex_colonless(X509_get0_subject_key_id(x));
 	xi->aki = hex_colonless(X509_get0_authority_key_id(x));
-	if ((bc = X509_get_ext_d2i(x, NID_basic_constraints, NULL, NULL)) !=
+	if ((bc = ossl_ext_d2i(x, NID_basic_constraints)) !=
 	    NULL) {
 		xi->has_bc = 1;
 		xi->ca = bc->ca != 0;
@@ -447,7 +463,8 @@ parse_duration(const char *s, long long *secs)
 	case 'h': v *= 3600; end++; break;
 	case 'm': v *= 60; end++; break;
 	case 's': end++; break;
-	case '\0': break;
+	case '\0': v *= 86400; break;	/* a bare number is days, as every
+					   monitoring tool means it */
 	default: return -1;
 	}
 	if (*end != '\0')
@@ -466,4 +483,16 @@ x509info_key_text(const struct x509info *xi, char *buf, size_t n)
 		snprintf(buf, n, "%s %d bits", xi->key_type, xi->key_bits);
 	else
 		snprintf(buf, n, "%s", xi->key_type);
+}
+
+void
+strlist_add(struct strlist *l, const char *s)
+{
+	addz(l, s);
+}
+
+void
+strlist_free(struct strlist *l)
+{
+	freelist(l);
 }

@@ -22,7 +22,10 @@ struct x509info {
 	char		*serial;	/* lowercase hex of the content octets
 					   ("00" for zero), "-" if negative */
 	char		 not_before[32];	/* ISO 8601 UTC: 2038-01-01T00:00:00Z */
-	char		 not_after[32];
+	char		 not_after[32];	/* "(malformed)" when bad_time */
+	const char	*bad_time;	/* "notBefore"/"notAfter" when that
+					   field does not parse (RFC 5280
+					   4.1.2.5), else NULL */
 	long long	 secs_left;	/* notAfter - at, seconds */
 	long long	 secs_valid;	/* at - notBefore, seconds */
 	long long	 days_left;	/* secs_left in whole days, rounded
@@ -58,6 +61,12 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
 /* x509info_free: free what xi owns and zero it. */
 void	x509info_free(struct x509info *xi);
 
+/* strlist_add: append a copy of s to l, control bytes as \xNN. */
+void	strlist_add(struct strlist *l, const char *s);
+
+/* strlist_free: free every string of l and its array; l is empty after. */
+void	strlist_free(struct strlist *l);
+
 /*
  * x509info_name_str: the RFC 4514 string of nm in UTF-8 (OpenSSL's
  * X509_NAME_print_ex in RFC 2253 form, most specific RDN first, UTF-8 not
@@ -91,7 +100,8 @@ void	x509info_key_text(const struct x509info *xi, char *buf, size_t n);
 int	parse_time(const char *s, time_t *t);
 
 /*
- * parse_duration: "30d", "12h", "90m", "45s", "2w" or plain seconds to
+ * parse_duration: "30d", "12h", "90m", "45s", "2w" or a bare number of
+ * days ("30", as ci-check's --days and monitoring tools mean it) to
  * seconds in *secs.  Returns 0, or -1 when s is not a duration.
  */
 int	parse_duration(const char *s, long long *secs);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <openssl/crypto.h>
 
@@ -76,7 +77,8 @@ main(int argc, char *argv[])
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	const char *tmpl = NULL, *err;
 	char *pass = NULL;
-	unsigned long nsel = 0, prev;
+	unsigned long nsel = 0, nwritten = 0, prev;
+	char sel[128];
 	int ch, der = 0, force = 0, status = EX_YES, rc;
 	int decrypt = 0, pkcs1 = 0;
 	unsigned char *kder = NULL;
@@ -131,6 +133,10 @@ main(int argc, char *argv[])
 		    "terminal; use -o FILE or redirect stdout");
 	}
 	pem_input_init(&in, argv, argc, op.flags);
+	/* PKCS#7 is opened, as cert-info and chain-order do, unless the
+	 * container itself is asked for */
+	if (op.type == NULL || strcasecmp(op.type, "pkcs7") != 0)
+		pem_input_p7(&in);
 	if (p12_passin(&in, op.passin, &pass) != 0) {
 		out_abort(&o);
 		return EX_TROUBLE;
@@ -139,8 +145,9 @@ main(int argc, char *argv[])
 	while (pem_input_next(&in, &b)) {
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
-		if (op.number != 0 && ++nsel != op.number)
+		if (!opt_selected(&op, ++nsel))
 			continue;
+		nwritten++;
 		/* --decrypt, --pkcs1: the key written again by OpenSSL */
 		if (strcmp(pem_block_type(&b), "key") == 0 && b.kind !=
 		    PK_OTHER && (pkcs1 || (decrypt && (b.encrypted ||
@@ -194,8 +201,9 @@ main(int argc, char *argv[])
 	status = ex_worst(status, pem_input_end(&in));
 	name_free(&names);
 	pass_free(pass);
-	if (op.number != 0 && nsel < op.number && status == EX_YES)
-		status = diag_err(NULL, 0, "no block %lu%s%s in the input",
-		    op.number, op.type ? " of type " : "", op.type ? op.type : "");
+	if ((op.number != NULL || op.type != NULL) && nwritten == 0 &&
+	    status == EX_YES)
+		status = diag_no(NULL, 0, "no block %s in the input",
+		    opt_selection(&op, sel, sizeof(sel)));
 	return out_finish(&o, status);
 }

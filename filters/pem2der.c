@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <string.h>
 
 #include <openssl/crypto.h>
 
@@ -42,6 +44,7 @@ main(int argc, char *argv[])
 	unsigned char *der = NULL;
 	size_t derlen = 0;
 	unsigned long nsel = 0;
+	char sel[128];
 	char *pass = NULL;
 	int ch, secret = 0, status = EX_YES;
 
@@ -65,6 +68,9 @@ main(int argc, char *argv[])
 	}
 	/* The whole input decides which block is meant: read it all. */
 	pem_input_init(&in, argv, argc, op.flags);
+	/* a PKCS#7 is one block, unless -t asks for what it holds */
+	if (op.type != NULL && strcasecmp(op.type, "pkcs7") != 0)
+		pem_input_p7(&in);
 	if (p12_passin(&in, op.passin, &pass) != 0) {
 		out_abort(&o);
 		return EX_TROUBLE;
@@ -73,8 +79,15 @@ main(int argc, char *argv[])
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
 		nsel++;
-		if (op.number != 0 ? nsel != op.number : nsel != 1)
+		if (op.number != NULL ? !opt_selected(&op, nsel) : nsel != 1)
 			continue;
+		if (der != NULL) {
+			if (status != EX_TROUBLE)
+				status = diag_err(NULL, 0, "-n %s selects "
+				    "several blocks; DER holds one: choose one "
+				    "number", op.number);
+			continue;
+		}
 		if (b.hdr != NULL) {
 			status = diag_err(b.src, b.line, "RFC 1421 headers "
 			    "(an old-style encrypted key) cannot be kept in "
@@ -88,18 +101,14 @@ main(int argc, char *argv[])
 	}
 	status = ex_worst(status, pem_input_end(&in));
 	pass_free(pass);
-	if (status == EX_YES && op.number == 0 && nsel > 1)
+	if (status == EX_YES && op.number == NULL && nsel > 1)
 		status = diag_err(NULL, 0, "the input holds %lu%s%s blocks; "
 		    "choose one with -n N or -t TYPE", nsel,
 		    op.type != NULL ? " " : "",
 		    op.type != NULL ? op.type : "");
-	else if (status == EX_YES && der == NULL && op.number != 0)
-		status = diag_err(NULL, 0, "no block %lu%s%s in the input",
-		    op.number, op.type ? " of type " : "",
-		    op.type ? op.type : "");
 	else if (status == EX_YES && der == NULL)
-		status = diag_err(NULL, 0, "no block of type %s in the input",
-		    op.type);
+		status = diag_no(NULL, 0, "no block %s in the input",
+		    opt_selection(&op, sel, sizeof(sel)));
 	if (status != EX_YES)
 		out_abort(&o);
 	else {

@@ -2,7 +2,7 @@
 # without a crash, block counts per label agree with MANIFEST.tsv, and
 # malformed files exit 2 with a message.
 
-t ok-corpus-agrees-with-manifest 0 "sh $TOP/tests/corpus-check.sh" '' ''
+tc ok-corpus-agrees-with-manifest 0 "sh $TOP/tests/corpus-check.sh" '' ''
 z=$C/zlint/v3/testdata/subCertLocalityNameDoesNotNeedToAppear.pem
 t ok-corpus-blank-line-before-end 0 "pem-split -c -v $z | grep -c BEGIN" "1" \
     "pem-split: $z:1: note: text before the block skipped

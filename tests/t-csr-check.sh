@@ -10,9 +10,10 @@ t ok-csr-text 0 "csr-check $F/csr-ec.csr" \
   subject:           CN=mail.example.com,C=DE
   subject alt name:  DNS:mail.example.com
   public key:        EC P-256 (256 bits)
+  extensions:        subjectAltName
   signature:         ecdsa-with-SHA256 (verifies)
   verdict:           acceptable (tls profile)" ''
-t ok-csr-bare-base64-pasted 0 "sed '1d;\$d' $F/csr-rsa.csr | csr-check -o /dev/null" '' ''
+t ok-csr-bare-base64-pasted 0 "sed '1d;\$d' $F/csr-rsa.csr | csr-check -o discard.out" '' ''
 t no-csr-ed25519-tls 1 "csr-check -o discard.out $F/csr-ed25519.csr" '' \
     "$(c csr-ed25519.csr 'ED25519 keys are not accepted for TLS server certificates: use RSA (2048 bits or more) or EC P-256')"
 t no-csr-rsa1024 1 "csr-check -o discard.out $F/csr-rsa1024.csr" '' \
@@ -26,8 +27,15 @@ t no-csr-country-hun 1 "csr-check -o discard.out $F/csr-hun.csr" '' \
     "$(c csr-hun.csr 'C=HUN is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US')"
 t ok-csr-country-hun-signature-good 0 "openssl req -in $F/csr-hun.csr -verify -noout" '' \
     'Certificate request self-signature verify OK'
-t no-csr-missing-san 1 "csr-check -o discard.out $F/csr-nosan.csr" '' \
+# a CN-only request (IceWarp's and Kerio's wizards, openssl req -subj): a
+# warning, since NetLock, Certum and TWCA add the CN as the SAN; a
+# rejection with --require-san, and under --strict exit 1
+t ok-csr-cn-only-warning 0 "csr-check -o discard.out $F/csr-nosan.csr" '' \
+    "csr-check: $F/csr-nosan.csr:1: warning: no subjectAltName, only CN=www.example.com: most CAs add the CN as the DNS name (--require-san refuses this)"
+t no-csr-cn-only-require-san 1 "csr-check -o discard.out --require-san $F/csr-nosan.csr" '' \
     "$(c csr-nosan.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"
+t no-csr-cn-only-strict 1 "csr-check -o discard.out -s $F/csr-nosan.csr" '' \
+    "csr-check: $F/csr-nosan.csr:1: warning: no subjectAltName, only CN=www.example.com: most CAs add the CN as the DNS name (--require-san refuses this)"
 t no-csr-cn-not-in-san 1 "csr-check -o discard.out $F/csr-cn-not-in-san.csr" '' \
     "$(c csr-cn-not-in-san.csr 'CN=www.example.com is not among the DNS names: add it to the subjectAltName')"
 t no-csr-bad-wildcard 1 "csr-check -o discard.out $F/csr-badwild.csr" '' \
@@ -59,7 +67,7 @@ t no-csr-all-problems-at-once 1 "csr-check -o discard.out -P tls $F/csr-smime-ed
 $(c csr-smime-ed25519.csr 'CN=Alice Example is not a host name (a wildcard may only be the whole leftmost label)')
 $(c csr-smime-ed25519.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"
 t ok-csr-json 0 "csr-check --json $F/csr-xx.csr 2>/dev/null | jq -c '[.type, .profile, .signature_valid, .key, .problems]'" \
-    '["csr","tls",true,{"type":"RSA","bits":2048,"curve":null},["C=XX is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US"]]' ''
+    '["csr","tls",true,{"type":"RSA","bits":2048,"curve":null},[{"severity":"rejection","message":"C=XX is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US"}]]' ''
 t trouble-csr-none 2 "csr-check $F/leaf.pem" '' \
     "csr-check: no certificate request in the input"
 t trouble-csr-bad-profile 2 "csr-check -P ev $F/csr-rsa.csr" '' '*'

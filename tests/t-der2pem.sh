@@ -64,7 +64,7 @@ t trouble-pem2der-several 2 "pem2der $F/chain.pem" '' \
     "pem2der: the input holds 3 blocks; choose one with -n N or -t TYPE"
 t trouble-pem2der-several-of-type 2 "pem2der -t cert $F/chain.pem" '' \
     "pem2der: the input holds 3 cert blocks; choose one with -n N or -t TYPE"
-t trouble-pem2der-no-such-type 2 "pem2der -t crl $F/chain.pem" '' \
+t no-pem2der-no-such-type 1 "pem2der -t crl $F/chain.pem" '' \
     "pem2der: no block of type crl in the input"
 t trouble-pem2der-headers 2 "pem2der $F/leaf.legacy-enc.key" '' \
     "pem2der: $F/leaf.legacy-enc.key:1: RFC 1421 headers (an old-style encrypted key) cannot be kept in DER"

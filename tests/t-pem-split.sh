@@ -10,8 +10,8 @@ t ok-split-select-label 0 "pem-split -t 'rsa private key' $F/leaf.rsa.key $F/lea
 t ok-split-select-number 0 "pem-split -n 2 $F/chain.pem" "@$F/inter.pem" ''
 t ok-split-select-type-and-number 0 \
     "pem-split -t cert -n 3 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
-t no-split-number-past-end 2 "pem-split -n 4 $F/chain.pem" '' \
-    "pem-split: no block 4 in the input"
+t no-split-number-past-end 1 "pem-split -n 4 $F/chain.pem" '' \
+    "pem-split: no block numbered 4 in the input"
 t ok-split-output-file 0 "pem-split -o split-o.pem $F/chain.pem && cat split-o.pem" \
     "@$F/chain.pem" ''
 t ok-split-der-to-stdout 0 "pem-split -D $F/leaf.pem" "@$F/leaf.der" ''

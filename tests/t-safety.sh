@@ -75,7 +75,8 @@ pemkit Test Intermediate
 pemkit Test Root' \
     "cert-info: $S/chain-ber.p7b: note: PKCS#7 in BER (indefinite lengths) re-encoded as DER"
 t ok-ber-pkcs7-written-as-der 0 "der2pem $S/chain-ber.p7b | pem2der | cmp - $F/chain.p7b.der && echo same" same ''
-t ok-ber-pkcs7-split-canonical 0 "pem-split $S/chain-ber.p7b | cmp - $F/chain.p7b && echo same" same ''
+t ok-ber-pkcs7-split-canonical 0 "pem-split -t pkcs7 $S/chain-ber.p7b | cmp - $F/chain.p7b && echo same" same ''
+t ok-ber-pkcs7-split-opened 0 "pem-split $S/chain-ber.p7b | cmp - $F/chain.pem && echo same" same ''
 # DER after PEM, and PEM after DER, in one stream (cat of .cer files)
 t ok-cat-pem-then-der-read 0 "pem-split -v $S/pem-then-der.pem | cmp - $F/chain.pem && echo same" same \
     "pem-split: $S/pem-then-der.pem: note: DER and PEM in one stream"

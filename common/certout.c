@@ -1,0 +1,346 @@
+/* certout.c: cert-info's text, JSON and -f output; see certout.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/x509.h>
+
+#include "certout.h"
+#include "diag.h"
+#include "io.h"
+#include "json.h"
+#include "ossl.h"
+#include "pem.h"
+#include "x509info.h"
+
+/* One labelled line of a list; returns 1 when it wrote one. */
+static int
+list_text(struct out *o, const char *label, const struct strlist *l,
+    const char *prefix)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return 0;
+	out_write(o, "  ", 2);
+	out_write(o, label, strlen(label));
+	for (i = 0; i < l->n; i++) {
+		out_write(o, i ? ", " : "", i ? 2 : 0);
+		out_write(o, prefix, strlen(prefix));
+		out_write(o, l->v[i], strlen(l->v[i]));
+	}
+	out_write(o, "\n", 1);
+	return 1;
+}
+
+static void
+line(struct out *o, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+line(struct out *o, const char *label, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	out_write(o, "  ", 2);
+	out_write(o, label, strlen(label));
+	out_write(o, buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n :
+	    sizeof(buf) - 1);
+	out_write(o, "\n", 1);
+}
+
+void
+certout_text(struct out *o, const struct pem_block *b, unsigned long member,
+    const struct x509info *xi, int first)
+{
+	char head[512], buf[128];
+	const char *san;
+	int n;
+
+	if (!first)
+		out_write(o, "\n", 1);
+	n = member ? snprintf(head, sizeof(head), "%s:%lu: certificate %lu "
+	    "of %s block %lu\n", b->src, b->line, member, b->kind ==
+	    PK_PKCS12 ? "PKCS#12" : "PKCS#7", b->index) :
+	    snprintf(head, sizeof(head), "%s:%lu: certificate (block %lu)\n",
+	    b->src, b->line, b->index);
+	out_write(o, head, (size_t)n < sizeof(head) ? (size_t)n :
+	    sizeof(head) - 1);
+	out_write(o, "  subject:           ", 21);
+	out_write(o, xi->subject, strlen(xi->subject));
+	out_write(o, "\n  issuer:            ", 22);
+	out_write(o, xi->issuer, strlen(xi->issuer));
+	out_write(o, "\n", 1);
+	line(o, "serial:            ", "%s", xi->serial);
+	line(o, "not before:        ", "%s", xi->not_before);
+	if (xi->bad_time != NULL && strcmp(xi->bad_time, "notAfter") == 0)
+		line(o, "not after:         ", "%s", xi->not_after);
+	else
+		line(o, "not after:         ", "%s (%lld days %s)",
+		    xi->not_after, (xi->secs_left < 0 ? -xi->secs_left :
+		    xi->secs_left) / 86400, xi->secs_left < 0 ? "ago" :
+		    "left");
+	line(o, "role:              ", "%s%s", xi->role,
+	    xi->self_signed ? ", self-signed" : "");
+	/* the label goes with the first kind present: a SAN of e-mail
+	 * addresses, IPs or URIs only is labelled too */
+	san = "subject alt name:  ";
+	if (list_text(o, san, &xi->dns, "DNS:"))
+		san = "                   ";
+	if (list_text(o, san, &xi->ip, "IP:"))
+		san = "                   ";
+	if (list_text(o, san, &xi->email, "email:"))
+		san = "                   ";
+	list_text(o, san, &xi->uri, "URI:");
+	x509info_key_text(xi, buf, sizeof(buf));
+	line(o, "public key:        ", "%s", buf);
+	line(o, "signature:         ", "%s", xi->sig);
+	line(o, "sha256:            ", "%s", xi->sha256);
+	line(o, "sha1:              ", "%s", xi->sha1);
+	line(o, "spki sha256:       ", "%s", xi->spki_sha256);
+	line(o, "pin-sha256:        ", "%s", xi->pin_sha256);
+	if (xi->ski != NULL)
+		line(o, "subject key id:    ", "%s", xi->ski);
+	if (xi->aki != NULL)
+		line(o, "authority key id:  ", "%s", xi->aki);
+	if (xi->has_bc && xi->path_len >= 0)
+		line(o, "basic constraints: ", "CA:%s, pathlen:%ld",
+		    xi->ca ? "TRUE" : "FALSE", xi->path_len);
+	else if (xi->has_bc)
+		line(o, "basic constraints: ", "CA:%s", xi->ca ? "TRUE" :
+		    "FALSE");
+	list_text(o, "key usage:         ", &xi->ku, "");
+	list_text(o, "ext key usage:     ", &xi->eku, "");
+	list_text(o, "ocsp:              ", &xi->ocsp, "");
+	list_text(o, "ca issuers:        ", &xi->ca_issuers, "");
+	list_text(o, "crl:               ", &xi->crl, "");
+	list_text(o, "policies:          ", &xi->policies, "");
+}
+
+void
+certout_json(struct out *o, const struct pem_block *b, unsigned long member,
+    const struct x509info *xi)
+{
+	struct json j;
+	const char *bt;
+
+	json_begin_block(&j, o, b, "cert");
+	if (member)
+		json_int(&j, "member", (long long)member);
+	else
+		json_null(&j, "member");
+	json_str(&j, "subject", xi->subject, -1);
+	json_str(&j, "issuer", xi->issuer, -1);
+	json_str(&j, "serial", xi->serial, -1);
+	/* a malformed time is null, never a made-up value */
+	bt = xi->bad_time != NULL ? xi->bad_time : "";
+	json_str(&j, "not_before", strcmp(bt, "notBefore") ? xi->not_before :
+	    NULL, -1);
+	json_str(&j, "not_after", strcmp(bt, "notAfter") ? xi->not_after :
+	    NULL, -1);
+	if (strcmp(bt, "notAfter") == 0)
+		json_null(&j, "days_left");
+	else
+		json_int(&j, "days_left", xi->days_left);
+	json_open(&j, "san", '{');
+	json_list(&j, "dns", xi->dns.v, xi->dns.n);
+	json_list(&j, "ip", xi->ip.v, xi->ip.n);
+	json_list(&j, "email", xi->email.v, xi->email.n);
+	json_list(&j, "uri", xi->uri.v, xi->uri.n);
+	json_close(&j, '{');
+	json_open(&j, "key", '{');
+	json_str(&j, "type", xi->key_type, -1);
+	if (xi->key_bits > 0)
+		json_int(&j, "bits", xi->key_bits);
+	else
+		json_null(&j, "bits");
+	json_str(&j, "curve", xi->curve[0] ? xi->curve : NULL, -1);
+	json_close(&j, '{');
+	json_str(&j, "signature", xi->sig, -1);
+	json_str(&j, "sha256", xi->sha256, -1);
+	json_str(&j, "sha1", xi->sha1, -1);
+	json_str(&j, "spki_sha256", xi->spki_sha256, -1);
+	json_str(&j, "pin_sha256", xi->pin_sha256, -1);
+	json_str(&j, "ski", xi->ski, -1);
+	json_str(&j, "aki", xi->aki, -1);
+	if (xi->has_bc) {
+		json_open(&j, "basic_constraints", '{');
+		json_bool(&j, "ca", xi->ca);
+		if (xi->path_len >= 0)
+			json_int(&j, "path_len", xi->path_len);
+		else
+			json_null(&j, "path_len");
+		json_close(&j, '{');
+	} else
+		json_null(&j, "basic_constraints");
+	json_list(&j, "key_usage", xi->ku.v, xi->ku.n);
+	json_list(&j, "ext_key_usage", xi->eku.v, xi->eku.n);
+	json_list(&j, "ocsp", xi->ocsp.v, xi->ocsp.n);
+	json_list(&j, "ca_issuers", xi->ca_issuers.v, xi->ca_issuers.n);
+	json_list(&j, "crl", xi->crl.v, xi->crl.n);
+	json_list(&j, "policies", xi->policies.v, xi->policies.n);
+	json_bool(&j, "self_signed", xi->self_signed);
+	json_str(&j, "role", xi->role, -1);
+	json_end(&j);
+}
+
+static void
+join(struct out *o, const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			out_write(o, ",", 1);
+		out_write(o, l->v[i], strlen(l->v[i]));
+	}
+}
+
+int
+certout_format(struct out *o, const char *fmt, const struct pem_block *b,
+    X509 *x, const struct x509info *xi)
+{
+	const char *p, *e;
+	char name[64], num[32], *v;
+	size_t n;
+
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p == '\\' && (p[1] == 'n' || p[1] == 't')) {
+			out_write(o, *++p == 'n' ? "\n" : "\t", 1);
+			continue;
+		}
+		if (*p != '%') {
+			out_write(o, p, 1);
+			continue;
+		}
+		if (p[1] == '%') {
+			out_write(o, "%", 1);
+			p++;
+			continue;
+		}
+		if (p[1] != '{' || (e = strchr(p, '}')) == NULL ||
+		    (n = (size_t)(e - p - 2)) >= sizeof(name))
+			return diag_err(NULL, 0, "-f: expected %%{field} at "
+			    "\"%.10s\"", p);
+		memcpy(name, p + 2, n);
+		name[n] = '\0';
+		p = e;
+		v = NULL;
+#define IS(s)	(strcmp(name, (s)) == 0)
+		if (strncmp(name, "subject.", 8) == 0 ||
+		    strncmp(name, "issuer.", 7) == 0) {
+			v = ossl_name_entry(name[0] == 's' ?
+			    X509_get_subject_name(x) : X509_get_issuer_name(x),
+			    strchr(name, '.') + 1);
+			if (v != NULL)
+				out_write(o, v, strlen(v));
+			free(v);
+			continue;
+		}
+		if (IS("subject"))
+			v = xi->subject;
+		else if (IS("issuer"))
+			v = xi->issuer;
+		else if (IS("serial"))
+			v = xi->serial;
+		else if (IS("not_before") || IS("notBefore"))
+			v = (char *)xi->not_before;
+		else if (IS("not_after") || IS("notAfter"))
+			v = (char *)xi->not_after;
+		else if (IS("sha256"))
+			v = (char *)xi->sha256;
+		else if (IS("sha1"))
+			v = (char *)xi->sha1;
+		else if (IS("spki_sha256"))
+			v = (char *)xi->spki_sha256;
+		else if (IS("pin_sha256"))
+			v = (char *)xi->pin_sha256;
+		else if (IS("role"))
+			v = (char *)xi->role;
+		else if (IS("signature"))
+			v = (char *)xi->sig;
+		else if (IS("source"))
+			v = (char *)b->src;
+		else if (IS("ski"))
+			v = xi->ski != NULL ? xi->ski : (char *)"";
+		else if (IS("aki"))
+			v = xi->aki != NULL ? xi->aki : (char *)"";
+		else if (IS("key_type"))
+			v = (char *)xi->key_type;
+		else if (IS("days_left") || IS("line") || IS("index") ||
+		    IS("key_bits")) {
+			snprintf(num, sizeof(num), "%lld", IS("line") ?
+			    (long long)b->line : IS("index") ?
+			    (long long)b->index : IS("key_bits") ?
+			    (long long)xi->key_bits : xi->days_left);
+			v = num;
+		} else if (IS("dns") || IS("san"))
+			join(o, &xi->dns);
+		else if (IS("ip"))
+			join(o, &xi->ip);
+		else if (IS("email"))
+			join(o, &xi->email);
+		else
+			return diag_err(NULL, 0, "-f: unknown field "
+			    "\"%s\"", name);
+#undef IS
+		if (v != NULL)
+			out_write(o, v, strlen(v));
+	}
+	out_write(o, "\n", 1);
+	return 0;
+}
+
+
+/* The fields -f knows, besides subject.XX and issuer.XX. */
+static const char *const fields[] = {
+	"subject", "issuer", "serial", "not_before", "notBefore", "not_after",
+	"notAfter", "sha256", "sha1", "spki_sha256", "pin_sha256", "role",
+	"signature", "source", "ski", "aki", "key_type", "days_left", "line",
+	"index", "key_bits", "dns", "san", "ip", "email", NULL
+};
+
+const char *
+certout_format_check(const char *fmt)
+{
+	static char why[160];
+	const char *p, *e;
+	size_t n, i;
+
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%')
+			continue;
+		if (p[1] == '%') {
+			p++;
+			continue;
+		}
+		if (p[1] != '{' || (e = strchr(p, '}')) == NULL) {
+			snprintf(why, sizeof(why), "expected %%{field} at "
+			    "\"%.10s\"", p);
+			return why;
+		}
+		n = (size_t)(e - p - 2);
+		if ((n > 8 && strncmp(p + 2, "subject.", 8) == 0) ||
+		    (n > 7 && strncmp(p + 2, "issuer.", 7) == 0)) {
+			p = e;
+			continue;
+		}
+		for (i = 0; fields[i] != NULL; i++)
+			if (strlen(fields[i]) == n &&
+			    strncmp(fields[i], p + 2, n) == 0)
+				break;
+		if (fields[i] == NULL) {
+			snprintf(why, sizeof(why), "unknown field \"%%{%.*s}\"",
+			    (int)(n < 40 ? n : 40), p + 2);
+			return why;
+		}
+		p = e;
+	}
+	return NULL;
+}

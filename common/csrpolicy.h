@@ -1,0 +1,89 @@
+/*
+ * csrpolicy.h: what a CA checks in a certificate request before it
+ * issues, as the CA/Browser Forum Baseline Requirements (TLS, section
+ * 7.1) and the S/MIME Baseline Requirements say and as the CAs in the
+ * users' guides (NetLock, Certum, TWCA) act.  Shared by csr-check and
+ * csr-new, so that a new request passes the check it will meet.
+ */
+#ifndef PEMKIT_CSRPOLICY_H
+#define PEMKIT_CSRPOLICY_H
+
+#include <stddef.h>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "x509info.h"
+
+/* A key a request must, or must not, carry (-k, -K; each repeatable). */
+struct csr_key {
+	EVP_PKEY	*pk;
+	const char	*file;
+};
+
+/* The policy: the profile and what the options ask for. */
+struct csr_policy {
+	int		 smime;		/* S/MIME profile, else TLS server */
+	int		 ascii;		/* printable ASCII only (--ascii) */
+	int		 require_san;	/* a CN-only request is a rejection */
+	long		 min_rsa;	/* bits, default 2048 (BR 6.1.5) */
+	const char	*require;	/* "C,O,CN": attributes required */
+	char		**hosts;	/* names it must cover (-H) */
+	int		 nhosts;
+	char		**emails;	/* addresses it must carry (--email) */
+	int		 nemails;
+	struct csr_key	*keys, *notkeys;
+	int		 nkeys, nnotkeys;
+};
+
+/* Severity of a finding: a warning is printed (exit 0 unless --strict),
+ * a rejection is what the CA refuses (exit 1). */
+enum csr_severity { CSR_WARNING = 1, CSR_REJECTION = 2 };
+
+struct csr_finding {
+	enum csr_severity sev;
+	char		*text;
+};
+
+struct csr_findings {
+	struct csr_finding *v;
+	size_t		 n;
+	size_t		 nreject;
+};
+
+/*
+ * csr_judge: every finding of policy pol on request req at once, into f
+ * (zeroed by the caller; free with csr_findings_free).  sig is the
+ * result of the self-signature check (RFC 2986 section 3): 1 verified, 0
+ * does not verify, -1 the algorithm cannot be checked here.  gns is the
+ * request's subjectAltName (or NULL), pk its public key, xi its subject,
+ * SANs and key as x509info fills them, exts its requested extensions (or
+ * NULL).  Prints nothing.
+ */
+void	csr_judge(const struct csr_policy *pol, X509_REQ *req,
+	    const GENERAL_NAMES *gns, const STACK_OF(X509_EXTENSION) *exts,
+	    EVP_PKEY *pk, const struct x509info *xi, int sig,
+	    struct csr_findings *f);
+
+/*
+ * csr_attributes: the request's attributes other than extensionRequest
+ * (challengePassword, unstructuredName, ...) and its requested
+ * extensions, by OpenSSL's short names, appended to attrs and exts
+ * (strlists the caller frees with x509info_free's helpers' rules: each
+ * string and the array).  RFC 2986 section 4.1, RFC 2985 section 5.4.
+ */
+void	csr_attributes(X509_REQ *req, const STACK_OF(X509_EXTENSION) *xs,
+	    struct strlist *attrs, struct strlist *exts);
+
+/* csr_findings_free: release what csr_judge collected. */
+void	csr_findings_free(struct csr_findings *f);
+
+/*
+ * csr_host_ok: 1 when h is an LDH host name of two labels or more (RFC
+ * 1034 section 3.5, RFC 5890), a wildcard only as the whole leftmost
+ * label when wild_ok (Baseline Requirements 3.2.2.6); else 0.
+ */
+int	csr_host_ok(const char *h, int wild_ok);
+
+#endif

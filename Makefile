@@ -69,6 +69,7 @@ asan:
 
 lint: all
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
+	sh tests/manlint man/*.1 man/*.7
 	sh tests/synopsis $(FILTERS)
 
 install: all

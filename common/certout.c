@@ -7,6 +7,7 @@
 #include <openssl/x509.h>
 
 #include "certout.h"
+#include "csrpolicy.h"
 #include "diag.h"
 #include "io.h"
 #include "json.h"
@@ -344,3 +345,113 @@ certout_format_check(const char *fmt)
 	}
 	return NULL;
 }
+
+/* "  label: a, b" for a list that is not empty. */
+static void
+list_line(struct out *o, const char *label, const struct strlist *l)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	out_write(o, label, strlen(label));
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			out_write(o, ", ", 2);
+		out_write(o, l->v[i], strlen(l->v[i]));
+	}
+	out_write(o, "\n", 1);
+}
+
+static const char *
+sevword(enum csr_severity s)
+{
+	return s == CSR_REJECTION ? "rejection" : "warning";
+}
+
+void
+certout_csr(struct out *o, const struct pem_block *b,
+    const struct x509info *xi, int sigok, const struct csr_findings *p,
+    const struct strlist *attrs, const struct strlist *exts, int smime,
+    int json, int first)
+{
+	struct json j;
+	size_t i;
+	char buf[1024], key[128];
+	int n;
+
+	if (json) {
+		json_begin_block(&j, o, b, "csr");
+		json_str(&j, "subject", xi->subject, -1);
+		json_open(&j, "san", '{');
+		json_list(&j, "dns", xi->dns.v, xi->dns.n);
+		json_list(&j, "ip", xi->ip.v, xi->ip.n);
+		json_list(&j, "email", xi->email.v, xi->email.n);
+		json_close(&j, '{');
+		json_open(&j, "key", '{');
+		json_str(&j, "type", xi->key_type, -1);
+		json_int(&j, "bits", xi->key_bits);
+		json_str(&j, "curve", xi->curve[0] ? xi->curve : NULL, -1);
+		json_close(&j, '{');
+		json_str(&j, "signature", xi->sig, -1);
+		json_bool(&j, "signature_valid", sigok);
+		json_list(&j, "attributes", attrs->v, attrs->n);
+		json_list(&j, "extensions", exts->v, exts->n);
+		json_str(&j, "profile", smime ? "smime" : "tls", -1);
+		json_open(&j, "problems", '[');
+		for (i = 0; i < p->n; i++) {
+			json_open(&j, NULL, '{');
+			json_str(&j, "severity", sevword(p->v[i].sev), -1);
+			json_str(&j, "message", p->v[i].text, -1);
+			json_close(&j, '{');
+		}
+		json_close(&j, '[');
+		json_end(&j);
+	} else {
+		n = snprintf(buf, sizeof(buf), "%s%s:%lu: certificate request "
+		    "(block %lu)\n  subject:           ", !first ? "\n" :
+		    "", b->src, b->line, b->index);
+		out_write(o, buf, (size_t)n);
+		out_write(o, xi->subject, strlen(xi->subject));
+		out_write(o, "\n", 1);
+		for (i = 0; i < xi->dns.n + xi->ip.n + xi->email.n; i++) {
+			const char *s = i < xi->dns.n ? xi->dns.v[i] :
+			    i < xi->dns.n + xi->ip.n ? xi->ip.v[i - xi->dns.n] :
+			    xi->email.v[i - xi->dns.n - xi->ip.n];
+
+			n = snprintf(buf, sizeof(buf), "%s%s%s",
+			    i == 0 ? "  subject alt name:  " : ", ",
+			    i < xi->dns.n ? "DNS:" : i < xi->dns.n + xi->ip.n ?
+			    "IP:" : "email:", s);
+			out_write(o, buf, (size_t)n < sizeof(buf) ?
+			    (size_t)n : sizeof(buf) - 1);
+		}
+		if (i > 0)
+			out_write(o, "\n", 1);
+		x509info_key_text(xi, key, sizeof(key));
+		n = snprintf(buf, sizeof(buf), "  public key:        %s\n",
+		    key);
+		out_write(o, buf, (size_t)n);
+		list_line(o, "  attributes:        ", attrs);
+		list_line(o, "  extensions:        ", exts);
+		n = snprintf(buf, sizeof(buf), "  signature:         %s (%s)\n"
+		    "  verdict:           %s%s (%s profile)\n", xi->sig,
+		    sigok ? "verifies" : "DOES NOT VERIFY", p->nreject == 0 ?
+		    "acceptable" : "REJECTED", p->nreject == 0 && p->n > 0 ?
+		    ", with warnings" : "", smime ? "smime" : "tls");
+		out_write(o, buf, (size_t)n);
+		for (i = 0; i < p->n; i++) {
+			n = snprintf(buf, sizeof(buf), "  %-19s%s\n",
+			    p->v[i].sev == CSR_REJECTION ? "rejection:" :
+			    "warning:", p->v[i].text);
+			out_write(o, buf, (size_t)n < sizeof(buf) ?
+			    (size_t)n : sizeof(buf) - 1);
+		}
+	}
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].sev == CSR_REJECTION)
+			diag_no(b->src, b->line, "%s", p->v[i].text);
+		else
+			diag_warn(b->src, b->line, "%s", p->v[i].text);
+}
+

@@ -7,6 +7,7 @@
 
 #include <openssl/x509.h>
 
+#include "csrpolicy.h"
 #include "io.h"
 #include "pem.h"
 #include "x509info.h"
@@ -39,5 +40,18 @@ const char *certout_format_check(const char *fmt);
  */
 int	certout_format(struct out *o, const char *fmt,
 	    const struct pem_block *b, X509 *x, const struct x509info *xi);
+
+/*
+ * certout_csr: csr-check's report of request xi from block b to o: text
+ * (subject, SANs, key, attributes, requested extensions, signature,
+ * verdict, each finding with its severity; a blank line first unless
+ * first) or, with json, the pemkit/1 "csr" object whose problems are
+ * {"severity", "message"} objects.  Then every finding on stderr: a
+ * rejection as an error, a warning as a warning.
+ */
+void	certout_csr(struct out *o, const struct pem_block *b,
+	    const struct x509info *xi, int sigok,
+	    const struct csr_findings *p, const struct strlist *attrs,
+	    const struct strlist *exts, int smime, int json, int first);
 
 #endif

@@ -166,3 +166,46 @@ opt_needs_passin(int given, const struct opts *o, const char *name,
 		usage(EX_TROUBLE);
 	}
 }
+
+/* The shared options' words (CONVENTIONS.md section 2). */
+static const struct opt_doc common_docs[] = {
+	{ 'I', "N", "PKCS#12/#8 iteration cap (1000000)" },
+	{ 'V', NULL, "print the version and exit" },
+	{ 'c', NULL, "decode every block fully with OpenSSL" },
+	{ 'h', NULL, "print this help and exit" },
+	{ 'o', "FILE", "write to FILE, atomically" },
+	{ 's', NULL, "every repair of the input is an error" },
+	{ 'v', NULL, "repairs and choices as notes" },
+	{ 'w', "SOURCE", "passphrase: pass:, env:, file:, fd:" },
+	{ 0, NULL, NULL }
+};
+
+void
+opt_help(const char *optstring, const struct option *longopts,
+    const struct opt_doc *docs)
+{
+	const struct opt_doc *d;
+	const struct option *lo;
+	const char *p;
+	char left[64];
+
+	printf("options:\n");
+	for (p = optstring; *p != '\0'; p++) {
+		if (*p == ':')
+			continue;
+		for (d = docs; d->ch != 0 && d->ch != *p; d++)
+			;
+		if (d->ch == 0)
+			for (d = common_docs; d->ch != 0 && d->ch != *p; d++)
+				;
+		for (lo = longopts; lo->name != NULL && lo->val != *p; lo++)
+			;
+		if (lo->name != NULL)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", *p,
+			    lo->name, d->arg ? " " : "", d->arg ? d->arg : "");
+		else
+			snprintf(left, sizeof(left), "-%c%s%s", *p,
+			    d->arg ? " " : "", d->arg ? d->arg : "");
+		printf("  %-29s %s\n", left, d->what ? d->what : "");
+	}
+}

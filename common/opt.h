@@ -55,6 +55,22 @@ struct opts {
 int	opt_common(int ch, const char *arg, struct opts *o,
 	    void (*usage)(int));
 
+/* One line of -h: an option's letter, its argument's name, its words. */
+struct opt_doc {
+	int		 ch;
+	const char	*arg;		/* "FILE", or NULL */
+	const char	*what;
+};
+
+/*
+ * opt_help: for -h/--help, one line per option of optstring, in its
+ * order: "  -o, --output FILE  write to FILE, atomically", the long
+ * name from longopts, the words from docs (the filter's own, ended by
+ * ch 0) or from the shared options' (opt.c).  Writes to stdout.
+ */
+void	opt_help(const char *optstring, const struct option *longopts,
+	    const struct opt_doc *docs);
+
 /*
  * opt_selected: 1 when the k-th selected block (from 1) is in o's -n
  * ranges, or o has none.

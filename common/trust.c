@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <openssl/err.h>
@@ -238,3 +239,52 @@ trust_free(struct trust *c)
 	free(c->paths);
 	c->paths = NULL;
 }
+
+int
+trust_end_at(struct chain_pool *p, struct trust *t, const char *endat)
+{
+	struct obj_input oi;
+	struct obj ob;
+	unsigned char md[32];
+	char *files[1], *s, *cn;
+	size_t i;
+	int have = 0;
+	X509 *x;
+	FILE *f;
+
+	if ((f = fopen(endat, "r")) != NULL) {
+		fclose(f);
+		files[0] = (char *)endat;
+		obj_input_init(&oi, files, 1, 0, OBJ_CERTS | OBJ_LAZY, t->pass);
+		if (obj_next(&oi, &ob) && ossl_sha256(ob.der, ob.derlen, md) &&
+		    (have = chain_add(p, ob.der, ob.derlen, ob.src, ob.line,
+		    ob.index, ob.member, 1)) >= 0) {
+			t->ntrusted += have == 1;
+			have = 1;
+		} else
+			have = 0;
+		if (obj_input_end(&oi) != EX_YES || !have)
+			return diag_err(endat, 0, "--end-at: no certificate "
+			    "in the file");
+		for (i = 0; i < p->n && p->endat == 0; i++)
+			if (memcmp(p->c[i].sha256, md, 32) == 0)
+				p->endat = i + 1;
+	}
+	for (i = 0; i < p->n && p->endat == 0; i++) {
+		if (!chain_self_signed(p, i) || (x = chain_x509(p,
+		    i)) == NULL)
+			continue;
+		s = x509info_name_str(X509_get_subject_name(x));
+		cn = ossl_name_entry(X509_get_subject_name(x), "CN");
+		if ((s != NULL && strcmp(s, endat) == 0) ||
+		    (cn != NULL && strcasecmp(cn, endat) == 0))
+			p->endat = i + 1;
+		free(s);
+		free(cn);
+	}
+	if (p->endat == 0)
+		return diag_err(NULL, 0, "--end-at: no root \"%s\" in the "
+		    "input or the trust files", endat);
+	return EX_YES;
+}
+

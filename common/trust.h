@@ -68,6 +68,15 @@ int	trust_missing(struct chain_pool *p, struct trust *c, size_t i);
 int	trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 	    size_t n);
 
+/*
+ * trust_end_at: --end-at: set p->endat to the root whose path chain_build
+ * prefers: the first certificate of the file endat (added to p as a
+ * trust anchor), or else a self-signed certificate of p whose subject
+ * (RFC 4514) or commonName (case ignored) is endat.  Returns EX_YES, or
+ * EX_TROUBLE after a message when there is none.
+ */
+int	trust_end_at(struct chain_pool *p, struct trust *t, const char *endat);
+
 /* trust_free: release c's kept file names. */
 void	trust_free(struct trust *c);
 

@@ -25,15 +25,7 @@
 #include "pem.h"
 #include "x509info.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-cjsv] [-a TIME] [-e DURATION] [-f FORMAT] "
-	    "[-H NAME] [-I N] [-m ADDR] [-o FILE]\n"
-	    "                 [-w SOURCE] [file ...]\n");
-	exit(status);
-}
+#define OPTS	"H:I:Va:ce:f:hjm:o:svw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -46,6 +38,27 @@ static const struct option longopts[] = {
 	{ "email",		required_argument,	NULL, 'm' },
 	{ NULL,			0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'H', "NAME", "exit 1 unless each leaf covers NAME" },
+	{ 'a', "TIME", "judge at TIME, not now (2030-01-31, @EPOCH)" },
+	{ 'e', "DURATION", "exit 1 if one expires within (30 = days, 12h)" },
+	{ 'f', "FORMAT", "print FORMAT: %{subject.CN} %{notAfter} ..." },
+	{ 'j', NULL, "NDJSON, one object per certificate" },
+	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: cert-info [-chjsVv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME]\n"
+	    "                 [-I N] [-m ADDR] [-o FILE] [-w SOURCE] [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 struct ctx {
 	struct out	 o;
@@ -204,7 +217,7 @@ main(int argc, char *argv[])
 	c.within = -1;
 	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
 	c.emails = xmalloc((size_t)argc * sizeof(*c.emails));
-	while ((ch = getopt_long(argc, argv, "H:I:Va:ce:f:hjm:o:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

@@ -25,15 +25,7 @@
 #include "trust.h"
 #include "x509info.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-cijNprSsvy] [-a TIME] [-C FILE] [-d DIR] "
-	    "[-e ROOT] [-H NAME]\n"
-	    "                   [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
-	exit(status);
-}
+#define OPTS	"C:H:I:NSVa:cd:e:hijo:prsvw:y"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -52,6 +44,34 @@ static const struct option longopts[] = {
 	{ "verify",	no_argument,		NULL, 'y' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'C', "FILE", "trust FILE (its intermediates are written)" },
+	{ 'H', "NAME", "the leaf covering NAME; verify it with -y" },
+	{ 'N', NULL, "no system store look-up for a missing issuer" },
+	{ 'S', NULL, "trust the system store" },
+	{ 'a', "TIME", "judge validity at TIME, not now" },
+	{ 'd', "DIR", "trust the certificate files of DIR" },
+	{ 'e', "ROOT", "prefer the path to ROOT (file, subject, CN)" },
+	{ 'i', NULL, "write the chain without its leaf" },
+	{ 'j', NULL, "NDJSON, one object per chain element" },
+	{ 'p', NULL, "write a partial chain (still exit 1)" },
+	{ 'r', NULL, "write the root too" },
+	{ 's', NULL, "every finding exit 1, every repair an error" },
+	{ 'y', NULL, "verify with OpenSSL (purpose sslserver)" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: chain-order [-chijNprSsVvy] [-a TIME] [-C FILE] [-d DIR] [-e ROOT]\n"
+	    "                   [-H NAME] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 struct ctx {
 	struct chain_pool p;
@@ -108,53 +128,6 @@ element_json(struct ctx *c, struct out *o, const size_t *ch, size_t n,
 	json_end(&j);
 }
 
-/* --end-at FILE|NAME: the root whose path is preferred (a file's first
- * certificate, or the subject or CN of a root in the pool). */
-static int
-end_at(struct ctx *c)
-{
-	struct obj_input oi;
-	struct obj ob;
-	unsigned char md[32];
-	char *files[1], *s, *cn;
-	size_t i;
-	int have = 0;
-	X509 *x;
-	FILE *f;
-
-	if ((f = fopen(c->endat, "r")) != NULL) {
-		fclose(f);
-		files[0] = (char *)c->endat;
-		obj_input_init(&oi, files, 1, 0, OBJ_CERTS | OBJ_LAZY, NULL);
-		if (obj_next(&oi, &ob) && ossl_sha256(ob.der, ob.derlen, md) &&
-		    chain_add(&c->p, ob.der, ob.derlen, ob.src, ob.line,
-		    ob.index, ob.member, 1) >= 0)
-			have = 1;
-		if (obj_input_end(&oi) != EX_YES || !have)
-			return diag_err(c->endat, 0, "--end-at: no certificate "
-			    "in the file");
-		for (i = 0; i < c->p.n && c->p.endat == 0; i++)
-			if (memcmp(c->p.c[i].sha256, md, 32) == 0)
-				c->p.endat = i + 1;
-	}
-	for (i = 0; i < c->p.n && c->p.endat == 0; i++) {
-		if (!chain_self_signed(&c->p, i) || (x = chain_x509(&c->p,
-		    i)) == NULL)
-			continue;
-		s = x509info_name_str(X509_get_subject_name(x));
-		cn = ossl_name_entry(X509_get_subject_name(x), "CN");
-		if ((s != NULL && strcmp(s, c->endat) == 0) ||
-		    (cn != NULL && strcasecmp(cn, c->endat) == 0))
-			c->p.endat = i + 1;
-		free(s);
-		free(cn);
-	}
-	if (c->p.endat == 0)
-		return diag_err(NULL, 0, "--end-at: no root \"%s\" in the "
-		    "input or the trust files", c->endat);
-	return EX_YES;
-}
-
 /* Strays, the root left out, the leaf not first: said once, kept in the
  * findings for --json and --strict. */
 static void
@@ -203,7 +176,7 @@ run(struct ctx *c, struct out *o, int strict)
 		return diag_err(NULL, 0, "no certificate in the input");
 	if (chain_leaf(&c->p, c->t.host, &leaf) != EX_YES)
 		return EX_TROUBLE;
-	if (c->endat != NULL && end_at(c) != EX_YES)
+	if (c->endat != NULL && trust_end_at(&c->p, &c->t, c->endat) != EX_YES)
 		return EX_TROUBLE;
 	/* a public chain needs no root file: the system store, loaded only
 	 * when no path reaches a root without it */
@@ -269,7 +242,7 @@ main(int argc, char *argv[])
 	chain_init(&c.p);
 	c.p.warn = 1;
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
-	while ((ch = getopt_long(argc, argv, "C:H:I:NSVa:cd:e:hijo:prsvw:y",
+	while ((ch = getopt_long(argc, argv, OPTS,
 	    longopts, NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

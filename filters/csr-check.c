@@ -18,6 +18,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "certout.h"
 #include "csrpolicy.h"
 #include "diag.h"
 #include "input.h"
@@ -30,16 +31,7 @@
 #include "pem.h"
 #include "x509info.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: csr-check [-acjSsv] [-b BITS] [-H NAME] [-I N] [-K FILE] "
-	    "[-k FILE] [-m ADDR]\n"
-	    "                 [-o FILE] [-P PROFILE] [-r FIELDS] [-w SOURCE] "
-	    "[file ...]\n");
-	exit(status);
-}
+#define OPTS	"H:I:K:P:SVab:chjk:m:o:r:svw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -57,120 +49,39 @@ static const struct option longopts[] = {
 	{ NULL,			0,			NULL, 0 }
 };
 
+static const struct opt_doc docs[] = {
+	{ 'H', "NAME", "exit 1 unless it covers NAME" },
+	{ 'K', "FILE", "exit 1 if it reuses FILE's key (repeatable)" },
+	{ 'P', "PROFILE", "tls (default) or smime" },
+	{ 'S', NULL, "a request without subjectAltName is refused" },
+	{ 'a', NULL, "printable ASCII only: a CSR in English" },
+	{ 'b', "BITS", "least RSA key size (2048)" },
+	{ 'j', NULL, "NDJSON, one object per request" },
+	{ 'k', "FILE", "exit 1 unless it has FILE's key (repeatable)" },
+	{ 'm', "ADDR", "exit 1 unless it carries ADDR" },
+	{ 'r', "FIELDS", "subject attributes required: C,O,CN" },
+	{ 's', NULL, "warnings exit 1, repairs are errors" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: csr-check [-achjSsVv] [-b BITS] [-H NAME] [-I N] [-K FILE] [-k FILE]\n"
+	    "                 [-m ADDR] [-o FILE] [-P PROFILE] [-r FIELDS] [-w SOURCE]\n"
+	    "                 [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
+
 struct ctx {
 	struct out	 o;
 	struct csr_policy pol;
 	int		 json, strict;
 	unsigned long	 ncsr;
 };
-
-/* "  label: a, b" for a list that is not empty. */
-static void
-list_line(struct out *o, const char *label, const struct strlist *l)
-{
-	size_t i;
-
-	if (l->n == 0)
-		return;
-	out_write(o, label, strlen(label));
-	for (i = 0; i < l->n; i++) {
-		if (i > 0)
-			out_write(o, ", ", 2);
-		out_write(o, l->v[i], strlen(l->v[i]));
-	}
-	out_write(o, "\n", 1);
-}
-
-static const char *
-sevword(enum csr_severity s)
-{
-	return s == CSR_REJECTION ? "rejection" : "warning";
-}
-
-static void
-report(struct ctx *c, const struct pem_block *b, const struct x509info *xi,
-    int sigok, const struct csr_findings *p, const struct strlist *attrs,
-    const struct strlist *exts)
-{
-	struct json j;
-	size_t i;
-	char buf[1024], key[128];
-	int n;
-
-	if (c->json) {
-		json_begin_block(&j, &c->o, b, "csr");
-		json_str(&j, "subject", xi->subject, -1);
-		json_open(&j, "san", '{');
-		json_list(&j, "dns", xi->dns.v, xi->dns.n);
-		json_list(&j, "ip", xi->ip.v, xi->ip.n);
-		json_list(&j, "email", xi->email.v, xi->email.n);
-		json_close(&j, '{');
-		json_open(&j, "key", '{');
-		json_str(&j, "type", xi->key_type, -1);
-		json_int(&j, "bits", xi->key_bits);
-		json_str(&j, "curve", xi->curve[0] ? xi->curve : NULL, -1);
-		json_close(&j, '{');
-		json_str(&j, "signature", xi->sig, -1);
-		json_bool(&j, "signature_valid", sigok);
-		json_list(&j, "attributes", attrs->v, attrs->n);
-		json_list(&j, "extensions", exts->v, exts->n);
-		json_str(&j, "profile", c->pol.smime ? "smime" : "tls", -1);
-		json_open(&j, "problems", '[');
-		for (i = 0; i < p->n; i++) {
-			json_open(&j, NULL, '{');
-			json_str(&j, "severity", sevword(p->v[i].sev), -1);
-			json_str(&j, "message", p->v[i].text, -1);
-			json_close(&j, '{');
-		}
-		json_close(&j, '[');
-		json_end(&j);
-	} else {
-		n = snprintf(buf, sizeof(buf), "%s%s:%lu: certificate request "
-		    "(block %lu)\n  subject:           ", c->ncsr > 1 ? "\n" :
-		    "", b->src, b->line, b->index);
-		out_write(&c->o, buf, (size_t)n);
-		out_write(&c->o, xi->subject, strlen(xi->subject));
-		out_write(&c->o, "\n", 1);
-		for (i = 0; i < xi->dns.n + xi->ip.n + xi->email.n; i++) {
-			const char *s = i < xi->dns.n ? xi->dns.v[i] :
-			    i < xi->dns.n + xi->ip.n ? xi->ip.v[i - xi->dns.n] :
-			    xi->email.v[i - xi->dns.n - xi->ip.n];
-
-			n = snprintf(buf, sizeof(buf), "%s%s%s",
-			    i == 0 ? "  subject alt name:  " : ", ",
-			    i < xi->dns.n ? "DNS:" : i < xi->dns.n + xi->ip.n ?
-			    "IP:" : "email:", s);
-			out_write(&c->o, buf, (size_t)n < sizeof(buf) ?
-			    (size_t)n : sizeof(buf) - 1);
-		}
-		if (i > 0)
-			out_write(&c->o, "\n", 1);
-		x509info_key_text(xi, key, sizeof(key));
-		n = snprintf(buf, sizeof(buf), "  public key:        %s\n",
-		    key);
-		out_write(&c->o, buf, (size_t)n);
-		list_line(&c->o, "  attributes:        ", attrs);
-		list_line(&c->o, "  extensions:        ", exts);
-		n = snprintf(buf, sizeof(buf), "  signature:         %s (%s)\n"
-		    "  verdict:           %s%s (%s profile)\n", xi->sig,
-		    sigok ? "verifies" : "DOES NOT VERIFY", p->nreject == 0 ?
-		    "acceptable" : "REJECTED", p->nreject == 0 && p->n > 0 ?
-		    ", with warnings" : "", c->pol.smime ? "smime" : "tls");
-		out_write(&c->o, buf, (size_t)n);
-		for (i = 0; i < p->n; i++) {
-			n = snprintf(buf, sizeof(buf), "  %-19s%s\n",
-			    p->v[i].sev == CSR_REJECTION ? "rejection:" :
-			    "warning:", p->v[i].text);
-			out_write(&c->o, buf, (size_t)n < sizeof(buf) ?
-			    (size_t)n : sizeof(buf) - 1);
-		}
-	}
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].sev == CSR_REJECTION)
-			diag_no(b->src, b->line, "%s", p->v[i].text);
-		else
-			diag_warn(b->src, b->line, "%s", p->v[i].text);
-}
 
 static int
 one(struct ctx *c, const struct pem_block *b)
@@ -223,7 +134,8 @@ one(struct ctx *c, const struct pem_block *b)
 	OBJ_obj2txt(xi.sig, sizeof(xi.sig), obj, 0);
 	csr_judge(&c->pol, req, gns, exts, pk, &xi, sig, &p);
 	csr_attributes(req, exts, &attrs, &xs);
-	report(c, b, &xi, sig == 1, &p, &attrs, &xs);
+	certout_csr(&c->o, b, &xi, sig == 1, &p, &attrs, &xs, c->pol.smime,
+	    c->json, c->ncsr == 1);
 	status = p.nreject > 0 || (c->strict && p.n > 0) ? EX_NO : EX_YES;
 	csr_findings_free(&p);
 	strlist_free(&attrs);
@@ -274,7 +186,7 @@ main(int argc, char *argv[])
 	pol->emails = xmalloc((size_t)argc * sizeof(*pol->emails));
 	pol->keys = xmalloc((size_t)argc * sizeof(*pol->keys));
 	pol->notkeys = xmalloc((size_t)argc * sizeof(*pol->notkeys));
-	while ((ch = getopt_long(argc, argv, "H:I:K:P:SVab:chjk:m:o:r:svw:",
+	while ((ch = getopt_long(argc, argv, OPTS,
 	    longopts, NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

@@ -12,20 +12,29 @@
 #include "opt.h"
 #include "pem.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: der2pem [-csv] [-o FILE] [-t LABEL] "
-	    "[file ...]\n");
-	exit(status);
-}
+#define OPTS	"Vcho:st:v"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	{ "label",	required_argument,	NULL, 't' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 't', "LABEL", "write LABEL for every block, unknown DER too" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: der2pem [-chsVv] [-o FILE] [-t LABEL] "
+	    "[file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 int
 main(int argc, char *argv[])
@@ -38,7 +47,7 @@ main(int argc, char *argv[])
 	int ch, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Vcho:st:v", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (ch != 't' && opt_common(ch, optarg, &op, usage))
 			continue;

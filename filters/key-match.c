@@ -21,13 +21,7 @@
 #include "pem.h"
 #include "x509info.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: key-match [-acfjsv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
-	exit(status);
-}
+#define OPTS	"I:Vacfhjo:svw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -37,6 +31,23 @@ static const struct option longopts[] = {
 	{ "json",	no_argument,		NULL, 'j' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'a', NULL, "compare every object, issuers too" },
+	{ 'f', NULL, "the certificates of the first key or request" },
+	{ 'j', NULL, "NDJSON, one object per object" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: key-match [-acfhjsVv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 /* One object of the input, kept for the table. */
 struct row {
@@ -408,7 +419,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	json = all = 0;	/* main may run again in one process (fuzz/filter.c) */
-	while ((ch = getopt_long(argc, argv, "I:Vacfhjo:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

@@ -19,14 +19,7 @@
 #include "opt.h"
 #include "pem.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem-join [-cdKkNRsv] [-I N] [-o FILE] [-w SOURCE] "
-	    "[file ...]\n");
-	exit(status);
-}
+#define OPTS	"I:KNRVcdhko:svw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -38,6 +31,26 @@ static const struct option longopts[] = {
 	{ "pkcs1",	no_argument,		NULL, 'R' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'K', NULL, "private keys last (HAProxy), checked" },
+	{ 'N', NULL, "with -k or -K: do not check the bundle" },
+	{ 'R', NULL, "keys as RSA/EC PRIVATE KEY (Kerio)" },
+	{ 'd', NULL, "write encrypted keys decrypted (needs -w)" },
+	{ 'k', NULL, "private keys first (IceWarp), checked" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: pem-join [-cdhKkNRsVv] [-I N] [-o FILE] [-w SOURCE] "
+	    "[file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 /* A block kept until everything has been read and checked. */
 struct kept {
@@ -207,7 +220,7 @@ main(int argc, char *argv[])
 	int decrypt = 0, nocheck = 0, pkcs1 = 0;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "I:KNRVcdhko:svw:", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

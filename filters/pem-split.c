@@ -19,15 +19,7 @@
 #include "opt.h"
 #include "pem.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem-split [-cDdfRsv] [-I N] [-n N] [-o FILE] "
-	    "[-p TEMPLATE] [-t TYPE]\n"
-	    "                 [-w SOURCE] [file ...]\n");
-	exit(status);
-}
+#define OPTS	"DI:RVcdfhn:o:p:st:vw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -41,6 +33,29 @@ static const struct option longopts[] = {
 	{ "type",	required_argument,	NULL, 't' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'D', NULL, "write DER, not PEM" },
+	{ 'R', NULL, "keys as RSA/EC PRIVATE KEY (PKCS#1, SEC1)" },
+	{ 'd', NULL, "write encrypted keys decrypted (needs -w)" },
+	{ 'f', NULL, "with -p, replace existing files" },
+	{ 'n', "N", "only the blocks N: 2, 2-, 2-4, 1,3" },
+	{ 'p', "TEMPLATE", "one file per block: %n %t %c %h %f" },
+	{ 't', "TYPE", "only blocks of TYPE (cert, key...) or a label" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: pem-split [-cDdfhRsVv] [-I N] [-n N] [-o FILE] "
+	    "[-p TEMPLATE] [-t TYPE]\n"
+	    "                 [-w SOURCE] [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 /* Write one block to its own file, atomically; print the file's name. */
 static int
@@ -86,7 +101,7 @@ main(int argc, char *argv[])
 	const char *klabel;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "DI:RVcdfhn:o:p:st:vw:", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (opt_common(ch, optarg, &op, usage))
 			continue;

@@ -17,14 +17,7 @@
 #include "opt.h"
 #include "pem.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem2der [-csv] [-I N] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
-	    "[file ...]\n");
-	exit(status);
-}
+#define OPTS	"I:Vchn:o:st:vw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -33,6 +26,23 @@ static const struct option longopts[] = {
 	{ "type",	required_argument,	NULL, 't' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'n', "N", "the block numbered N" },
+	{ 't', "TYPE", "the block of TYPE (cert, key, ...) or a label" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: pem2der [-chsVv] [-I N] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
+	    "[file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 int
 main(int argc, char *argv[])
@@ -49,7 +59,7 @@ main(int argc, char *argv[])
 	int ch, secret = 0, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "I:Vchn:o:st:vw:", longopts,
+	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (!opt_common(ch, optarg, &op, usage))
 			usage(EX_TROUBLE);

@@ -22,14 +22,7 @@
 #include "ossl.h"
 #include "pem.h"
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem2p12 [-cLrsv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] "
-	    "[-w SOURCE] [file ...]\n");
-	exit(status);
-}
+#define OPTS	"I:LN:VW:cho:rsvw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -40,6 +33,25 @@ static const struct option longopts[] = {
 	{ "root",	no_argument,		NULL, 'r' },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static const struct opt_doc docs[] = {
+	{ 'L', NULL, "legacy: 3DES, RC2-40, SHA-1 MAC (old Windows)" },
+	{ 'N', "NAME", "friendlyName (default: the leaf's CN)" },
+	{ 'W', "SOURCE", "the PFX passphrase: pass:, env:, file:, fd:" },
+	{ 'r', NULL, "include the root" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: pem2p12 [-chLrsVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] [-w SOURCE]\n"
+	    "               [file ...]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
 
 /* PKCS#12 iteration counts: OpenSSL's defaults (PKCS12_DEFAULT_ITER). */
 #define P12_ITER	PKCS12_DEFAULT_ITER
@@ -98,7 +110,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	chain_init(&pool);
-	while ((c = getopt_long(argc, argv, "I:LN:VW:cho:rsvw:", longopts,
+	while ((c = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
 		if (opt_common(c, optarg, &op, usage))
 			continue;

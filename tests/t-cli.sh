@@ -11,7 +11,7 @@ t no-pem2der-empty-selection 1 "pem2der -o never.der -t crl $F/chain.pem; r=\$?;
     'pem2der: no block of type crl in the input'
 t trouble-split-unknown-type 2 "pem-split -t bogus $F/chain.pem" '' \
     'pem-split: -t: unknown type "bogus": use cert, csr, crl, key, pubkey, pkcs7, pkcs12, other or a PEM label
-usage: pem-split [-cDdfRsv] [-I N] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE]
+usage: pem-split [-cDdfhRsVv] [-I N] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE]
                  [-w SOURCE] [file ...]'
 t ok-split-type-label 0 "pem-split -t 'CERTIFICATE' $F/chain.pem | grep -c BEGIN" 3 ''
 t ok-split-range-open 0 "pem-split -n 2- $F/chain.pem | cert-info -f '%{subject.CN}'" \
@@ -59,8 +59,9 @@ t no-csr-email-missing 1 "csr-check -o discard.out -P smime --email boss@example
     "csr-check: $F/csr-smime.csr:1: does not carry the address boss@example.com: add it to the subjectAltName (email:boss@example.com)"
 t trouble-csr-host-given-address 2 "csr-check -H alice@example.com $F/csr-smime.csr" '' \
     'csr-check: -H alice@example.com: -H takes a host name; for an e-mail address use --email
-usage: csr-check [-acjSsv] [-b BITS] [-H NAME] [-I N] [-K FILE] [-k FILE] [-m ADDR]
-                 [-o FILE] [-P PROFILE] [-r FIELDS] [-w SOURCE] [file ...]'
+usage: csr-check [-achjSsVv] [-b BITS] [-H NAME] [-I N] [-K FILE] [-k FILE]
+                 [-m ADDR] [-o FILE] [-P PROFILE] [-r FIELDS] [-w SOURCE]
+                 [file ...]'
 t ok-csr-ou-warning 0 "csr-check $X/ou.csr | grep -e verdict -e warning:" \
     '  verdict:           acceptable, with warnings (tls profile)
   warning:           OU=IT: the organizationalUnitName is prohibited in TLS certificates since 2022-09-01 (Baseline Requirements 7.1.4.2): the CA will drop it or refuse the request' \

@@ -25,7 +25,7 @@ t ok-der2pem-forced-label 0 "der2pem -t 'TRUSTED THING' $F/root.der | sed -n '1p
 -----END TRUSTED THING-----" ''
 t trouble-der2pem-bad-label 2 "der2pem -t 'A--B' $F/root.der" '' \
     "der2pem: -t: \"A--B\" is not a PEM label
-usage: der2pem [-csv] [-o FILE] [-t LABEL] [file ...]"
+usage: der2pem [-chsVv] [-o FILE] [-t LABEL] [file ...]"
 # unknown DER: a SEQUENCE of two booleans
 printf '\060\006\001\001\377\001\001\000' >"$O/unknown.der"
 t trouble-der2pem-unknown-der 2 "der2pem unknown.der" '' \

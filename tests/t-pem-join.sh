@@ -21,7 +21,7 @@ t ok-join-cert-file-umask 0 "umask 022; pem-join -o certs.pem $F/leaf.pem && sta
     "644" ''
 t trouble-join-both-key-options 2 "pem-join -k -K $F/leaf.pem" '' \
     "pem-join: -k and -K exclude each other
-usage: pem-join [-cdKkNRsv] [-I N] [-o FILE] [-w SOURCE] [file ...]"
+usage: pem-join [-cdhKkNRsVv] [-I N] [-o FILE] [-w SOURCE] [file ...]"
 # all or nothing: a bad block anywhere means no output at all
 t trouble-join-bad-last-input 2 "pem-join $F/leaf.pem $F/inter.pem join-noend.pem" '' \
     'pem-join: join-noend.pem:1: BEGIN "CERTIFICATE" without END: the input ends first'

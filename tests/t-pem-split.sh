@@ -61,7 +61,7 @@ t no-split-hash-of-key 2 "pem-split -p 'split/%h' $F/leaf.key" '' \
     "pem-split: $F/leaf.key:1: %h needs a certificate or CRL, not a PKCS#8 private key"
 t trouble-split-bad-template 2 "pem-split -p 'x%q' $F/leaf.pem" '' \
     "pem-split: template \"x%q\": unknown field: use %n, %t, %c, %h, %f or %%
-usage: pem-split [-cDdfRsv] [-I N] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE]
+usage: pem-split [-cDdfhRsVv] [-I N] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE]
                  [-w SOURCE] [file ...]"
 t trouble-split-template-no-dir 2 "pem-split -p 'nodir/%n' $F/leaf.pem" '' \
     "pem-split: nodir/1: cannot create: No such file or directory"

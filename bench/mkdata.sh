@@ -65,6 +65,18 @@ for n in 4000 100000; do
 	    bin/pem-split -n $((n + 1)) "$D/same-$n.pem" >"$D/same-$n-leaf.pem"
 done
 [ -s "$D/deep-200000.pem" ] || "$D/mkpool" deep 200000 "$D"
+# the CI gate over 150 and 300 certbot-like sites (fullchain + privkey)
+for n in 150 300; do
+	[ -d "$D/sites-$n" ] && continue
+	i=1
+	while [ $i -le $n ]; do
+		mkdir -p "$D/sites-$n/s$i"
+		cat tests/fixtures/pki/rsa.pem tests/fixtures/pki/ca1.pem \
+		    >"$D/sites-$n/s$i/fullchain.pem"
+		cp tests/fixtures/pki/rsa.key "$D/sites-$n/s$i/privkey.pem"
+		i=$((i + 1))
+	done
+done
 if [ "${1-}" = big ] && [ ! -s "$D/big.pem" ]; then
 	i=0
 	while [ $i -lt 7 ]; do cat "$D/certs-100000.pem"; i=$((i + 1)); done \

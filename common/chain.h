@@ -110,7 +110,8 @@ int	chain_leaf(struct chain_pool *p, const char *host, size_t *leaf);
  * path reaches a trust anchor, then a self-signed root, then the later
  * notAfter, then the smaller SHA-256 (so the order of the input never
  * matters); a finding says which and why.  A path longer than
- * CHAIN_MAX_DEPTH ends as missing, with p->capped set.  Returns a new array of pool indexes, leaf first (the
+ * CHAIN_MAX_DEPTH ends as missing, with p->capped set.  Returns a new
+ * array of pool indexes, leaf first (the
  * caller frees it), its length in *n and how it ends in *end.  Never
  * loops: a certificate appears at most once.
  */

@@ -43,9 +43,7 @@ p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
 {
 	const unsigned char *p = b->der;
 	STACK_OF(X509) *certs = NULL;
-	unsigned char *der;
 	PKCS7 *p7;
-	int i, len;
 
 	*m = NULL;
 	*n = 0;
@@ -56,14 +54,7 @@ p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
 	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
 		certs = p7->d.sign->cert;
 	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
-	for (i = 0; i < sk_X509_num(certs); i++) {
-		der = NULL;
-		if ((len = i2d_X509(sk_X509_value(certs, i), &der)) <= 0)
-			continue;
-		(*m)[*n].kind = PK_CERT;
-		(*m)[*n].der = der;
-		(*m)[(*n)++].derlen = (size_t)len;
-	}
+	p12_members_certs(certs, *m, n);
 	PKCS7_free(p7);
 	ERR_clear_error();
 	return 1;

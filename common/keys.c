@@ -673,6 +673,23 @@ out:
 	return ok;
 }
 
+void
+p12_members_certs(const STACK_OF(X509) *certs, struct p12_member *m,
+    size_t *n)
+{
+	unsigned char *der;
+	int i, len;
+
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		der = NULL;
+		if ((len = i2d_X509(sk_X509_value(certs, i), &der)) <= 0)
+			continue;
+		m[*n].kind = PK_CERT;
+		m[*n].der = der;
+		m[(*n)++].derlen = (size_t)len;
+	}
+}
+
 int
 p12_members(const struct pem_block *b, const char *pass,
     struct p12_member **m, size_t *n)
@@ -681,7 +698,7 @@ p12_members(const struct pem_block *b, const char *pass,
 	STACK_OF(X509) *certs = NULL;
 	PKCS8_PRIV_KEY_INFO *p8 = NULL;
 	unsigned char *der;
-	int i, len;
+	int len;
 
 	*m = NULL;
 	*n = 0;
@@ -694,14 +711,7 @@ p12_members(const struct pem_block *b, const char *pass,
 		(*m)[*n].der = der;
 		(*m)[(*n)++].derlen = (size_t)len;
 	}
-	for (i = 0; i < sk_X509_num(certs); i++) {
-		der = NULL;
-		if ((len = i2d_X509(sk_X509_value(certs, i), &der)) <= 0)
-			continue;
-		(*m)[*n].kind = PK_CERT;
-		(*m)[*n].der = der;
-		(*m)[(*n)++].derlen = (size_t)len;
-	}
+	p12_members_certs(certs, *m, n);
 	PKCS8_PRIV_KEY_INFO_free(p8);
 	EVP_PKEY_free(pk);
 	sk_X509_pop_free(certs, X509_free);

@@ -101,8 +101,9 @@ struct p12_member {
  * Returns 0 after an error message naming b->src:b->line (exit class 2):
  * "PKCS#12 file needs a passphrase: give --passin", "wrong passphrase",
  * "does not decode", an iteration count over key_max_iter (checked before
- * any work).  A file without a MAC opens, with a note.  An RC2 or 3DES file OpenSSL 3 refuses by default
- * is opened through the legacy provider, with a note.  Sources:
+ * any work).  A file without a MAC opens, with a note.  An RC2 or 3DES
+ * file OpenSSL 3 refuses by default is opened through the legacy
+ * provider, with a note.  Sources:
  * PKCS12_parse(3), PKCS12_verify_mac(3), OSSL_PROVIDER-legacy(7).
  */
 int	 p12_open(const struct pem_block *b, const char *pass,
@@ -117,6 +118,15 @@ int	 p12_open(const struct pem_block *b, const char *pass,
 int	 p12_members(const struct pem_block *b, const char *pass,
 	    struct p12_member **m, size_t *n);
 
+
+/*
+ * p12_members_certs: append the DER of each certificate of certs to
+ * m[*n..] as a PK_CERT member (m has room for them), advancing *n; a
+ * certificate that cannot be encoded is left out.  For PKCS#12 and
+ * PKCS#7 members alike.
+ */
+void	 p12_members_certs(const STACK_OF(X509) *certs, struct p12_member *m,
+	    size_t *n);
 
 /* p12_members_free: wipe and free what p12_members() made. */
 void	 p12_members_free(struct p12_member *m, size_t n);

@@ -53,7 +53,8 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjsVv] [-a TIME] [-e DURATION] [-f FORMAT] [-H NAME]\n"
+	    "usage: cert-info [-chjsVv] [-a TIME] [-e DURATION] [-f FORMAT] "
+	    "[-H NAME]\n"
 	    "                 [-I N] [-m ADDR] [-o FILE] [-w SOURCE] [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);

@@ -66,7 +66,8 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-chijNprSsVvy] [-a TIME] [-C FILE] [-d DIR] [-e ROOT]\n"
+	    "usage: chain-order [-chijNprSsVvy] [-a TIME] [-C FILE] [-d DIR] "
+	    "[-e ROOT]\n"
 	    "                   [-H NAME] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);

@@ -68,8 +68,10 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: csr-check [-achjSsVv] [-b BITS] [-H NAME] [-I N] [-K FILE] [-k FILE]\n"
-	    "                 [-m ADDR] [-o FILE] [-P PROFILE] [-r FIELDS] [-w SOURCE]\n"
+	    "usage: csr-check [-achjSsVv] [-b BITS] [-H NAME] [-I N] [-K FILE] "
+	    "[-k FILE]\n"
+	    "                 [-m ADDR] [-o FILE] [-P PROFILE] [-r FIELDS] "
+	    "[-w SOURCE]\n"
 	    "                 [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);

@@ -46,7 +46,8 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: pem2p12 [-chLrsVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] [-w SOURCE]\n"
+	    "usage: pem2p12 [-chLrsVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] "
+	    "[-w SOURCE]\n"
 	    "               [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);

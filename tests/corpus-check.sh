@@ -1,6 +1,7 @@
 #!/bin/sh
 # corpus-check.sh: read every file of ../shared/corpus/MANIFEST.tsv with
-# `pem-split --check` and print one line per file whose result disagrees
+# `der2pem --check` (which, unlike pem-split, keeps
+# PKCS#7 blocks whole) and print one line per file whose result disagrees
 # with the manifest (nothing when all agree).  Rules:
 #   bad                exit 2, a message, no output
 #   text encoding      exit 2, a message (not PEM)
@@ -35,7 +36,7 @@ awk -F'\t' -v n="${CORPUS_SAMPLE:-1}" -v skip="$skip" '
 			print row "\t" $1
 	}' "$C/MANIFEST.tsv" >"$T/list"
 while IFS="$tab" read -r i path; do
-	pem-split -c "$C/$path" >"$T/$i.out" 2>"$T/$i.err"
+	der2pem -c "$C/$path" >"$T/$i.out" 2>"$T/$i.err"
 	echo "$i $?"
 done <"$T/list" >"$T/rc"
 

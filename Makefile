@@ -132,6 +132,10 @@ fuzz/out/filter: fuzz/filter.c fuzz/fuzz.h $(FZ_FILTERS:%=filters/%.c) \
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/filter.c \
 	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(COMMON_SRC) $(OSSL_LIBS)
 
+# csr and keymatch compile a filter's source in
+fuzz/out/csr: filters/csr-check.c
+fuzz/out/keymatch: filters/key-match.c
+
 fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(COMMON_SRC) $(HEADERS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) $(OSSL_LIBS)

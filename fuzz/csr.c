@@ -17,13 +17,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	memset(&c, 0, sizeof(c));
-	c.min_rsa = 2048;
-	c.smime = data[0] & 1;
-	c.ascii = (data[0] & 2) != 0;
+	c.pol.min_rsa = 2048;
+	c.pol.smime = data[0] & 1;
+	c.pol.ascii = (data[0] & 2) != 0;
 	c.json = (data[0] & 4) != 0;
-	c.hosts = hosts;
-	c.nhosts = (data[0] >> 3) & 3 ? 2 : 0;
-	c.require = (data[0] & 0x20) ? "C,O,CN,ST" : NULL;
+	c.pol.hosts = hosts;
+	c.pol.nhosts = (data[0] >> 3) & 3 ? 2 : 0;
+	c.pol.require = (data[0] & 0x20) ? "C,O,CN,ST" : NULL;
+	c.pol.require_san = (data[0] & 0x40) != 0;
+	c.strict = (data[0] & 0x80) != 0;
 	if (out_open(&c.o, NULL, OUT_HOLD) != 0)
 		abort();
 	if ((r = pem_open(fuzz_fd(data + 1, size - 1), "fuzz", 0, 0)) !=

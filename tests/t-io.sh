@@ -79,6 +79,9 @@ old
 	    'rc=129
 absent
 0' ''
+	# (not under make valgrind: valgrind's launcher cannot start with
+	# descriptor 2 closed; make check and make asan run this case)
+	[ -n "${PEMKIT_WRAP-}" ] ||
 	tu "$u" ok-o-closed-stderr-keeps-notes-out 0 \
 	    'pem-split -v -o notes.pem crlf.pem 2>&- && cmp notes.pem leaf.pem && echo clean' \
 	    clean ''

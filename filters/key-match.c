@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "io.h"
 #include "json.h"
+#include "keyrow.h"
 #include "keys.h"
 #include "obj.h"
 #include "opt.h"
@@ -49,98 +50,8 @@ usage(int status)
 	exit(status);
 }
 
-/* One object of the input, kept for the table. */
-struct row {
-	const char	*src;
-	unsigned long	 line, index, member;
-	const char	*type;
-	char		*subject;	/* RFC 4514, or NULL for keys */
-	char		 key[64];	/* "RSA 2048 bits" */
-	char		 spki[65];	/* SHA-256 of the SPKI, hex */
-	EVP_PKEY	*pk;
-	int		 priv;
-	int		 pairwise;	/* private key passed the check */
-	int		 group;		/* 1-based public-key group */
-	X509		*x;		/* a certificate's, for its role */
-	int		 issuer;	/* a CA certificate of a bundle: shown,
-					   never compared */
-};
-
 static int json;
 static int all;		/* --all: a bundle's issuers are compared too */
-
-/* "file:line#member" of a row, into buf[n]. */
-static const char *
-where(const struct row *r, char *buf, size_t n)
-{
-	return diag_where(r->src, r->line, r->member, buf, n);
-}
-
-/* Fill r from o; returns 0, or EX_NO when a private key fails its
- * pairwise check. */
-static int
-fill(struct row *r, const struct obj *o)
-{
-	const X509_NAME *nm = NULL;
-	struct x509info xi;
-	char loc[512];
-
-	memset(r, 0, sizeof(*r));
-	r->src = o->src;
-	r->line = o->line;
-	r->index = o->index;
-	r->member = o->member;
-	r->type = o->type;
-	r->priv = o->priv;
-	EVP_PKEY_up_ref(o->pk);
-	r->pk = o->pk;
-	if (o->x != NULL && X509_up_ref(o->x))
-		r->x = o->x;
-	if (o->x != NULL)
-		nm = X509_get_subject_name(o->x);
-	else if (o->req != NULL)
-		nm = X509_REQ_get_subject_name(o->req);
-	if (nm != NULL)
-		r->subject = x509info_name_str(nm);
-	memset(&xi, 0, sizeof(xi));
-	x509info_key(o->pk, &xi);
-	x509info_key_text(&xi, r->key, sizeof(r->key));
-	x509info_free(&xi);
-	if (!key_spki_sha256(o->pk, r->spki))
-		strcpy(r->spki, "-");
-	r->pairwise = 1;
-	if (o->priv && !(r->pairwise = key_pairwise_ok(o->pk)))
-		return diag_no(NULL, 0, "%s: private key fails "
-		    "OpenSSL's pairwise check: its public half does not "
-		    "belong to its private half", where(r, loc, sizeof(loc)));
-	return EX_YES;
-}
-
-static void
-row_json(struct out *o, const struct row *r, int match)
-{
-	struct json j;
-
-	json_begin_at(&j, o, r->src, r->line, r->index, r->type);
-	if (r->member != 0)
-		json_int(&j, "member", (long long)r->member);
-	else
-		json_null(&j, "member");
-	json_str(&j, "subject", r->subject, -1);
-	json_str(&j, "key", r->key, -1);
-	json_str(&j, "spki_sha256", r->spki, -1);
-	json_str(&j, "role", r->issuer ? "issuer" : "compared", -1);
-	json_int(&j, "group", r->group);
-	if (r->issuer)
-		json_null(&j, "match");
-	else
-		json_bool(&j, "match", match);
-	if (r->priv)
-		json_bool(&j, "pairwise", r->pairwise);
-	else
-		json_null(&j, "pairwise");
-	json_end(&j);
-}
 
 /* The table of every object, for the eye: the odd ones are marked. */
 static void
@@ -150,56 +61,25 @@ table(struct out *o, const struct row *r, size_t n, int ref)
 	size_t i, w = 0, k = 0, len;
 
 	for (i = 0; i < n; i++) {
-		if ((len = strlen(where(&r[i], loc, sizeof(loc)))) > w)
+		if ((len = strlen(keyrow_where(&r[i], loc, sizeof(loc)))) > w)
 			w = len;
 		if ((len = strlen(r[i].key)) > k)
 			k = len;
 	}
 	for (i = 0; i < n; i++) {
 		if (json) {
-			row_json(o, &r[i], r[i].group == ref);
+			keyrow_json(o, &r[i], r[i].group == ref);
 			continue;
 		}
 		len = (size_t)snprintf(line, sizeof(line),
 		    "%-7s  %-*s  %-6s  %-*s  %s  %s\n",
 		    r[i].issuer ? "issuer" : r[i].group == ref ? "match" :
 		    "differs", (int)w,
-		    where(&r[i], loc, sizeof(loc)), r[i].type, (int)k,
+		    keyrow_where(&r[i], loc, sizeof(loc)), r[i].type, (int)k,
 		    r[i].key, r[i].spki, r[i].subject ? r[i].subject : "-");
 		out_write(o, line, len < sizeof(line) ? len :
 		    sizeof(line) - 1);
 	}
-}
-
-/*
- * The CA certificates of a bundle (a fullchain, a merged IceWarp or
- * HAProxy file, pkcs12 -nodes output) are its leaf's issuers, not
- * candidates: those asserting cA TRUE (RFC 5280 section 4.2.1.9) and
- * those that issued another certificate of the input.  When that leaves
- * no certificate at all (a CA's own key and certificate), the ones that
- * issued nothing in the input are compared after all.
- */
-static void
-roles(struct row *r, size_t n)
-{
-	size_t i, j, ncand = 0;
-	int *issued;
-
-	issued = xmalloc((n + 1) * sizeof(*issued));
-	for (i = 0; i < n; i++) {
-		issued[i] = 0;
-		for (j = 0; r[i].x != NULL && j < n && !issued[i]; j++)
-			if (j != i && r[j].x != NULL &&
-			    ossl_issued_by(r[i].x, r[j].x))
-				issued[i] = 1;
-		r[i].issuer = r[i].x != NULL && (issued[i] ||
-		    ossl_is_ca(r[i].x));
-		ncand += r[i].x != NULL && !r[i].issuer;
-	}
-	for (i = 0; ncand == 0 && i < n; i++)
-		if (r[i].x != NULL && !issued[i])
-			r[i].issuer = 0;
-	free(issued);
 }
 
 /* Default mode: one public key for everything, or a table and exit 1. */
@@ -218,14 +98,14 @@ match(struct obj_input *oi, struct out *o)
 			cap = cap ? 2 * cap : 16;
 			r = xrealloc(r, cap * sizeof(*r));
 		}
-		status = ex_worst(status, fill(&r[n], &ob));
+		status = ex_worst(status, keyrow_fill(&r[n], &ob));
 		n++;
 	}
 	status = ex_worst(status, obj_input_end(oi));
 	if (status == EX_TROUBLE)
 		goto out;
 	if (!all)
-		roles(r, n);
+		keyrow_roles(r, n);
 	for (i = 0; i < n; i++) {
 		if (r[i].issuer)
 			continue;
@@ -241,7 +121,7 @@ match(struct obj_input *oi, struct out *o)
 	if (n == 1 && r[0].member != 0 && r[0].priv) {
 		status = diag_no(NULL, 0, "%s: the PKCS#12 file holds a "
 		    "private key but no certificate of it",
-		    where(&r[0], a, sizeof(a)));
+		    keyrow_where(&r[0], a, sizeof(a)));
 		goto out;
 	}
 	if (ncand < 2) {
@@ -283,10 +163,10 @@ match(struct obj_input *oi, struct out *o)
 	for (j = 0; j < n && ngroups > 1; j++)
 		if (!r[j].issuer && r[j].group != ref)
 			diag_no(NULL, 0, "%s: %s%s%s: its public key is not "
-			    "the one of %s (%s%s%s)", where(&r[j], a, sizeof(a)),
+			    "the one of %s (%s%s%s)", keyrow_where(&r[j], a, sizeof(a)),
 			    r[j].type, r[j].subject ? " " : "",
 			    r[j].subject ? r[j].subject : "",
-			    where(&r[i], b, sizeof(b)), r[i].type,
+			    keyrow_where(&r[i], b, sizeof(b)), r[i].type,
 			    r[i].subject ? " " : "",
 			    r[i].subject ? r[i].subject : "");
 	if (ngroups > 1)
@@ -325,9 +205,9 @@ found_one(struct out *o, const struct row *t, const struct obj *ob,
 		return EX_YES;
 	(*found)++;
 	if (json) {
-		status = fill(&c, ob);
+		status = keyrow_fill(&c, ob);
 		c.group = 1;
-		row_json(o, &c, 1);
+		keyrow_json(o, &c, 1);
 		EVP_PKEY_free(c.pk);
 		X509_free(c.x);
 		free(c.subject);
@@ -363,7 +243,7 @@ find(struct obj_input *oi, struct out *o)
 				continue;
 			}
 			have = 1;
-			status = ex_worst(status, fill(&t, &ob));
+			status = ex_worst(status, keyrow_fill(&t, &ob));
 			for (i = 0; i < nh; i++)
 				status = ex_worst(status, found_one(o, &t,
 				    &h[i].o, &found));
@@ -391,11 +271,11 @@ find(struct obj_input *oi, struct out *o)
 		    "key in the input");
 	else if (status != EX_TROUBLE && found == 0)
 		status = diag_no(NULL, 0, "no certificate carries the key of "
-		    "%s (%s)", where(&t, a, sizeof(a)), t.type);
+		    "%s (%s)", keyrow_where(&t, a, sizeof(a)), t.type);
 	else if (status != EX_TROUBLE)
 		diag_note(NULL, 0, "%lu certificate%s carr%s the key of %s",
 		    found, found == 1 ? "" : "s", found == 1 ? "ies" : "y",
-		    where(&t, a, sizeof(a)));
+		    keyrow_where(&t, a, sizeof(a)));
 	for (i = 0; i < nh; i++) {
 		free((unsigned char *)h[i].o.der);
 		X509_free(h[i].o.x);

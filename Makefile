@@ -19,12 +19,12 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DOPENSSL_API_COMPAT=30000 \
 	    -DOPENSSL_NO_DEPRECATED -Icommon
 ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
-FILTERS	= cert-info chain-order csr-check der2pem key-match pem-join pem-split \
+FILTERS	= cert-info chain-order csr-check csr-new der2pem key-match pem-join pem-split \
 	  pem2der pem2p12
 COMMON	= common/certout.o common/chain.o common/csrpolicy.o common/diag.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/name.o \
-	  common/obj.o common/opt.o common/ossl.o common/pem.o common/trust.o common/x509info.o
+	  common/obj.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/trust.o common/x509info.o
 HEADERS	= common/certout.h common/chain.h common/csrpolicy.h common/diag.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/name.h \
-	  common/obj.h common/opt.h common/ossl.h common/pem.h \
+	  common/obj.h common/opt.h common/ossl.h common/pem.h common/reqnew.h \
 	  common/trust.h common/x509info.h
 LIB	= common/libpemkit.a
 BINS	= $(FILTERS:%=bin/%)

@@ -375,3 +375,48 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 			    "the new certificate", c->notkeys[k].file);
 	ERR_clear_error();
 }
+
+const char *
+csr_review(const struct csr_policy *pol, X509_REQ *req, struct csr_review *r)
+{
+	const X509_ALGOR *alg;
+	const ASN1_OBJECT *obj;
+	EVP_PKEY *pk;
+
+	memset(r, 0, sizeof(*r));
+	if ((pk = X509_REQ_get0_pubkey(req)) == NULL)
+		return "OpenSSL cannot decode the request's public key";
+	/* proof of possession, RFC 2986 section 3: an algorithm OpenSSL's
+	 * providers do not have (MD4, ...) is not a broken signature */
+	if ((r->sig = X509_REQ_verify(req, pk)) <= 0 && ossl_unsupported())
+		r->sig = -1;
+	else if (r->sig < 0)
+		return "the request's signature is malformed";
+	ERR_clear_error();
+	r->xi.subject = x509info_name_str(X509_REQ_get_subject_name(req));
+	if (r->xi.subject == NULL)
+		r->xi.subject = xstrdup("");
+	if ((r->exts = X509_REQ_get_extensions(req)) != NULL &&
+	    (r->gns = X509V3_get_d2i(r->exts, NID_subject_alt_name, NULL,
+	    NULL)) != NULL)
+		x509info_sans(r->gns, &r->xi);
+	ERR_clear_error();
+	x509info_key(pk, &r->xi);
+	X509_REQ_get0_signature(req, NULL, &alg);
+	X509_ALGOR_get0(&obj, NULL, NULL, alg);
+	OBJ_obj2txt(r->xi.sig, sizeof(r->xi.sig), obj, 0);
+	csr_judge(pol, req, r->gns, r->exts, pk, &r->xi, r->sig, &r->f);
+	csr_attributes(req, r->exts, &r->attrs, &r->xs);
+	return NULL;
+}
+
+void
+csr_review_free(struct csr_review *r)
+{
+	csr_findings_free(&r->f);
+	strlist_free(&r->attrs);
+	strlist_free(&r->xs);
+	GENERAL_NAMES_free(r->gns);
+	sk_X509_EXTENSION_pop_free(r->exts, X509_EXTENSION_free);
+	x509info_free(&r->xi);
+}

@@ -86,4 +86,29 @@ void	csr_findings_free(struct csr_findings *f);
  */
 int	csr_host_ok(const char *h, int wild_ok);
 
+/* What csr_review learns of one request. */
+struct csr_review {
+	struct x509info	 xi;		/* subject, SANs, key, signature */
+	struct csr_findings f;
+	struct strlist	 attrs, xs;	/* csr_attributes' lists */
+	int		 sig;		/* 1, 0 or -1, as csr_judge takes it */
+	GENERAL_NAMES	*gns;		/* the subjectAltName, or NULL */
+	STACK_OF(X509_EXTENSION) *exts;	/* requested extensions, or NULL */
+};
+
+/*
+ * csr_review: everything csr-check and csr-new say of request req under
+ * policy pol, into *r (zeroed here; free with csr_review_free, also after
+ * an error): its self-signature checked (RFC 2986 section 3;
+ * X509_REQ_verify(3)), its fields read, csr_judge's findings and
+ * csr_attributes' lists.  Prints nothing.  Returns NULL, or a static
+ * message for a request that cannot be judged (exit class 2): a public
+ * key OpenSSL cannot decode, a malformed signature.
+ */
+const char *csr_review(const struct csr_policy *pol, X509_REQ *req,
+	    struct csr_review *r);
+
+/* csr_review_free: release what csr_review filled. */
+void	csr_review_free(struct csr_review *r);
+
 #endif

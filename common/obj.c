@@ -273,3 +273,27 @@ obj_file_key(const char *file, const char *pass)
 	ERR_clear_error();
 	return pk;
 }
+
+EVP_PKEY *
+obj_file_private(const char *file, const char *pass)
+{
+	struct obj_input oi;
+	struct obj o;
+	EVP_PKEY *pk = NULL;
+	char *files[1];
+
+	files[0] = (char *)file;
+	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
+	while (pk == NULL && obj_next(&oi, &o))
+		if (o.priv && oi.status == EX_YES) {
+			EVP_PKEY_up_ref(o.pk);
+			pk = o.pk;
+		}
+	if (obj_input_end(&oi) != EX_YES) {
+		EVP_PKEY_free(pk);
+		pk = NULL;
+	} else if (pk == NULL)
+		diag_err(file, 0, "no private key in it");
+	ERR_clear_error();
+	return pk;
+}

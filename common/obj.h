@@ -91,4 +91,13 @@ int	obj_input_end(struct obj_input *oi);
  */
 EVP_PKEY *obj_file_key(const char *file, const char *pass);
 
+/*
+ * obj_file_private: the first private key of file (a key file, a bundle
+ * with the key anywhere in it, a PKCS#12 file), decrypted with pass.
+ * Returns a new EVP_PKEY the caller frees, or NULL after a message: the
+ * file does not open, an object in it does not decode, or it holds no
+ * private key.  For csr-new's --key.
+ */
+EVP_PKEY *obj_file_private(const char *file, const char *pass);
+
 #endif

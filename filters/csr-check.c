@@ -89,62 +89,23 @@ static int
 one(struct ctx *c, const struct pem_block *b)
 {
 	const unsigned char *d = b->der;
-	X509_REQ *req = NULL;
-	STACK_OF(X509_EXTENSION) *exts = NULL;
-	GENERAL_NAMES *gns = NULL;
-	EVP_PKEY *pk;
-	const X509_ALGOR *alg;
-	const ASN1_OBJECT *obj;
-	struct x509info xi;
-	struct csr_findings p;
-	struct strlist attrs, xs;
-	int sig, status;
+	X509_REQ *req;
+	struct csr_review r;
+	const char *err;
+	int status;
 
-	memset(&xi, 0, sizeof(xi));
-	memset(&p, 0, sizeof(p));
-	memset(&attrs, 0, sizeof(attrs));
-	memset(&xs, 0, sizeof(xs));
 	if ((req = d2i_X509_REQ(NULL, &d, (long)b->derlen)) == NULL)
 		return diag_err(b->src, b->line, "the request does not decode");
-	if ((pk = X509_REQ_get0_pubkey(req)) == NULL) {
-		X509_REQ_free(req);
-		return diag_err(b->src, b->line, "OpenSSL cannot decode the "
-		    "request's public key");
+	if ((err = csr_review(&c->pol, req, &r)) != NULL)
+		status = diag_err(b->src, b->line, "%s", err);
+	else {
+		c->ncsr++;
+		certout_csr(&c->o, b, &r.xi, r.sig == 1, &r.f, &r.attrs,
+		    &r.xs, c->pol.smime, c->json, c->ncsr == 1);
+		status = r.f.nreject > 0 || (c->strict && r.f.n > 0) ? EX_NO :
+		    EX_YES;
 	}
-	/* proof of possession, RFC 2986 section 3: an algorithm OpenSSL's
-	 * providers do not have (MD4, ...) is not a broken signature */
-	if ((sig = X509_REQ_verify(req, pk)) <= 0 && ossl_unsupported())
-		sig = -1;
-	else if (sig < 0) {
-		X509_REQ_free(req);
-		return diag_err(b->src, b->line, "the request's signature is "
-		    "malformed");
-	}
-	ERR_clear_error();
-	c->ncsr++;
-	xi.subject = x509info_name_str(X509_REQ_get_subject_name(req));
-	if (xi.subject == NULL)
-		xi.subject = xstrdup("");
-	if ((exts = X509_REQ_get_extensions(req)) != NULL &&
-	    (gns = X509V3_get_d2i(exts, NID_subject_alt_name, NULL, NULL)) !=
-	    NULL)
-		x509info_sans(gns, &xi);
-	ERR_clear_error();
-	x509info_key(pk, &xi);
-	X509_REQ_get0_signature(req, NULL, &alg);
-	X509_ALGOR_get0(&obj, NULL, NULL, alg);
-	OBJ_obj2txt(xi.sig, sizeof(xi.sig), obj, 0);
-	csr_judge(&c->pol, req, gns, exts, pk, &xi, sig, &p);
-	csr_attributes(req, exts, &attrs, &xs);
-	certout_csr(&c->o, b, &xi, sig == 1, &p, &attrs, &xs, c->pol.smime,
-	    c->json, c->ncsr == 1);
-	status = p.nreject > 0 || (c->strict && p.n > 0) ? EX_NO : EX_YES;
-	csr_findings_free(&p);
-	strlist_free(&attrs);
-	strlist_free(&xs);
-	GENERAL_NAMES_free(gns);
-	sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
-	x509info_free(&xi);
+	csr_review_free(&r);
 	X509_REQ_free(req);
 	return status;
 }

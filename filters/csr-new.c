@@ -1,0 +1,475 @@
+/*
+ * csr-new: make a private key and a certificate request (RFC 2986) that
+ * passes csr-check under the chosen profile: the policy csr-check runs
+ * (common/csrpolicy.c) judges the request before anything is written.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/x509.h>
+
+#include "csrpolicy.h"
+#include "diag.h"
+#include "io.h"
+#include "json.h"
+#include "keys.h"
+#include "obj.h"
+#include "opt.h"
+#include "pem.h"
+#include "reqnew.h"
+#include "x509info.h"
+
+#define OPTS	"C:D:H:I:K:L:N:O:P:ST:U:Vab:fhjk:m:o:p:r:su:vw:x:"
+
+static const struct option longopts[] = {
+	OPT_COMMON_LONG,
+	OPT_PASSIN_LONG,
+	{ "country",		required_argument,	NULL, 'C' },
+	{ "subject",		required_argument,	NULL, 'D' },
+	{ "host",		required_argument,	NULL, 'H' },
+	{ "not-key",		required_argument,	NULL, 'K' },
+	{ "locality",		required_argument,	NULL, 'L' },
+	{ "common-name",	required_argument,	NULL, 'N' },
+	{ "org",		required_argument,	NULL, 'O' },
+	{ "profile",		required_argument,	NULL, 'P' },
+	{ "require-san",	no_argument,		NULL, 'S' },
+	{ "state",		required_argument,	NULL, 'T' },
+	{ "org-unit",		required_argument,	NULL, 'U' },
+	{ "ascii",		no_argument,		NULL, 'a' },
+	{ "min-rsa-bits",	required_argument,	NULL, 'b' },
+	{ "force",		no_argument,		NULL, 'f' },
+	{ "json",		no_argument,		NULL, 'j' },
+	{ "key-type",		required_argument,	NULL, 'k' },
+	{ "email",		required_argument,	NULL, 'm' },
+	{ "passout",		required_argument,	NULL, 'p' },
+	{ "require",		required_argument,	NULL, 'r' },
+	{ "key",		required_argument,	NULL, 'u' },
+	{ "keyout",		required_argument,	NULL, 'x' },
+	{ NULL,			0,			NULL, 0 }
+};
+
+static const struct opt_doc docs[] = {
+	{ 'C', "CC", "countryName, two letters: HU" },
+	{ 'D', "DN", "the whole subject: 'CN=mail.example.hu,O=Example,C=HU'" },
+	{ 'H', "NAME", "a DNS name or IP address for the subjectAltName" },
+	{ 'K', "FILE", "exit 1 if the key is FILE's (repeatable)" },
+	{ 'L', "CITY", "localityName" },
+	{ 'N', "NAME", "commonName (default: the first -H)" },
+	{ 'O', "ORG", "organizationName" },
+	{ 'P', "PROFILE", "tls (default) or smime" },
+	{ 'S', NULL, "a request without subjectAltName is refused" },
+	{ 'T', "STATE", "stateOrProvinceName" },
+	{ 'U', "UNIT", "organizationalUnitName" },
+	{ 'a', NULL, "printable ASCII only: a CSR in English" },
+	{ 'b', "BITS", "least RSA key size (2048)" },
+	{ 'f', NULL, "replace an existing --keyout file" },
+	{ 'j', NULL, "NDJSON on stdout (the request goes to -o)" },
+	{ 'k', "TYPE", "rsa, rsa:3072, rsa:4096, ec, ec:P-384, ed25519" },
+	{ 'm', "ADDR", "an e-mail address for the subjectAltName" },
+	{ 'p', "SOURCE", "encrypt the new key (PKCS#8, AES-256)" },
+	{ 'r', "FIELDS", "subject attributes required: C,O,CN" },
+	{ 's', NULL, "warnings exit 1" },
+	{ 'u', "FILE", "use FILE's private key, not a new one" },
+	{ 'x', "FILE", "write the new private key to FILE (mode 0600)" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: csr-new [-afhjSsVv] [-b BITS] [-C CC] [-D DN] [-H NAME] "
+	    "[-I N] [-K FILE]\n"
+	    "               [-k TYPE] [-L CITY] [-m ADDR] [-N NAME] [-O ORG] "
+	    "[-o FILE]\n"
+	    "               [-P PROFILE] [-p SOURCE] [-r FIELDS] [-T STATE] "
+	    "[-U UNIT]\n"
+	    "               [-u FILE] [-w SOURCE] [-x FILE]\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
+
+/* The wizard fields, in the order a subject lists them (first RDN
+ * first), as the CAs' forms and openssl req's prompts ask for them. */
+static const struct { int ch, nid; const char *opt; } fields[] = {
+	{ 'C', NID_countryName, "country" },
+	{ 'T', NID_stateOrProvinceName, "state" },
+	{ 'L', NID_localityName, "locality" },
+	{ 'O', NID_organizationName, "org" },
+	{ 'U', NID_organizationalUnitName, "org-unit" },
+	{ 'N', NID_commonName, "common-name" },
+};
+#define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
+
+struct req {
+	struct csr_policy pol;
+	const char	*subject;	/* -D */
+	const char	*field[NFIELDS];
+	struct keyspec	 ks;
+	const char	*keyfile;	/* -u */
+	const char	*keyout;	/* -x */
+	const char	*passout;	/* -p */
+	int		 force, json;
+};
+
+/* The subject from -D or the wizard fields, with the CN defaulting to
+ * the first host name (or, for S/MIME, the first address). */
+static X509_NAME *
+subject(const struct req *r)
+{
+	const struct csr_policy *pol = &r->pol;
+	X509_NAME *nm;
+	const char *err = NULL, *cn;
+	size_t i;
+
+	if (r->subject != NULL) {
+		if ((nm = dn_parse(r->subject, &err)) == NULL)
+			diag_err(NULL, 0, "--subject: %s", err);
+	} else if ((nm = X509_NAME_new()) != NULL)
+		for (i = 0; i < NFIELDS; i++)
+			if (r->field[i] != NULL && !dn_add(nm, fields[i].nid,
+			    r->field[i], 0)) {
+				diag_err(NULL, 0, "--%s: OpenSSL cannot encode "
+				    "it (not UTF-8?)", fields[i].opt);
+				X509_NAME_free(nm);
+				return NULL;
+			}
+	cn = pol->nhosts > 0 ? pol->hosts[0] : pol->nemails > 0 ?
+	    pol->emails[0] : NULL;
+	if (nm != NULL && cn != NULL &&
+	    X509_NAME_get_index_by_NID(nm, NID_commonName, -1) < 0 &&
+	    !dn_add(nm, NID_commonName, cn, 0)) {
+		diag_err(NULL, 0, "OpenSSL cannot add CN=%s", cn);
+		X509_NAME_free(nm);
+		return NULL;
+	}
+	return nm;
+}
+
+/* The key: -u's, with a warning, or a new one. */
+static EVP_PKEY *
+key(const struct req *r, const char *pass)
+{
+	EVP_PKEY *pk;
+
+	if (r->keyfile == NULL)
+		return keyspec_generate(&r->ks);
+	if ((pk = obj_file_private(r->keyfile, pass)) != NULL)
+		diag_warn(r->keyfile, 0, "the request reuses this key: every "
+		    "CA's guide asks for a new key at each renewal");
+	return pk;
+}
+
+/* -x: the new key, PKCS#8, encrypted under -p; 0 or EX_TROUBLE. */
+static int
+write_key(struct out *o, const struct req *r, EVP_PKEY *pk)
+{
+	unsigned char *der = NULL;
+	size_t len = 0;
+	const char *label;
+	char *pass = NULL;
+	int status = EX_TROUBLE;
+
+	if (r->passout != NULL) {
+		if ((pass = pass_get(r->passout, "--passout")) == NULL)
+			return EX_TROUBLE;
+		if (*pass == '\0')
+			diag_err(NULL, 0, "--passout: the passphrase is empty");
+		else if (key_encrypt_pkcs8(pk, pass, &der, &len))
+			status = 0;
+		label = "ENCRYPTED PRIVATE KEY";
+	} else if (key_encode(pk, 0, "the new key", &der, &len, &label))
+		status = 0;
+	pass_free(pass);
+	if (status == 0 && out_open(o, r->keyout, r->force ? 0 :
+	    OUT_NOCLOBBER) != 0)
+		status = EX_TROUBLE;
+	else if (status == 0) {
+		out_secret(o);
+		if (pem_write(o, label, NULL, 0, der, len) != 0) {
+			out_abort(o);
+			status = EX_TROUBLE;
+		}
+	}
+	OPENSSL_clear_free(der, len);
+	return status;
+}
+
+static void
+json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
+    const char *csrfile)
+{
+	struct out o;
+	struct json j;
+	char spki[65];
+
+	if (out_open(&o, NULL, 0) != 0)
+		return;
+	key_spki_sha256(pk, spki);
+	json_begin_at(&j, &o, csrfile, 1, 1, "csr");
+	json_str(&j, "subject", rv->xi.subject, -1);
+	json_open(&j, "san", '{');
+	json_list(&j, "dns", rv->xi.dns.v, rv->xi.dns.n);
+	json_list(&j, "ip", rv->xi.ip.v, rv->xi.ip.n);
+	json_list(&j, "email", rv->xi.email.v, rv->xi.email.n);
+	json_close(&j, '{');
+	json_open(&j, "key", '{');
+	json_str(&j, "type", rv->xi.key_type, -1);
+	json_int(&j, "bits", rv->xi.key_bits);
+	json_str(&j, "curve", rv->xi.curve[0] ? rv->xi.curve : NULL, -1);
+	json_str(&j, "spki_sha256", spki, -1);
+	json_bool(&j, "new", r->keyfile == NULL);
+	json_str(&j, "file", r->keyfile != NULL ? r->keyfile : r->keyout, -1);
+	json_close(&j, '{');
+	json_str(&j, "profile", r->pol.smime ? "smime" : "tls", -1);
+	json_end(&j);
+	out_close(&o);
+}
+
+/* The first CN of nm as a heap string, or NULL. */
+static char *
+cn_text(const X509_NAME *nm)
+{
+	unsigned char *u = NULL;
+	char *s = NULL;
+	int i, n;
+
+	if ((i = X509_NAME_get_index_by_NID(nm, NID_commonName, -1)) >= 0 &&
+	    (n = ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(
+	    X509_NAME_get_entry(nm, i)))) >= 0) {
+		s = xmalloc((size_t)n + 1);
+		memcpy(s, u, (size_t)n);
+		s[n] = '\0';
+	}
+	OPENSSL_free(u);
+	return s;
+}
+
+/* Make, judge and write; the exit status. */
+static int
+run(struct req *r, const char *ofile, int strict, const char *pass)
+{
+	X509_NAME *nm = NULL;
+	EVP_PKEY *pk = NULL;
+	X509_REQ *req = NULL;
+	struct csr_review rv;
+	struct out ko, co;
+	unsigned char *der = NULL;
+	const char *err;
+	char *cn = NULL;
+	size_t i;
+	int len, status = EX_TROUBLE;
+
+	memset(&rv, 0, sizeof(rv));
+	if ((nm = subject(r)) == NULL)
+		goto out;
+	/* a TLS certificate names its host in the subjectAltName (Baseline
+	 * Requirements 7.1.2.7.12): the CN of --subject goes there too */
+	if (!r->pol.smime && r->pol.nhosts == 0 &&
+	    (cn = cn_text(nm)) != NULL && csr_host_ok(cn, 1)) {
+		diag_note(NULL, 0, "CN=%s goes into the subjectAltName", cn);
+		r->pol.hosts[r->pol.nhosts++] = cn;
+	}
+	if ((pk = key(r, pass)) == NULL ||
+	    (req = req_build(nm, pk, r->pol.hosts, r->pol.nhosts,
+	    r->pol.emails, r->pol.nemails)) == NULL)
+		goto out;
+	if ((err = csr_review(&r->pol, req, &rv)) != NULL) {
+		diag_err(NULL, 0, "%s", err);
+		goto out;
+	}
+	for (i = 0; i < rv.f.n; i++)
+		if (rv.f.v[i].sev == CSR_REJECTION)
+			diag_no(NULL, 0, "%s", rv.f.v[i].text);
+		else
+			diag_warn(NULL, 0, "%s", rv.f.v[i].text);
+	if (rv.f.nreject > 0 || (strict && (rv.f.n > 0 || r->keyfile))) {
+		diag_no(NULL, 0, "nothing written: the CA would %s this "
+		    "request", rv.f.nreject > 0 ? "reject" : "warn about");
+		status = EX_NO;
+		goto out;
+	}
+	if ((len = i2d_X509_REQ(req, &der)) <= 0) {
+		diag_err(NULL, 0, "OpenSSL cannot encode the request");
+		goto out;
+	}
+	/* the key first: a request is worthless without it */
+	if (r->keyout != NULL && write_key(&ko, r, pk) != 0)
+		goto out;
+	if (out_open(&co, ofile, 0) != 0 || pem_write(&co, "CERTIFICATE "
+	    "REQUEST", NULL, 0, der, (size_t)len) != 0) {
+		if (r->keyout != NULL)
+			out_abort(&ko);
+		goto out;
+	}
+	if (r->keyout != NULL && out_close(&ko) != 0) {
+		out_abort(&co);
+		goto out;
+	}
+	if ((status = out_close(&co)) == EX_YES && r->json)
+		json_report(&rv, r, pk, ofile);
+out:
+	OPENSSL_free(der);
+	csr_review_free(&rv);
+	X509_REQ_free(req);
+	EVP_PKEY_free(pk);
+	X509_NAME_free(nm);
+	free(cn);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct req r;
+	struct csr_policy *pol = &r.pol;
+	struct stat st;
+	char *end, *pass = NULL;
+	int ch, i, status;
+	size_t k;
+
+	diag_init(argv[0]);
+	memset(&r, 0, sizeof(r));
+	pol->min_rsa = 2048;
+	keyspec_parse("rsa", &r.ks);
+	pol->hosts = xmalloc((size_t)argc * sizeof(*pol->hosts));
+	pol->emails = xmalloc((size_t)argc * sizeof(*pol->emails));
+	pol->notkeys = xmalloc((size_t)argc * sizeof(*pol->notkeys));
+	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
+		if (opt_common(ch, optarg, &op, usage))
+			continue;
+		for (k = 0; k < NFIELDS && fields[k].ch != ch; k++)
+			;
+		if (k < NFIELDS) {
+			r.field[k] = optarg;
+			continue;
+		}
+		switch (ch) {
+		case 'D':
+			r.subject = optarg;
+			break;
+		case 'H':
+			if (strchr(optarg, '@') != NULL) {
+				diag_err(NULL, 0, "-H %s: -H takes a host name; "
+				    "for an e-mail address use --email", optarg);
+				usage(EX_TROUBLE);
+			}
+			pol->hosts[pol->nhosts++] = optarg;
+			break;
+		case 'K':
+			pol->notkeys[pol->nnotkeys++].file = optarg;
+			break;
+		case 'P':
+			if (strcmp(optarg, "smime") != 0 &&
+			    strcmp(optarg, "tls") != 0) {
+				diag_err(NULL, 0, "--profile: use tls or "
+				    "smime");
+				usage(EX_TROUBLE);
+			}
+			pol->smime = strcmp(optarg, "smime") == 0;
+			break;
+		case 'S':
+			pol->require_san = 1;
+			break;
+		case 'a':
+			pol->ascii = 1;
+			break;
+		case 'b':
+			pol->min_rsa = strtol(optarg, &end, 10);
+			if (*end != '\0' || pol->min_rsa < 512) {
+				diag_err(NULL, 0, "--min-rsa-bits: a number "
+				    "of bits, 512 or more");
+				usage(EX_TROUBLE);
+			}
+			break;
+		case 'f':
+			r.force = 1;
+			break;
+		case 'j':
+			r.json = 1;
+			break;
+		case 'k':
+			if (!keyspec_parse(optarg, &r.ks)) {
+				diag_err(NULL, 0, "--key-type %s: use rsa, "
+				    "rsa:BITS, ec, ec:P-384, ec:P-521 or "
+				    "ed25519", optarg);
+				usage(EX_TROUBLE);
+			}
+			break;
+		case 'm':
+			pol->emails[pol->nemails++] = optarg;
+			break;
+		case 'p':
+			r.passout = optarg;
+			break;
+		case 'r':
+			pol->require = optarg;
+			break;
+		case 'u':
+			r.keyfile = optarg;
+			break;
+		case 'x':
+			r.keyout = optarg;
+			break;
+		default:
+			usage(EX_TROUBLE);
+		}
+	}
+	if (op.max_iter != 0)
+		key_max_iter = op.max_iter;
+	if (optind < argc) {
+		diag_err(NULL, 0, "%s: csr-new reads no files; the key to "
+		    "reuse is --key FILE", argv[optind]);
+		usage(EX_TROUBLE);
+	}
+	for (k = 0; k < NFIELDS && r.subject != NULL; k++)
+		if (r.field[k] != NULL) {
+			diag_err(NULL, 0, "--subject and --%s: give the "
+			    "subject one way", fields[k].opt);
+			usage(EX_TROUBLE);
+		}
+	if ((r.keyfile == NULL) == (r.keyout == NULL)) {
+		diag_err(NULL, 0, r.keyfile == NULL ? "csr-new makes a new "
+		    "key: give --keyout FILE (or --key FILE to reuse one)" :
+		    "--key and --keyout: the key is either reused or new");
+		usage(EX_TROUBLE);
+	}
+	if (r.json && (op.ofile == NULL || strcmp(op.ofile, "-") == 0)) {
+		diag_err(NULL, 0, "--json writes stdout: give -o FILE for the "
+		    "request");
+		usage(EX_TROUBLE);
+	}
+	if (r.keyout != NULL && !r.force && lstat(r.keyout, &st) == 0) {
+		diag_err(r.keyout, 0, "the file exists: it may hold a key in "
+		    "use; give --force to replace it");
+		return EX_TROUBLE;
+	}
+	status = EX_TROUBLE;
+	if ((op.passin == NULL || (pass = pass_get(op.passin,
+	    "--passin")) != NULL)) {
+		for (i = 0; i < pol->nnotkeys; i++)
+			if ((pol->notkeys[i].pk = obj_file_key(
+			    pol->notkeys[i].file, pass)) == NULL)
+				break;
+		if (i == pol->nnotkeys)
+			status = run(&r, op.ofile, (op.flags & OPT_STRICT) != 0,
+			    pass);
+	}
+	for (i = 0; i < pol->nnotkeys; i++)
+		EVP_PKEY_free(pol->notkeys[i].pk);
+	free(pol->notkeys);
+	free(pol->hosts);
+	free(pol->emails);
+	pass_free(pass);
+	return status;
+}

@@ -315,7 +315,12 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 		out_abort(&co);
 		goto out;
 	}
-	if ((status = out_close(&co)) == EX_YES && r->json)
+	/* a request that did not reach its file makes the new key useless:
+	 * it goes too, so that a rerun starts clean */
+	if ((status = out_close(&co)) != EX_YES && r->keyout != NULL &&
+	    unlink(r->keyout) == 0)
+		diag_err(r->keyout, 0, "removed: the request was not written");
+	else if (status == EX_YES && r->json)
 		json_report(&rv, r, pk, ofile);
 out:
 	OPENSSL_free(der);

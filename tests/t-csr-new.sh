@@ -196,3 +196,10 @@ EOF
 	    sed -n '1,2p' err >&2; exit \$r" '' "csr-new: $msg
 usage: csr-new [-afhjSsVv] [-b BITS] [-C CC] [-D DN] [-H NAME] [-I N] [-K FILE]"
 done
+
+# a request that cannot be written takes its new key with it
+t trouble-csr-new-write-error 2 "cd csrnew && csr-new -H a.example.com \
+    -x full.key >/dev/full; r=\$?; ls full.key; exit \$r" '' \
+    "csr-new: <stdout>: write error: No space left on device
+csr-new: full.key: removed: the request was not written
+ls: cannot access 'full.key': No such file or directory"

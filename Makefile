@@ -11,6 +11,7 @@ CC	?= cc
 PKG_CONFIG ?= pkg-config
 OSSL_CFLAGS != $(PKG_CONFIG) --cflags libcrypto
 OSSL_LIBS != $(PKG_CONFIG) --libs libcrypto
+SSL_LIBS != $(PKG_CONFIG) --libs libssl
 
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
@@ -20,11 +21,11 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DOPENSSL_API_COMPAT=30000 \
 ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
 FILTERS	= cert-info chain-order csr-check csr-new der2pem key-match pem-join pem-split \
-	  pem2der pem2p12
-COMMON	= common/certout.o common/chain.o common/csrpolicy.o common/diag.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/name.o \
-	  common/obj.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/trust.o common/x509info.o
-HEADERS	= common/certout.h common/chain.h common/csrpolicy.h common/diag.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/name.h \
-	  common/obj.h common/opt.h common/ossl.h common/pem.h common/reqnew.h \
+	  pem2der pem2p12 tls-fetch
+COMMON	= common/certout.o common/chain.o common/csrpolicy.o common/diag.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/name.o common/net.o \
+	  common/obj.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/starttls.o common/trust.o common/x509info.o
+HEADERS	= common/certout.h common/chain.h common/csrpolicy.h common/diag.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/name.h common/net.h \
+	  common/obj.h common/opt.h common/ossl.h common/pem.h common/reqnew.h common/starttls.h \
 	  common/trust.h common/x509info.h
 LIB	= common/libpemkit.a
 BINS	= $(FILTERS:%=bin/%)
@@ -43,6 +44,11 @@ $(LIB): $(COMMON)
 bin/%: filters/%.c $(LIB) $(HEADERS)
 	@mkdir -p bin
 	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB) $(OSSL_LIBS) $(LDFLAGS)
+
+# tls-fetch alone speaks TLS: libssl too
+bin/tls-fetch: filters/tls-fetch.c $(LIB) $(HEADERS)
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $@ $< $(LIB) $(SSL_LIBS) $(OSSL_LIBS) $(LDFLAGS)
 
 # The whole lifecycle on the shipped examples (README quick start).
 demo: all

@@ -1,0 +1,322 @@
+/*
+ * tls-fetch: connect to a server, STARTTLS where the protocol has it,
+ * and write the certificates it presents, in the order sent, as
+ * canonical PEM.  It never judges them: chain-order, cert-info and
+ * key-match do.
+ */
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include "diag.h"
+#include "io.h"
+#include "json.h"
+#include "net.h"
+#include "opt.h"
+#include "ossl.h"
+#include "pem.h"
+#include "starttls.h"
+#include "x509info.h"
+
+#define OPTS	"46EN:O:S:Vchjo:st:v"
+
+static const struct option longopts[] = {
+	OPT_COMMON_LONG,
+	{ "no-sni",	no_argument,		NULL, 'E' },
+	{ "servername",	required_argument,	NULL, 'N' },
+	{ "ocsp-out",	required_argument,	NULL, 'O' },
+	{ "starttls",	required_argument,	NULL, 'S' },
+	{ "json",	no_argument,		NULL, 'j' },
+	{ "timeout",	required_argument,	NULL, 't' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static const struct opt_doc docs[] = {
+	{ '4', NULL, "IPv4 addresses only" },
+	{ '6', NULL, "IPv6 addresses only" },
+	{ 'E', NULL, "send no server name (SNI)" },
+	{ 'N', "NAME", "the server name to send (default: the host)" },
+	{ 'O', "FILE", "write the stapled OCSP response (DER) to FILE" },
+	{ 'S', "PROTO", "smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres "
+	    "or none" },
+	{ 'c', NULL, "accepted; the certificates are always decoded" },
+	{ 'j', NULL, "NDJSON, one object per target, instead of PEM" },
+	{ 's', NULL, "a target without an OCSP staple exits 1" },
+	{ 't', "SECONDS", "bound connect, greeting and handshake (10)" },
+	{ 0, NULL, NULL }
+};
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] "
+	    "[-S PROTO] [-t SECONDS]\n"
+	    "                 host[:port] ...\n");
+	if (status == EX_YES)
+		opt_help(OPTS, longopts, docs);
+	exit(status);
+}
+
+struct fetch {
+	SSL_CTX		*ctx;
+	struct out	 o;
+	int		 family, nosni, json, strict;
+	const char	*servername, *proto, *ocspout;
+	unsigned	 timeout;
+};
+
+/* A host that is an address literal gets no SNI (RFC 6066 section 3). */
+static int
+is_address(const char *h)
+{
+	unsigned char a[16];
+
+	return inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1;
+}
+
+static void
+json_target(struct fetch *f, const char *target, const struct conn *c,
+    const struct starttls *st, const char *sni, SSL *ssl,
+    STACK_OF(X509) *chain, long ocsplen)
+{
+	struct json j;
+	X509 *x;
+	char *s, hex[65];
+	unsigned char md[32];
+	unsigned n;
+	int i;
+
+	json_begin(&j, &f->o);
+	json_str(&j, "type", "tls", -1);
+	json_str(&j, "target", target, -1);
+	json_str(&j, "address", c->addr, -1);
+	json_str(&j, "starttls", st != NULL ? st->name : NULL, -1);
+	json_str(&j, "sni", sni, -1);
+	json_str(&j, "protocol", SSL_get_version(ssl), -1);
+	json_str(&j, "cipher", SSL_get_cipher_name(ssl), -1);
+	json_bool(&j, "ocsp_staple", ocsplen > 0);
+	json_open(&j, "certificates", '[');
+	for (i = 0; i < sk_X509_num(chain); i++) {
+		x = sk_X509_value(chain, i);
+		json_open(&j, NULL, '{');
+		json_int(&j, "position", i + 1);
+		s = x509info_name_str(X509_get_subject_name(x));
+		json_str(&j, "subject", s, -1);
+		free(s);
+		s = x509info_name_str(X509_get_issuer_name(x));
+		json_str(&j, "issuer", s, -1);
+		free(s);
+		if (X509_digest(x, EVP_sha256(), md, &n) && n == 32) {
+			ossl_hex(md, 32, hex);
+			json_str(&j, "sha256", hex, -1);
+		} else
+			json_null(&j, "sha256");
+		json_close(&j, '{');
+	}
+	json_close(&j, '[');
+	json_end(&j);
+}
+
+/* -O: the stapled response, or exit 1 when there is none. */
+static int
+write_ocsp(const struct fetch *f, const char *target, const unsigned char *p,
+    long len)
+{
+	struct out o;
+
+	if (len <= 0)
+		return diag_no(target, 0, "the server sent no OCSP staple: %s "
+		    "not written", f->ocspout);
+	if (out_open(&o, f->ocspout, 0) != 0)
+		return EX_TROUBLE;
+	out_write(&o, p, (size_t)len);
+	return out_close(&o);
+}
+
+/* Output of one target once its handshake is done: the status. */
+static int
+present(struct fetch *f, const char *target, const struct conn *c,
+    const struct starttls *st, const char *sni, SSL *ssl)
+{
+	STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl);
+	const unsigned char *ocsp = NULL;
+	unsigned char *der;
+	long ocsplen;
+	int i, len, status = EX_YES;
+
+	if (sk_X509_num(chain) <= 0)
+		return diag_err(target, 0, "the server sent no certificate");
+	ocsplen = SSL_get_tlsext_status_ocsp_resp(ssl, &ocsp);
+	diag_note(target, 0, "connected to %s: %s, %s, %d certificate%s%s",
+	    c->addr,
+	    SSL_get_version(ssl), SSL_get_cipher_name(ssl), sk_X509_num(chain),
+	    sk_X509_num(chain) == 1 ? "" : "s", ocsplen > 0 ?
+	    ", an OCSP staple" : "");
+	if (f->json)
+		json_target(f, target, c, st, sni, ssl, chain, ocsplen);
+	else
+		for (i = 0; i < sk_X509_num(chain) && status == EX_YES; i++) {
+			der = NULL;
+			if ((len = i2d_X509(sk_X509_value(chain, i), &der)) <= 0)
+				status = diag_err(target, 0, "certificate %d "
+				    "cannot be encoded", i + 1);
+			else
+				status = pem_write(&f->o, "CERTIFICATE", NULL, 0,
+				    der, (size_t)len);
+			OPENSSL_free(der);
+		}
+	if (status == EX_YES && f->ocspout != NULL)
+		status = write_ocsp(f, target, ocsp, ocsplen);
+	else if (status == EX_YES && f->strict && ocsplen <= 0)
+		status = diag_no(target, 0, "the server sent no OCSP staple");
+	return status;
+}
+
+static int
+fetch(struct fetch *f, const char *target)
+{
+	const struct starttls *st = NULL;
+	struct conn c;
+	SSL *ssl = NULL;
+	char *host = NULL, *port = NULL;
+	const char *sni = NULL;
+	int status = EX_TROUBLE;
+
+	c.fd = -1;
+	if (!net_target(target, &host, &port)) {
+		diag_err(NULL, 0, "%s: not HOST, HOST:PORT or [ADDRESS]:PORT",
+		    target);
+		goto out;
+	}
+	if (f->proto != NULL)
+		st = starttls_find(f->proto);	/* NULL for "none" */
+	else if (port != NULL && (st = starttls_by_port(port)) != NULL)
+		diag_note(target, 0, "port %s: %s STARTTLS", port, st->name);
+	if (port == NULL)
+		port = xstrdup(st != NULL ? st->port : "443");
+	if (!f->nosni)
+		sni = f->servername != NULL ? f->servername :
+		    is_address(host) ? NULL : host;
+	if (!net_connect(&c, target, host, port, f->family, f->timeout) ||
+	    (st != NULL && !st->run(&c, host)))
+		goto out;
+	if ((ssl = SSL_new(f->ctx)) == NULL ||
+	    (sni != NULL && !SSL_set_tlsext_host_name(ssl, sni)) ||
+	    !SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp)) {
+		diag_err(target, 0, "OpenSSL cannot start TLS");
+		goto out;
+	}
+	if (net_tls(&c, ssl)) {
+		status = present(f, target, &c, st, sni, ssl);
+		(void)SSL_shutdown(ssl);	/* one try: never waits */
+	}
+out:
+	ERR_clear_error();
+	SSL_free(ssl);
+	net_close(&c);
+	free(host);
+	free(port);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct fetch f;
+	char *end;
+	unsigned long n;
+	int ch, i, status = EX_YES;
+
+	diag_init(argv[0]);
+	memset(&f, 0, sizeof(f));
+	f.timeout = 10;
+	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
+		/* -t is --timeout here, as tls-fetch has no block types */
+		if (ch != 't' && opt_common(ch, optarg, &op, usage))
+			continue;
+		switch (ch) {
+		case '4':
+		case '6':
+			if (f.family != 0) {
+				diag_err(NULL, 0, "-4 and -6: give one");
+				usage(EX_TROUBLE);
+			}
+			f.family = ch == '4' ? AF_INET : AF_INET6;
+			break;
+		case 'E':
+			f.nosni = 1;
+			break;
+		case 'N':
+			f.servername = optarg;
+			break;
+		case 'O':
+			f.ocspout = optarg;
+			break;
+		case 'S':
+			if (strcmp(optarg, "none") != 0 &&
+			    starttls_find(optarg) == NULL) {
+				diag_err(NULL, 0, "--starttls %s: use %s or "
+				    "none", optarg, starttls_names());
+				usage(EX_TROUBLE);
+			}
+			f.proto = optarg;
+			break;
+		case 'j':
+			f.json = 1;
+			break;
+		case 't':
+			n = strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
+			    n > 3600) {
+				diag_err(NULL, 0, "--timeout: whole seconds, "
+				    "1 to 3600");
+				usage(EX_TROUBLE);
+			}
+			f.timeout = (unsigned)n;
+			break;
+		default:
+			usage(EX_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	f.strict = (op.flags & OPT_STRICT) != 0;
+	if (argc == 0) {
+		diag_err(NULL, 0, "no server: give host[:port]");
+		usage(EX_TROUBLE);
+	}
+	if (f.ocspout != NULL && argc > 1) {
+		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
+		    "give one target");
+		usage(EX_TROUBLE);
+	}
+	/* trust is not decided here, so old servers' certificates are
+	 * fetched too: TLS 1.0 and up, every cipher, security level 0 */
+	if ((f.ctx = SSL_CTX_new(TLS_client_method())) == NULL ||
+	    !SSL_CTX_set_min_proto_version(f.ctx, TLS1_VERSION)) {
+		SSL_CTX_free(f.ctx);
+		return diag_err(NULL, 0, "OpenSSL cannot make a TLS context");
+	}
+	SSL_CTX_set_security_level(f.ctx, 0);
+	SSL_CTX_set_verify(f.ctx, SSL_VERIFY_NONE, NULL);
+	SSL_CTX_set_max_cert_list(f.ctx, 256 * 1024);
+	if (out_open(&f.o, op.ofile, 0) != 0)
+		status = EX_TROUBLE;
+	else {
+		for (i = 0; i < argc; i++)
+			status = ex_worst(status, fetch(&f, argv[i]));
+		status = out_finish(&f.o, status);
+	}
+	SSL_CTX_free(f.ctx);
+	return status;
+}

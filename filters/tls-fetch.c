@@ -192,11 +192,8 @@ fetch(struct fetch *f, const char *target)
 	int status = EX_TROUBLE;
 
 	c.fd = -1;
-	if (!net_target(target, &host, &port)) {
-		diag_err(NULL, 0, "%s: not HOST, HOST:PORT or [ADDRESS]:PORT",
-		    target);
-		goto out;
-	}
+	if (!net_target(target, &host, &port))
+		goto out;		/* main() checked them all */
 	if (f->proto != NULL)
 		st = starttls_find(f->proto);	/* NULL for "none" */
 	else if (port != NULL && (st = starttls_by_port(port)) != NULL)
@@ -294,6 +291,17 @@ main(int argc, char *argv[])
 	if (argc == 0) {
 		diag_err(NULL, 0, "no server: give host[:port]");
 		usage(EX_TROUBLE);
+	}
+	for (i = 0; i < argc; i++) {
+		char *h, *p;
+
+		if (!net_target(argv[i], &h, &p)) {
+			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
+			    "[ADDRESS]:PORT", argv[i]);
+			usage(EX_TROUBLE);
+		}
+		free(h);
+		free(p);
 	}
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "

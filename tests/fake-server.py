@@ -48,6 +48,13 @@ def line():
 def tls():
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
+    sni = os.environ.get("FAKE_SNI")
+    if sni:
+        # the server name the client sent, or "none", into FAKE_SNI
+        def record(sock, name, c):
+            with open(sni, "w") as f:
+                f.write((name or "none") + "\n")
+        ctx.sni_callback = record
     t = ctx.wrap_socket(s, server_side=True)
     t.close()
 

@@ -15,6 +15,7 @@
 #include "csrpolicy.h"
 #include "diag.h"
 #include "keys.h"
+#include "obj.h"
 #include "ossl.h"
 #include "x509info.h"
 
@@ -419,4 +420,94 @@ csr_review_free(struct csr_review *r)
 	GENERAL_NAMES_free(r->gns);
 	sk_X509_EXTENSION_pop_free(r->exts, X509_EXTENSION_free);
 	x509info_free(&r->xi);
+}
+
+void
+csr_policy_init(struct csr_policy *pol, int argc)
+{
+	memset(pol, 0, sizeof(*pol));
+	pol->min_rsa = 2048;
+	pol->hosts = xmalloc(((size_t)argc + 1) * sizeof(*pol->hosts));
+	pol->emails = xmalloc(((size_t)argc + 1) * sizeof(*pol->emails));
+	pol->keys = xmalloc(((size_t)argc + 1) * sizeof(*pol->keys));
+	pol->notkeys = xmalloc(((size_t)argc + 1) * sizeof(*pol->notkeys));
+}
+
+int
+csr_policy_opt(struct csr_policy *pol, int ch, char *arg, void (*usage)(int))
+{
+	char *end;
+
+	switch (ch) {
+	case 'H':
+		if (strchr(arg, '@') != NULL) {
+			diag_err(NULL, 0, "-H %s: -H takes a host name; for an "
+			    "e-mail address use --email", arg);
+			usage(EX_TROUBLE);
+		}
+		pol->hosts[pol->nhosts++] = arg;
+		return 1;
+	case 'K':
+		pol->notkeys[pol->nnotkeys++].file = arg;
+		return 1;
+	case 'P':
+		if (strcmp(arg, "smime") != 0 && strcmp(arg, "tls") != 0) {
+			diag_err(NULL, 0, "--profile: use tls or smime");
+			usage(EX_TROUBLE);
+		}
+		pol->smime = strcmp(arg, "smime") == 0;
+		return 1;
+	case 'S':
+		pol->require_san = 1;
+		return 1;
+	case 'a':
+		pol->ascii = 1;
+		return 1;
+	case 'b':
+		pol->min_rsa = strtol(arg, &end, 10);
+		if (*end != '\0' || pol->min_rsa < 512) {
+			diag_err(NULL, 0, "--min-rsa-bits: a number of bits, "
+			    "512 or more");
+			usage(EX_TROUBLE);
+		}
+		return 1;
+	case 'm':
+		pol->emails[pol->nemails++] = arg;
+		return 1;
+	case 'r':
+		pol->require = arg;
+		return 1;
+	}
+	return 0;
+}
+
+int
+csr_policy_load(struct csr_policy *pol, const char *pass)
+{
+	int i;
+
+	for (i = 0; i < pol->nkeys; i++)
+		if ((pol->keys[i].pk = obj_file_key(pol->keys[i].file, pass)) ==
+		    NULL)
+			return 0;
+	for (i = 0; i < pol->nnotkeys; i++)
+		if ((pol->notkeys[i].pk = obj_file_key(pol->notkeys[i].file,
+		    pass)) == NULL)
+			return 0;
+	return 1;
+}
+
+void
+csr_policy_free(struct csr_policy *pol)
+{
+	int i;
+
+	for (i = 0; i < pol->nkeys; i++)
+		EVP_PKEY_free(pol->keys[i].pk);
+	for (i = 0; i < pol->nnotkeys; i++)
+		EVP_PKEY_free(pol->notkeys[i].pk);
+	free(pol->keys);
+	free(pol->notkeys);
+	free(pol->hosts);
+	free(pol->emails);
 }

@@ -37,6 +37,32 @@ struct csr_policy {
 	int		 nkeys, nnotkeys;
 };
 
+/*
+ * csr_policy_init: *pol with the defaults (TLS profile, RSA 2048 bits)
+ * and room for argc host names, addresses and -k/-K files (each option
+ * takes an argument, so argc bounds them).  Free with csr_policy_free.
+ */
+void	csr_policy_init(struct csr_policy *pol, int argc);
+
+/*
+ * csr_policy_opt: the policy options csr-check and csr-new share, by
+ * their letters: -H NAME, -K FILE, -P PROFILE, -S, -a, -b BITS, -m ADDR,
+ * -r FIELDS.  arg is kept, not copied.  A bad argument prints a message
+ * and calls usage(EX_TROUBLE).  Returns 1 when ch was one of them.
+ */
+int	csr_policy_opt(struct csr_policy *pol, int ch, char *arg,
+	    void (*usage)(int));
+
+/*
+ * csr_policy_load: the key of each -k and -K file, through
+ * obj_file_key() (obj.h) with passphrase pass.  Returns 1, or 0 after
+ * its message (exit class 2).
+ */
+int	csr_policy_load(struct csr_policy *pol, const char *pass);
+
+/* csr_policy_free: release the keys and arrays of *pol. */
+void	csr_policy_free(struct csr_policy *pol);
+
 /* Severity of a finding: a warning is printed (exit 0 unless --strict),
  * a rejection is what the CA refuses (exit 1). */
 enum csr_severity { CSR_WARNING = 1, CSR_REJECTION = 2 };

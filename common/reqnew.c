@@ -14,6 +14,9 @@
 #include <openssl/x509v3.h>
 
 #include "diag.h"
+#include "io.h"
+#include "keys.h"
+#include "pem.h"
 #include "reqnew.h"
 
 int
@@ -347,4 +350,57 @@ key_encrypt_pkcs8(EVP_PKEY *pk, const char *pass, unsigned char **der,
 	if (!ok)
 		return diag_err(NULL, 0, "OpenSSL cannot encrypt the key"), 0;
 	return 1;
+}
+
+char *
+dn_cn(const X509_NAME *nm)
+{
+	unsigned char *u = NULL;
+	char *s = NULL;
+	int i, n;
+
+	if ((i = X509_NAME_get_index_by_NID(nm, NID_commonName, -1)) >= 0 &&
+	    (n = ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(
+	    X509_NAME_get_entry(nm, i)))) >= 0) {
+		s = xmalloc((size_t)n + 1);
+		memcpy(s, u, (size_t)n);
+		s[n] = '\0';
+	}
+	OPENSSL_free(u);
+	return s;
+}
+
+int
+key_write_new(struct out *o, const char *path, int force, EVP_PKEY *pk,
+    const char *passout)
+{
+	unsigned char *der = NULL;
+	size_t len = 0;
+	const char *label;
+	char *pass = NULL;
+	int status = EX_TROUBLE;
+
+	if (passout != NULL) {
+		if ((pass = pass_get(passout, "--passout")) == NULL)
+			return EX_TROUBLE;
+		if (*pass == '\0')
+			diag_err(NULL, 0, "--passout: the passphrase is empty");
+		else if (key_encrypt_pkcs8(pk, pass, &der, &len))
+			status = 0;
+		label = "ENCRYPTED PRIVATE KEY";
+	} else if (key_encode(pk, 0, "the new key", &der, &len, &label))
+		status = 0;
+	pass_free(pass);
+	if (status == 0 && out_open(o, path, force ? 0 :
+	    OUT_NOCLOBBER) != 0)
+		status = EX_TROUBLE;
+	else if (status == 0) {
+		out_secret(o);
+		if (pem_write(o, label, NULL, 0, der, len) != 0) {
+			out_abort(o);
+			status = EX_TROUBLE;
+		}
+	}
+	OPENSSL_clear_free(der, len);
+	return status;
 }

@@ -84,4 +84,25 @@ X509_REQ *req_build(const X509_NAME *nm, EVP_PKEY *pk, char **hosts,
 int	key_encrypt_pkcs8(EVP_PKEY *pk, const char *pass,
 	    unsigned char **der, size_t *len);
 
+/*
+ * dn_cn: the first commonName of nm as a new UTF-8 string the caller
+ * frees, or NULL when it has none.  Source: ASN1_STRING_to_UTF8(3).
+ */
+char	*dn_cn(const X509_NAME *nm);
+
+struct out;
+
+/*
+ * key_write_new: the new private key pk to path as PEM, atomically and
+ * mode 0600 (io.h's out_open and out_secret): PKCS#8 "PRIVATE KEY", or
+ * with a passphrase source passout (pass_get(3) forms, "--passout")
+ * key_encrypt_pkcs8's "ENCRYPTED PRIVATE KEY".  Without force, an
+ * existing path is never replaced (OUT_NOCLOBBER).  On success returns 0
+ * with o open: the caller commits it with out_close or drops it with
+ * out_abort.  Returns EX_TROUBLE after a message: an empty or unreadable
+ * passphrase, an encoding or write error.
+ */
+int	key_write_new(struct out *o, const char *path, int force,
+	    EVP_PKEY *pk, const char *passout);
+
 #endif

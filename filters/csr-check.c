@@ -110,27 +110,6 @@ one(struct ctx *c, const struct pem_block *b)
 	return status;
 }
 
-/* Load every -k/-K file's key; 0, or EX_TROUBLE after obj_file_key's
- * message. */
-static int
-load_keys(struct csr_key *k, int n, const char *pass)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if ((k[i].pk = obj_file_key(k[i].file, pass)) == NULL)
-			return EX_TROUBLE;
-	return 0;
-}
-
-static void
-free_keys(struct csr_key *k, int n)
-{
-	while (n-- > 0)
-		EVP_PKEY_free(k[n].pk);
-	free(k);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -139,66 +118,23 @@ main(int argc, char *argv[])
 	struct pem_block b;
 	struct ctx c;
 	struct csr_policy *pol = &c.pol;
-	char *end, *pass = NULL;
+	char *pass = NULL;
 	int ch, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
-	pol->min_rsa = 2048;
-	pol->hosts = xmalloc((size_t)argc * sizeof(*pol->hosts));
-	pol->emails = xmalloc((size_t)argc * sizeof(*pol->emails));
-	pol->keys = xmalloc((size_t)argc * sizeof(*pol->keys));
-	pol->notkeys = xmalloc((size_t)argc * sizeof(*pol->notkeys));
+	csr_policy_init(pol, argc);
 	while ((ch = getopt_long(argc, argv, OPTS,
 	    longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
+		if (opt_common(ch, optarg, &op, usage) ||
+		    csr_policy_opt(pol, ch, optarg, usage))
 			continue;
 		switch (ch) {
-		case 'H':
-			if (strchr(optarg, '@') != NULL) {
-				diag_err(NULL, 0, "-H %s: -H takes a host name; "
-				    "for an e-mail address use --email", optarg);
-				usage(EX_TROUBLE);
-			}
-			pol->hosts[pol->nhosts++] = optarg;
-			break;
-		case 'K':
-			pol->notkeys[pol->nnotkeys++].file = optarg;
-			break;
-		case 'P':
-			if (strcmp(optarg, "smime") != 0 &&
-			    strcmp(optarg, "tls") != 0) {
-				diag_err(NULL, 0, "--profile: use tls or "
-				    "smime");
-				usage(EX_TROUBLE);
-			}
-			pol->smime = strcmp(optarg, "smime") == 0;
-			break;
-		case 'S':
-			pol->require_san = 1;
-			break;
-		case 'a':
-			pol->ascii = 1;
-			break;
-		case 'b':
-			pol->min_rsa = strtol(optarg, &end, 10);
-			if (*end != '\0' || pol->min_rsa < 512) {
-				diag_err(NULL, 0, "--min-rsa-bits: a number "
-				    "of bits, 512 or more");
-				usage(EX_TROUBLE);
-			}
-			break;
 		case 'j':
 			c.json = 1;
 			break;
 		case 'k':
 			pol->keys[pol->nkeys++].file = optarg;
-			break;
-		case 'm':
-			pol->emails[pol->nemails++] = optarg;
-			break;
-		case 'r':
-			pol->require = optarg;
 			break;
 		default:
 			usage(EX_TROUBLE);
@@ -211,8 +147,7 @@ main(int argc, char *argv[])
 	c.strict = (op.flags & OPT_STRICT) != 0;
 
 	if ((op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
-	    NULL) || load_keys(pol->keys, pol->nkeys, pass) != 0 ||
-	    load_keys(pol->notkeys, pol->nnotkeys, pass) != 0 ||
+	    NULL) || !csr_policy_load(pol, pass) ||
 	    out_open(&c.o, op.ofile, 0) != 0)
 		status = EX_TROUBLE;
 	else {
@@ -232,10 +167,7 @@ main(int argc, char *argv[])
 			    "the input");
 		status = out_finish(&c.o, status);
 	}
-	free_keys(pol->keys, pol->nkeys);
-	free_keys(pol->notkeys, pol->nnotkeys);
-	free(pol->hosts);
-	free(pol->emails);
+	csr_policy_free(pol);
 	pass_free(pass);
 	return status;
 }

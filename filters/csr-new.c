@@ -155,55 +155,6 @@ subject(const struct req *r)
 	return nm;
 }
 
-/* The key: -u's, with a warning, or a new one. */
-static EVP_PKEY *
-key(const struct req *r, const char *pass)
-{
-	EVP_PKEY *pk;
-
-	if (r->keyfile == NULL)
-		return keyspec_generate(&r->ks);
-	if ((pk = obj_file_private(r->keyfile, pass)) != NULL)
-		diag_warn(r->keyfile, 0, "the request reuses this key: every "
-		    "CA's guide asks for a new key at each renewal");
-	return pk;
-}
-
-/* -x: the new key, PKCS#8, encrypted under -p; 0 or EX_TROUBLE. */
-static int
-write_key(struct out *o, const struct req *r, EVP_PKEY *pk)
-{
-	unsigned char *der = NULL;
-	size_t len = 0;
-	const char *label;
-	char *pass = NULL;
-	int status = EX_TROUBLE;
-
-	if (r->passout != NULL) {
-		if ((pass = pass_get(r->passout, "--passout")) == NULL)
-			return EX_TROUBLE;
-		if (*pass == '\0')
-			diag_err(NULL, 0, "--passout: the passphrase is empty");
-		else if (key_encrypt_pkcs8(pk, pass, &der, &len))
-			status = 0;
-		label = "ENCRYPTED PRIVATE KEY";
-	} else if (key_encode(pk, 0, "the new key", &der, &len, &label))
-		status = 0;
-	pass_free(pass);
-	if (status == 0 && out_open(o, r->keyout, r->force ? 0 :
-	    OUT_NOCLOBBER) != 0)
-		status = EX_TROUBLE;
-	else if (status == 0) {
-		out_secret(o);
-		if (pem_write(o, label, NULL, 0, der, len) != 0) {
-			out_abort(o);
-			status = EX_TROUBLE;
-		}
-	}
-	OPENSSL_clear_free(der, len);
-	return status;
-}
-
 static void
 json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
     const char *csrfile)
@@ -235,25 +186,6 @@ json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
 	out_close(&o);
 }
 
-/* The first CN of nm as a heap string, or NULL. */
-static char *
-cn_text(const X509_NAME *nm)
-{
-	unsigned char *u = NULL;
-	char *s = NULL;
-	int i, n;
-
-	if ((i = X509_NAME_get_index_by_NID(nm, NID_commonName, -1)) >= 0 &&
-	    (n = ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(
-	    X509_NAME_get_entry(nm, i)))) >= 0) {
-		s = xmalloc((size_t)n + 1);
-		memcpy(s, u, (size_t)n);
-		s[n] = '\0';
-	}
-	OPENSSL_free(u);
-	return s;
-}
-
 /* Make, judge and write; the exit status. */
 static int
 run(struct req *r, const char *ofile, int strict, const char *pass)
@@ -275,12 +207,16 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 	/* a TLS certificate names its host in the subjectAltName (Baseline
 	 * Requirements 7.1.2.7.12): the CN of --subject goes there too */
 	if (!r->pol.smime && r->pol.nhosts == 0 &&
-	    (cn = cn_text(nm)) != NULL && csr_host_ok(cn, 1)) {
+	    (cn = dn_cn(nm)) != NULL && csr_host_ok(cn, 1)) {
 		diag_note(NULL, 0, "CN=%s goes into the subjectAltName", cn);
 		r->pol.hosts[r->pol.nhosts++] = cn;
 	}
-	if ((pk = key(r, pass)) == NULL ||
-	    (req = req_build(nm, pk, r->pol.hosts, r->pol.nhosts,
+	if (r->keyfile != NULL && (pk = obj_file_private(r->keyfile, pass)))
+		diag_warn(r->keyfile, 0, "the request reuses this key: every "
+		    "CA's guide asks for a new key at each renewal");
+	else if (r->keyfile == NULL)
+		pk = keyspec_generate(&r->ks);
+	if (pk == NULL || (req = req_build(nm, pk, r->pol.hosts, r->pol.nhosts,
 	    r->pol.emails, r->pol.nemails)) == NULL)
 		goto out;
 	if ((err = csr_review(&r->pol, req, &rv)) != NULL) {
@@ -303,7 +239,7 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 		goto out;
 	}
 	/* the key first: a request is worthless without it */
-	if (r->keyout != NULL && write_key(&ko, r, pk) != 0)
+	if (r->keyout != NULL && key_write_new(&ko, r->keyout, r->force, pk, r->passout) != 0)
 		goto out;
 	if (out_open(&co, ofile, 0) != 0 || pem_write(&co, "CERTIFICATE "
 	    "REQUEST", NULL, 0, der, (size_t)len) != 0) {
@@ -339,19 +275,17 @@ main(int argc, char *argv[])
 	struct req r;
 	struct csr_policy *pol = &r.pol;
 	struct stat st;
-	char *end, *pass = NULL;
-	int ch, i, status;
+	char *pass = NULL;
+	int ch, status;
 	size_t k;
 
 	diag_init(argv[0]);
 	memset(&r, 0, sizeof(r));
-	pol->min_rsa = 2048;
+	csr_policy_init(pol, argc);
 	keyspec_parse("rsa", &r.ks);
-	pol->hosts = xmalloc((size_t)argc * sizeof(*pol->hosts));
-	pol->emails = xmalloc((size_t)argc * sizeof(*pol->emails));
-	pol->notkeys = xmalloc((size_t)argc * sizeof(*pol->notkeys));
 	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
+		if (opt_common(ch, optarg, &op, usage) ||
+		    csr_policy_opt(pol, ch, optarg, usage))
 			continue;
 		for (k = 0; k < NFIELDS && fields[k].ch != ch; k++)
 			;
@@ -362,40 +296,6 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'D':
 			r.subject = optarg;
-			break;
-		case 'H':
-			if (strchr(optarg, '@') != NULL) {
-				diag_err(NULL, 0, "-H %s: -H takes a host name; "
-				    "for an e-mail address use --email", optarg);
-				usage(EX_TROUBLE);
-			}
-			pol->hosts[pol->nhosts++] = optarg;
-			break;
-		case 'K':
-			pol->notkeys[pol->nnotkeys++].file = optarg;
-			break;
-		case 'P':
-			if (strcmp(optarg, "smime") != 0 &&
-			    strcmp(optarg, "tls") != 0) {
-				diag_err(NULL, 0, "--profile: use tls or "
-				    "smime");
-				usage(EX_TROUBLE);
-			}
-			pol->smime = strcmp(optarg, "smime") == 0;
-			break;
-		case 'S':
-			pol->require_san = 1;
-			break;
-		case 'a':
-			pol->ascii = 1;
-			break;
-		case 'b':
-			pol->min_rsa = strtol(optarg, &end, 10);
-			if (*end != '\0' || pol->min_rsa < 512) {
-				diag_err(NULL, 0, "--min-rsa-bits: a number "
-				    "of bits, 512 or more");
-				usage(EX_TROUBLE);
-			}
 			break;
 		case 'f':
 			r.force = 1;
@@ -411,14 +311,8 @@ main(int argc, char *argv[])
 				usage(EX_TROUBLE);
 			}
 			break;
-		case 'm':
-			pol->emails[pol->nemails++] = optarg;
-			break;
 		case 'p':
 			r.passout = optarg;
-			break;
-		case 'r':
-			pol->require = optarg;
 			break;
 		case 'u':
 			r.keyfile = optarg;
@@ -461,20 +355,9 @@ main(int argc, char *argv[])
 	}
 	status = EX_TROUBLE;
 	if ((op.passin == NULL || (pass = pass_get(op.passin,
-	    "--passin")) != NULL)) {
-		for (i = 0; i < pol->nnotkeys; i++)
-			if ((pol->notkeys[i].pk = obj_file_key(
-			    pol->notkeys[i].file, pass)) == NULL)
-				break;
-		if (i == pol->nnotkeys)
-			status = run(&r, op.ofile, (op.flags & OPT_STRICT) != 0,
-			    pass);
-	}
-	for (i = 0; i < pol->nnotkeys; i++)
-		EVP_PKEY_free(pol->notkeys[i].pk);
-	free(pol->notkeys);
-	free(pol->hosts);
-	free(pol->emails);
+	    "--passin")) != NULL) && csr_policy_load(pol, pass))
+		status = run(&r, op.ofile, (op.flags & OPT_STRICT) != 0, pass);
+	csr_policy_free(pol);
 	pass_free(pass);
 	return status;
 }

@@ -60,6 +60,15 @@ check:
 	$(MAKE) EXTRA_CFLAGS=-Werror all
 	sh tests/run
 
+# Real servers from Debian (nginx, HAProxy, Dovecot, Postfix) on loopback
+# high ports, each loading the bundle examples/Makefile builds for it,
+# fetched back by tls-fetch, renewed and reloaded; then tls-fetch's
+# scripted failure cases.  Installs nothing: .ci/run installs the
+# servers.  Last line: "N passed, N failed".
+check-servers: all
+	sh tests/servers.sh
+	sh tests/run tests/t-tls-fetch.sh
+
 # The same suite under AddressSanitizer and UBSan, leaks included; a
 # sanitizer report exits 134, which no case expects (a crash to the
 # corpus checks).
@@ -108,7 +117,7 @@ clean-objs:
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
+.PHONY: all check check-servers asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
 
 # libFuzzer harnesses (fuzz/*.c) over the common code, built with clang's
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for

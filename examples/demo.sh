@@ -14,11 +14,8 @@ cd "$W"
 step() { printf '\n== %s\n' "$*"; }
 
 step "1. a key and a CSR, made on the server"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-    -out server.key 2>/dev/null
-chmod 600 server.key
-openssl req -new -key server.key -subj "/C=HU/O=Example Kft/CN=www.example.com" \
-    -addext "subjectAltName=DNS:www.example.com,DNS:example.com" -out server.csr
+csr-new -C HU -O 'Example Kft' -H www.example.com -H example.com \
+    -x server.key -o server.csr
 echo "server.key server.csr"
 
 step "2. the CSR checked as the CA will check it"

@@ -149,6 +149,9 @@ main(int argc, char *argv[])
 		status = EX_TROUBLE;
 		goto out;
 	}
+	if (*passout == '\0')
+		diag_warn(NULL, 0, "--passout: an empty passphrase: whoever has "
+		    "the file has the key");
 	if (out_open(&out, op.ofile, 0) != 0) {
 		status = EX_TROUBLE;
 		goto out;
@@ -205,9 +208,22 @@ main(int argc, char *argv[])
 			diag_note(NULL, 0, "%s: certificate not on the chain "
 			    "of the key: left out", CHAIN_WHERE(&pool.c[i],
 			    loc));
+	/* a friendlyName for every CA certificate (its CN), since Java's
+	 * KeyStore.aliases() skips a CA certificate without one; no
+	 * localKeyID on them, which only the leaf and its key share (PKCS#9
+	 * section 5.5.1: Apple refuses a file where every bag has one).
+	 * PKCS12_add_cert(3) copies X509_alias_set1's name into the bag. */
 	ca = sk_X509_new_null();
-	for (i = 1; i < nout; i++)
-		sk_X509_push(ca, chain_x509(&pool, ch[i]));
+	for (i = 1; i < nout; i++) {
+		x = chain_x509(&pool, ch[i]);
+		if ((cn = ossl_name_entry(X509_get_subject_name(x), "CN")) !=
+		    NULL && !X509_alias_get0(x, NULL))
+			X509_alias_set1(x, (unsigned char *)cn, -1);
+		free(cn);
+		cn = NULL;
+		X509_keyid_set1(x, NULL, 0);
+		sk_X509_push(ca, x);
+	}
 	if (name == NULL && (cn = ossl_name_entry(X509_get_subject_name(
 	    chain_x509(&pool, leaf)), "CN")) != NULL)
 		name = cn;

@@ -12,6 +12,7 @@ Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256"
 t ok-p12-modern-contents 0 "openssl pkcs12 -in p12/m.p12 -passin pass:pw -nokeys | grep -e '^subject' -e friendlyName" \
     "    friendlyName: www.example.com
 subject=C = HU, O = pemkit test, CN = www.example.com
+    friendlyName: pemkit Test Intermediate
 subject=C = HU, O = pemkit test, CN = pemkit Test Intermediate" ''
 t ok-p12-legacy 0 "pem2p12 --legacy -N 'www 2026' --passout pass:pw $F/leaf.key $F/chain.pem >p12/l.p12 &&
 	openssl pkcs12 -legacy -in p12/l.p12 -info -noout -passin pass:pw 2>&1 | grep -e MAC: -e 'Encrypted data' -e Shrouded" \
@@ -21,7 +22,7 @@ Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048" ''
 t ok-p12-legacy-name 0 "openssl pkcs12 -legacy -in p12/l.p12 -passin pass:pw -nokeys | grep -m 1 friendlyName" \
     "    friendlyName: www 2026" ''
 t ok-p12-root-with-r 0 "pem2p12 -r -W pass: $F/chain.pem $F/leaf.key >p12/r.p12 && openssl pkcs12 -in p12/r.p12 -passin pass: -nokeys | grep -c '^subject'" \
-    3 ''
+    3 "pem2p12: warning: --passout: an empty passphrase: whoever has the file has the key"
 # read back by pemkit: the modern and legacy files of OpenSSL and ours
 t ok-p12-cert-info-openssl-modern 0 "cert-info -w pass:secret -f '%{subject.CN}' $F/leaf.p12" \
     "www.example.com
@@ -69,3 +70,41 @@ t no-p12-csr-check-not-key 1 "csr-check -w pass:secret -K $F/leaf.p12 $F/csr-rsa
 t ok-p12-csr-check-encrypted-key 0 "csr-check -w pass:secret -k $F/leaf.enc.key $F/csr-rsa.csr >/dev/null" '' ''
 t trouble-p12-pem-split-wrong-passin 2 "pem-split -w pass:nope $F/leaf.p12" '' \
     "pem-split: $F/leaf.p12: wrong passphrase for the PKCS#12 file"
+
+# the bag attributes the consumers need (issue 13): a friendlyName on
+# every certificate, the CA's its CN (Java's aliases() skips a CA
+# certificate without one); a localKeyID on the leaf and its key only
+# (Apple refuses a file where every certificate has one); both modes
+for m in modern legacy; do
+	L= OL=
+	[ $m = legacy ] && L=-L OL=-legacy
+	t "ok-p12-bag-attributes-$m" 0 "pem2p12 $L -r -W pass:pw -o p12/bags-$m.p12 \
+	    $F/leaf.key $F/chain.pem && openssl pkcs12 $OL -in p12/bags-$m.p12 \
+	    -passin pass:pw -info 2>&1 -nodes | grep -e Bag -e friendlyName \
+	    -e localKeyID -e '^subject' | sed 's/localKeyID: .*/localKeyID: ID/'" \
+	    "Bag Attributes
+    localKeyID: ID
+    friendlyName: www.example.com
+subject=C = HU, O = pemkit test, CN = www.example.com
+Bag Attributes
+    friendlyName: pemkit Test Intermediate
+subject=C = HU, O = pemkit test, CN = pemkit Test Intermediate
+Bag Attributes
+    friendlyName: pemkit Test Root
+subject=C = HU, O = pemkit test, CN = pemkit Test Root
+Bag Attributes
+    localKeyID: ID
+    friendlyName: www.example.com" ''
+	# Java's keytool: one PrivateKeyEntry, the whole chain, the alias
+	t "ok-p12-keytool-$m" 0 "keytool -list -v -storetype PKCS12 \
+	    -keystore p12/bags-$m.p12 -storepass pw 2>&1 |
+	    grep -e 'Your keystore' -e '^Alias' -e '^Entry type' \
+	    -e '^Certificate chain length' -e '^Owner'" \
+	    "Your keystore contains 1 entry
+Alias name: www.example.com
+Entry type: PrivateKeyEntry
+Certificate chain length: 3
+Owner: CN=www.example.com, O=pemkit test, C=HU
+Owner: CN=pemkit Test Intermediate, O=pemkit test, C=HU
+Owner: CN=pemkit Test Root, O=pemkit test, C=HU" ''
+done

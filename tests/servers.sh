@@ -1,0 +1,223 @@
+#!/bin/sh
+# tests/servers.sh (make check-servers): real servers from Debian on
+# loopback high ports, each loading the bundle examples/Makefile built
+# for it, fetched back with tls-fetch: nginx and HAProxy (TLS at once),
+# Dovecot (IMAP and POP3 STARTTLS, IMAPS), Postfix (SMTP STARTTLS).  Then
+# a renewal: a new key and certificate, the bundles rebuilt, the servers
+# reloaded, the new leaf seen.  It installs nothing (.ci/run does); a
+# server that cannot start is a failure, never a skip.  Every server is
+# stopped at the end, whatever happens.  Last line: "N passed, N failed".
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$TOP/bin:$PATH"
+export PATH
+D=$(mktemp -d "${TMPDIR:-/tmp}/pemkit-servers.XXXXXX") || exit 2
+# the servers' unprivileged processes (dovenull, postfix, nobody) must
+# reach their run directories under D
+chmod 755 "$D"
+pass=0
+fail=0
+NAME=mail.example.test
+
+stop_all() {
+	[ -f "$D/nginx.pid" ] && nginx -e "$D/nginx.err" -p "$D" \
+	    -c "$D/nginx.conf" -s stop 2>/dev/null
+	[ -f "$D/haproxy.pid" ] && kill "$(cat "$D/haproxy.pid")" 2>/dev/null
+	[ -f "$D/dovecot.conf" ] && dovecot -c "$D/dovecot.conf" stop \
+	    2>/dev/null
+	[ -d "$D/postfix" ] && postfix -c "$D/postfix" stop 2>/dev/null
+	sleep 0.3
+	for p in "$D"/*.pid "$D"/dovecot-run/master.pid \
+	    "$D"/pf-queue/pid/master.pid; do
+		[ -f "$p" ] && kill -9 "$(tr -dc 0-9 <"$p")" 2>/dev/null
+	done
+	rm -rf "$D"
+}
+trap stop_all EXIT
+trap 'exit 2' INT TERM HUP
+
+# ok NAME CMD: a case, passing when CMD (sh) exits 0; its output shown
+# on failure
+ok() {
+	if sh -c "$2" >"$D/case.log" 2>&1; then
+		pass=$((pass + 1))
+		echo "ok $1"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $1: $2"
+		sed 's/^/  /' "$D/case.log" | head -n 20
+	fi
+}
+
+# free ports from the kernel, one per server endpoint
+set -- $(python3 -c 'import socket
+ss = [socket.socket() for _ in range(7)]
+for s in ss: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in ss))')
+P_NGINX=$1 P_HAPROXY=$2 P_IMAP=$3 P_IMAPS=$4 P_POP3=$5 P_SMTP=$6 P_SPARE=$7
+
+# the PKI, and the bundles of version N (1, then 2 at renewal) into out/
+sh "$TOP/examples/testca/testca.sh" init "$D/ca"
+build() {
+	v="$D/v$1"
+	mkdir -p "$v"
+	csr-new -k ec -H "$NAME" -O 'pemkit servers' -C HU \
+	    -x "$v/server.key" -o "$v/server.csr" &&
+	sh "$TOP/examples/testca/testca.sh" issue "$D/ca" "$v/server.csr" 90 \
+	    >"$v/server.cer" &&
+	sh "$TOP/examples/testca/testca.sh" ship "$D/ca" "$v" &&
+	make -s -C "$TOP/examples" BIN="$TOP/bin" KEY="$v/server.key" \
+	    CERT="$v/server.cer" CA="$v/intermediate.p7b $v/root.crt" \
+	    NAMES="$NAME" OUT="$D/out" nginx haproxy dovecot postfix >/dev/null
+}
+build 1 || { echo "FAIL build-v1: the bundles were not built"; exit 1; }
+
+cat >"$D/nginx.conf" <<EOF
+pid $D/nginx.pid;
+error_log $D/nginx.err;
+events { }
+http {
+	access_log off;
+	client_body_temp_path $D/nginx-tmp;
+	proxy_temp_path $D/nginx-tmp;
+	fastcgi_temp_path $D/nginx-tmp;
+	uwsgi_temp_path $D/nginx-tmp;
+	scgi_temp_path $D/nginx-tmp;
+	server {
+		listen 127.0.0.1:$P_NGINX ssl;
+		ssl_certificate $D/out/nginx/fullchain.pem;
+		ssl_certificate_key $D/out/nginx/privkey.pem;
+		return 200 "ok\n";
+	}
+}
+EOF
+cat >"$D/haproxy.cfg" <<EOF
+global
+	pidfile $D/haproxy.pid
+defaults
+	mode http
+	timeout connect 5s
+	timeout client 5s
+	timeout server 5s
+frontend tls
+	bind 127.0.0.1:$P_HAPROXY ssl crt $D/out/haproxy/server.pem
+	http-request return status 200
+EOF
+cat >"$D/dovecot.conf" <<EOF
+base_dir = $D/dovecot-run
+state_dir = $D/dovecot-state
+log_path = $D/dovecot.log
+protocols = imap pop3
+listen = 127.0.0.1
+ssl = yes
+ssl_cert = <$D/out/dovecot/server.crt
+ssl_key = <$D/out/dovecot/server.key
+ssl_dh = </usr/share/dovecot/dh.pem
+passdb {
+	driver = static
+	args = password=unused
+}
+userdb {
+	driver = static
+	args = uid=nobody gid=nogroup home=$D
+}
+service imap-login {
+	inet_listener imap {
+		port = $P_IMAP
+	}
+	inet_listener imaps {
+		port = $P_IMAPS
+		ssl = yes
+	}
+}
+service pop3-login {
+	inet_listener pop3 {
+		port = $P_POP3
+	}
+	inet_listener pop3s {
+		port = 0
+	}
+}
+service anvil {
+	chroot =
+}
+EOF
+mkdir -p "$D/postfix"
+cat >"$D/postfix/main.cf" <<EOF
+compatibility_level = 3.6
+queue_directory = $D/pf-queue
+data_directory = $D/pf-data
+mail_owner = postfix
+setgid_group = postdrop
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = $NAME
+mydestination =
+maillog_file = $D/postfix.log
+maillog_file_prefixes = $D
+smtpd_tls_security_level = may
+smtpd_tls_chain_files = $D/out/postfix/chain.pem
+EOF
+cat >"$D/postfix/master.cf" <<EOF
+127.0.0.1:$P_SMTP inet n - n - - smtpd
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+postlog   unix-dgram n  -       n       -       1       postlogd
+proxymap  unix  -       -       n       -       -       proxymap
+EOF
+mkdir -p "$D/pf-queue" "$D/pf-data"
+chown postfix "$D/pf-data" 2>/dev/null
+
+# start NAME CMD: start a server; a failure is a failed case, loudly
+start() {
+	ok "start-$1" "$2"
+}
+start nginx "mkdir -p $D/nginx-tmp && nginx -e $D/nginx.err -p $D -c $D/nginx.conf"
+start haproxy "haproxy -f $D/haproxy.cfg -D -p $D/haproxy.pid"
+start dovecot "dovecot -c $D/dovecot.conf"
+start postfix "postfix -c $D/postfix start"
+
+# each endpoint: up, the bundle's certificates byte for byte, the chain
+# verified to the CA's root and the name covered
+# ENDPOINTS: name|port|tls-fetch arguments|the file its certificates are
+endpoints="nginx|$P_NGINX||$D/out/nginx/fullchain.pem
+haproxy|$P_HAPROXY||$D/out/fullchain.pem
+dovecot-imap|$P_IMAP|-S imap|$D/out/dovecot/server.crt
+dovecot-imaps|$P_IMAPS||$D/out/dovecot/server.crt
+dovecot-pop3|$P_POP3|-S pop3|$D/out/dovecot/server.crt
+postfix-smtp|$P_SMTP|-S smtp|$D/out/fullchain.pem"
+
+fetch_all() {
+	echo "$endpoints" | while IFS='|' read -r n p a want; do
+		echo "$n|$p|$a|$want"
+	done >"$D/endpoints"
+	while IFS='|' read -r n p a want; do
+		ok "$1-$n-up" "i=0; until tls-fetch -t 2 $a 127.0.0.1:$p >/dev/null 2>&1; do
+		    i=\$((i + 1)); [ \$i -ge 50 ] && exit 1; sleep 0.2; done"
+		ok "$1-$n-bytes" "tls-fetch $a 127.0.0.1:$p >$D/got-$n.pem &&
+		    pem-join $want | cmp - $D/got-$n.pem"
+		ok "$1-$n-verify" "chain-order --verify -C $D/v$2/root.crt -H $NAME \
+		    $D/got-$n.pem >/dev/null"
+		ok "$1-$n-key" "key-match $D/v$2/server.key $D/got-$n.pem"
+	done <"$D/endpoints"
+}
+fetch_all v1 1
+
+# the negative check stays honest: the old key does not match the new
+# leaf after the renewal
+build 2 || { echo "FAIL build-v2: the bundles were not rebuilt"; fail=$((fail + 1)); }
+ok reload-nginx "nginx -e $D/nginx.err -p $D -c $D/nginx.conf -s reload"
+ok reload-haproxy "haproxy -f $D/haproxy.cfg -D -p $D/haproxy.pid -sf \$(cat $D/haproxy.pid)"
+ok reload-dovecot "doveadm -c $D/dovecot.conf reload"
+ok reload-postfix "postfix -c $D/postfix reload"
+# a reload takes effect as new workers start: wait for the new leaf
+while IFS='|' read -r n p a want; do
+	ok "renewal-$n-new-leaf" "i=0; until tls-fetch -t 2 $a 127.0.0.1:$p 2>/dev/null |
+	    key-match $D/v2/server.key - >/dev/null 2>&1; do
+	    i=\$((i + 1)); [ \$i -ge 50 ] && exit 1; sleep 0.2; done"
+	ok "renewal-$n-old-key-refused" "tls-fetch $a 127.0.0.1:$p |
+	    key-match $D/v1/server.key - >/dev/null 2>&1; [ \$? -eq 1 ]"
+done <"$D/endpoints"
+fetch_all v2 2
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

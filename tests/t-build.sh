@@ -6,6 +6,7 @@ t ok-install-destdir-prefix 0 \
     "./usr/bin/cert-info
 ./usr/bin/chain-order
 ./usr/bin/csr-check
+./usr/bin/csr-new
 ./usr/bin/der2pem
 ./usr/bin/key-match
 ./usr/bin/pem-join
@@ -13,9 +14,11 @@ t ok-install-destdir-prefix 0 \
 ./usr/bin/pem2der
 ./usr/bin/pem2p12
 ./usr/bin/pemkit-ci-check
+./usr/bin/tls-fetch
 ./usr/share/man/man1/cert-info.1
 ./usr/share/man/man1/chain-order.1
 ./usr/share/man/man1/csr-check.1
+./usr/share/man/man1/csr-new.1
 ./usr/share/man/man1/der2pem.1
 ./usr/share/man/man1/key-match.1
 ./usr/share/man/man1/pem-join.1
@@ -23,13 +26,14 @@ t ok-install-destdir-prefix 0 \
 ./usr/share/man/man1/pem2der.1
 ./usr/share/man/man1/pem2p12.1
 ./usr/share/man/man1/pemkit-ci-check.1
+./usr/share/man/man1/tls-fetch.1
 ./usr/share/man/man7/pemkit.7
 755
 644" ''
 t ok-install-bindir-mandir 0 \
     "make -s -C $TOP install DESTDIR=$O/stage2 BINDIR=/opt/pk/bin MANDIR=/opt/pk/man >/dev/null && cd stage2 && ls opt/pk/bin | wc -l && ls opt/pk/man/man1 | wc -l" \
-    "10
-10" ''
+    "12
+12" ''
 t ok-uninstall 0 \
     "make -s -C $TOP uninstall DESTDIR=$O/stage PREFIX=/usr >/dev/null && find stage -type f | wc -l" \
     "0" ''

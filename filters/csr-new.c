@@ -351,6 +351,7 @@ main(int argc, char *argv[])
 	if (r.keyout != NULL && !r.force && lstat(r.keyout, &st) == 0) {
 		diag_err(r.keyout, 0, "the file exists: it may hold a key in "
 		    "use; give --force to replace it");
+		csr_policy_free(pol);
 		return EX_TROUBLE;
 	}
 	status = EX_TROUBLE;

@@ -22,10 +22,10 @@ ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
 FILTERS	= cert-info chain-order csr-check csr-new der2pem key-match pem-join pem-split \
 	  pem2der pem2p12 tls-fetch
-COMMON	= common/certout.o common/chain.o common/csrpolicy.o common/diag.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/name.o common/net.o \
-	  common/obj.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/starttls.o common/trust.o common/x509info.o
-HEADERS	= common/certout.h common/chain.h common/csrpolicy.h common/diag.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/name.h common/net.h \
-	  common/obj.h common/opt.h common/ossl.h common/pem.h common/reqnew.h common/starttls.h \
+COMMON	= common/aia.o common/certout.o common/chain.o common/crl.o common/csrpolicy.o common/diag.o common/http.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/metrics.o common/name.o common/net.o \
+	  common/obj.o common/ocsp.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/revoke.o common/starttls.o common/trust.o common/x509info.o
+HEADERS	= common/aia.h common/certout.h common/chain.h common/crl.h common/csrpolicy.h common/diag.h common/http.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/metrics.h common/name.h common/net.h \
+	  common/obj.h common/ocsp.h common/opt.h common/ossl.h common/pem.h common/reqnew.h common/revoke.h common/starttls.h \
 	  common/trust.h common/x509info.h
 LIB	= common/libpemkit.a
 BINS	= $(FILTERS:%=bin/%)

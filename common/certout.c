@@ -4,9 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+#include <openssl/err.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include "certout.h"
+#include "crl.h"
 #include "csrpolicy.h"
 #include "diag.h"
 #include "io.h"
@@ -203,12 +207,17 @@ join(struct out *o, const struct strlist *l)
 	}
 }
 
-int
-certout_format(struct out *o, const char *fmt, const struct pem_block *b,
-    X509 *x, const struct x509info *xi)
+/*
+ * The -f walker: fmt's text, \n, \t and %%, and each %{field} through
+ * val(), which writes the value and returns 0, or -1 for an unknown
+ * field.
+ */
+static int
+walk(struct out *o, const char *fmt,
+    int (*val)(struct out *, const char *, void *), void *arg)
 {
 	const char *p, *e;
-	char name[64], num[32], *v;
+	char name[64];
 	size_t n;
 
 	for (p = fmt; *p != '\0'; p++) {
@@ -232,87 +241,258 @@ certout_format(struct out *o, const char *fmt, const struct pem_block *b,
 		memcpy(name, p + 2, n);
 		name[n] = '\0';
 		p = e;
-		v = NULL;
-#define IS(s)	(strcmp(name, (s)) == 0)
-		if (strncmp(name, "subject.", 8) == 0 ||
-		    strncmp(name, "issuer.", 7) == 0) {
-			v = ossl_name_entry(name[0] == 's' ?
-			    X509_get_subject_name(x) : X509_get_issuer_name(x),
-			    strchr(name, '.') + 1);
-			if (v != NULL)
-				out_write(o, v, strlen(v));
-			free(v);
-			continue;
-		}
-		if (IS("subject"))
-			v = xi->subject;
-		else if (IS("issuer"))
-			v = xi->issuer;
-		else if (IS("serial"))
-			v = xi->serial;
-		else if (IS("not_before") || IS("notBefore"))
-			v = (char *)xi->not_before;
-		else if (IS("not_after") || IS("notAfter"))
-			v = (char *)xi->not_after;
-		else if (IS("sha256"))
-			v = (char *)xi->sha256;
-		else if (IS("sha1"))
-			v = (char *)xi->sha1;
-		else if (IS("spki_sha256"))
-			v = (char *)xi->spki_sha256;
-		else if (IS("pin_sha256"))
-			v = (char *)xi->pin_sha256;
-		else if (IS("role"))
-			v = (char *)xi->role;
-		else if (IS("signature"))
-			v = (char *)xi->sig;
-		else if (IS("source"))
-			v = (char *)b->src;
-		else if (IS("ski"))
-			v = xi->ski != NULL ? xi->ski : (char *)"";
-		else if (IS("aki"))
-			v = xi->aki != NULL ? xi->aki : (char *)"";
-		else if (IS("key_type"))
-			v = (char *)xi->key_type;
-		else if (IS("days_left") || IS("line") || IS("index") ||
-		    IS("key_bits")) {
-			snprintf(num, sizeof(num), "%lld", IS("line") ?
-			    (long long)b->line : IS("index") ?
-			    (long long)b->index : IS("key_bits") ?
-			    (long long)xi->key_bits : xi->days_left);
-			v = num;
-		} else if (IS("dns") || IS("san"))
-			join(o, &xi->dns);
-		else if (IS("ip"))
-			join(o, &xi->ip);
-		else if (IS("email"))
-			join(o, &xi->email);
-		else
-			return diag_err(NULL, 0, "-f: unknown field "
-			    "\"%s\"", name);
-#undef IS
-		if (v != NULL)
-			out_write(o, v, strlen(v));
+		if (val(o, name, arg) != 0)
+			return diag_err(NULL, 0, "-f: unknown field \"%s\"",
+			    name);
 	}
 	out_write(o, "\n", 1);
 	return 0;
 }
 
+/*
+ * A DANE TLSA record's data, "U S M HEX" (RFC 6698 sections 2.1 and
+ * 2.2, RFC 7218's names for the numbers): usage U, selector S (0 the
+ * certificate, 1 its SubjectPublicKeyInfo), matching type M (0 the
+ * bytes, 1 SHA-256, 2 SHA-512), for a field "tlsa.U.S.M".  Returns 0
+ * when name is not such a field.
+ */
+static int
+tlsa(struct out *o, const char *name, X509 *x)
+{
+	unsigned char *der = NULL, md[64];
+	unsigned mdlen = 0;
+	char head[16], *hex;
+	int len, u, sel, mt;
+
+	if (strlen(name) != 10 || strncmp(name, "tlsa.", 5) != 0 ||
+	    name[6] != '.' || name[8] != '.')
+		return 0;
+	u = name[5] - '0';
+	sel = name[7] - '0';
+	mt = name[9] - '0';
+	if (u < 0 || u > 3 || sel < 0 || sel > 1 || mt < 0 || mt > 2)
+		return 0;
+	len = sel == 0 ? i2d_X509(x, &der) :
+	    i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &der);
+	if (len <= 0)
+		return 1;
+	snprintf(head, sizeof(head), "%d %d %d ", u, sel, mt);
+	out_write(o, head, strlen(head));
+	if (mt > 0 && !EVP_Digest(der, (size_t)len, md, &mdlen, mt == 1 ?
+	    EVP_sha256() : EVP_sha512(), NULL))
+		mdlen = 0;
+	hex = xmalloc(2 * (mt > 0 ? (size_t)mdlen : (size_t)len) + 1);
+	ossl_hex(mt > 0 ? md : der, mt > 0 ? (size_t)mdlen : (size_t)len, hex);
+	out_write(o, hex, strlen(hex));
+	free(hex);
+	OPENSSL_free(der);
+	return 1;
+}
+
+struct cert_arg {
+	const struct pem_block *b;
+	X509		*x;
+	const struct x509info *xi;
+};
+
+/* The fields of a CRL, which a certificate has not: empty for one. */
+static const char *const crl_only[] = {
+	"crl_number", "this_update", "next_update", "revoked", NULL
+};
+
+static int
+in_list(const char *const *l, const char *name)
+{
+	for (; *l != NULL; l++)
+		if (strcmp(*l, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+cert_val(struct out *o, const char *name, void *arg)
+{
+	const struct cert_arg *a = arg;
+	const struct pem_block *b = a->b;
+	const struct x509info *xi = a->xi;
+	X509 *x = a->x;
+	char num[32], *v = NULL;
+
+#define IS(s)	(strcmp(name, (s)) == 0)
+	if (strncmp(name, "subject.", 8) == 0 ||
+	    strncmp(name, "issuer.", 7) == 0) {
+		v = ossl_name_entry(name[0] == 's' ?
+		    X509_get_subject_name(x) : X509_get_issuer_name(x),
+		    strchr(name, '.') + 1);
+		if (v != NULL)
+			out_write(o, v, strlen(v));
+		free(v);
+		return 0;
+	}
+	if (tlsa(o, name, x) || in_list(crl_only, name))
+		return 0;
+	if (IS("subject"))
+		v = xi->subject;
+	else if (IS("issuer"))
+		v = xi->issuer;
+	else if (IS("serial"))
+		v = xi->serial;
+	else if (IS("not_before") || IS("notBefore"))
+		v = (char *)xi->not_before;
+	else if (IS("not_after") || IS("notAfter"))
+		v = (char *)xi->not_after;
+	else if (IS("sha256"))
+		v = (char *)xi->sha256;
+	else if (IS("sha1"))
+		v = (char *)xi->sha1;
+	else if (IS("spki_sha256"))
+		v = (char *)xi->spki_sha256;
+	else if (IS("pin_sha256") || IS("spki.sha256.base64"))
+		v = (char *)xi->pin_sha256;
+	else if (IS("role"))
+		v = (char *)xi->role;
+	else if (IS("signature"))
+		v = (char *)xi->sig;
+	else if (IS("source"))
+		v = (char *)b->src;
+	else if (IS("type"))
+		v = (char *)"cert";
+	else if (IS("ski"))
+		v = xi->ski != NULL ? xi->ski : (char *)"";
+	else if (IS("aki"))
+		v = xi->aki != NULL ? xi->aki : (char *)"";
+	else if (IS("key_type"))
+		v = (char *)xi->key_type;
+	else if (IS("days_left") || IS("line") || IS("index") ||
+	    IS("key_bits")) {
+		snprintf(num, sizeof(num), "%lld", IS("line") ?
+		    (long long)b->line : IS("index") ?
+		    (long long)b->index : IS("key_bits") ?
+		    (long long)xi->key_bits : xi->days_left);
+		v = num;
+	} else if (IS("dns") || IS("san"))
+		join(o, &xi->dns);
+	else if (IS("ip"))
+		join(o, &xi->ip);
+	else if (IS("email"))
+		join(o, &xi->email);
+	else
+		return -1;
+#undef IS
+	if (v != NULL)
+		out_write(o, v, strlen(v));
+	return 0;
+}
+
+int
+certout_format(struct out *o, const char *fmt, const struct pem_block *b,
+    X509 *x, const struct x509info *xi)
+{
+	struct cert_arg a = { b, x, xi };
+
+	return walk(o, fmt, cert_val, &a);
+}
+
+struct crl_arg {
+	const struct pem_block *b;
+	X509_CRL	*crl;
+	const struct crlinfo *ci;
+};
+
+static int
+crl_val(struct out *o, const char *name, void *arg)
+{
+	const struct crl_arg *a = arg;
+	const struct crlinfo *ci = a->ci;
+	char num[32], *v = NULL;
+
+#define IS(s)	(strcmp(name, (s)) == 0)
+	if (strncmp(name, "issuer.", 7) == 0) {
+		v = ossl_name_entry(X509_CRL_get_issuer(a->crl), name + 7);
+		if (v != NULL)
+			out_write(o, v, strlen(v));
+		free(v);
+		return 0;
+	}
+	if (IS("issuer"))
+		v = ci->issuer;
+	else if (IS("crl_number"))
+		v = ci->number != NULL ? ci->number : (char *)"";
+	else if (IS("this_update"))
+		v = (char *)ci->this_update;
+	else if (IS("next_update"))
+		v = (char *)ci->next_update;
+	else if (IS("signature"))
+		v = (char *)ci->sig;
+	else if (IS("sha256"))
+		v = (char *)ci->sha256;
+	else if (IS("source"))
+		v = (char *)a->b->src;
+	else if (IS("type"))
+		v = (char *)"crl";
+	else if (IS("revoked") || IS("line") || IS("index") ||
+	    (IS("days_left") && ci->has_next)) {
+		snprintf(num, sizeof(num), "%lld", IS("line") ?
+		    (long long)a->b->line : IS("index") ?
+		    (long long)a->b->index : IS("revoked") ?
+		    (long long)ci->revoked : ci->days_left);
+		v = num;
+	} else if (certout_format_check_one(name) != NULL)
+		return -1;
+	/* else a certificate's field: empty for a CRL */
+#undef IS
+	if (v != NULL)
+		out_write(o, v, strlen(v));
+	return 0;
+}
+
+int
+certout_format_crl(struct out *o, const char *fmt, const struct pem_block *b,
+    X509_CRL *crl, const struct crlinfo *ci)
+{
+	struct crl_arg a = { b, crl, ci };
+
+	return walk(o, fmt, crl_val, &a);
+}
 
 /* The fields -f knows, besides subject.XX and issuer.XX. */
 static const char *const fields[] = {
 	"subject", "issuer", "serial", "not_before", "notBefore", "not_after",
 	"notAfter", "sha256", "sha1", "spki_sha256", "pin_sha256", "role",
 	"signature", "source", "ski", "aki", "key_type", "days_left", "line",
-	"index", "key_bits", "dns", "san", "ip", "email", NULL
+	"index", "key_bits", "dns", "san", "ip", "email", "type",
+	"spki.sha256.base64", "crl_number", "this_update", "next_update",
+	"revoked", NULL
 };
+
+const char *
+certout_format_check_one(const char *name)
+{
+	static char why[96];
+	size_t i;
+
+	if ((strlen(name) > 8 && strncmp(name, "subject.", 8) == 0) ||
+	    (strlen(name) > 7 && strncmp(name, "issuer.", 7) == 0))
+		return NULL;
+	if (strlen(name) == 10 && strncmp(name, "tlsa.", 5) == 0 &&
+	    name[5] >= '0' && name[5] <= '3' && name[6] == '.' &&
+	    (name[7] == '0' || name[7] == '1') && name[8] == '.' &&
+	    name[9] >= '0' && name[9] <= '2')
+		return NULL;
+	for (i = 0; fields[i] != NULL; i++)
+		if (strcmp(fields[i], name) == 0)
+			return NULL;
+	snprintf(why, sizeof(why), "unknown field \"%%{%.40s}\"", name);
+	return why;
+}
 
 const char *
 certout_format_check(const char *fmt)
 {
 	static char why[160];
-	const char *p, *e;
-	size_t n, i;
+	const char *p, *e, *w;
+	char name[64];
+	size_t n;
 
 	for (p = fmt; *p != '\0'; p++) {
 		if (*p != '%')
@@ -327,20 +507,10 @@ certout_format_check(const char *fmt)
 			return why;
 		}
 		n = (size_t)(e - p - 2);
-		if ((n > 8 && strncmp(p + 2, "subject.", 8) == 0) ||
-		    (n > 7 && strncmp(p + 2, "issuer.", 7) == 0)) {
-			p = e;
-			continue;
-		}
-		for (i = 0; fields[i] != NULL; i++)
-			if (strlen(fields[i]) == n &&
-			    strncmp(fields[i], p + 2, n) == 0)
-				break;
-		if (fields[i] == NULL) {
-			snprintf(why, sizeof(why), "unknown field \"%%{%.*s}\"",
-			    (int)(n < 40 ? n : 40), p + 2);
-			return why;
-		}
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63),
+		    p + 2);
+		if ((w = certout_format_check_one(name)) != NULL)
+			return w;
 		p = e;
 	}
 	return NULL;
@@ -455,3 +625,49 @@ certout_csr(struct out *o, const struct pem_block *b,
 			diag_warn(b->src, b->line, "%s", p->v[i].text);
 }
 
+
+int
+certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
+    const struct x509info *xi)
+{
+	char missing[1024];
+	size_t len = 0;
+	int i, ok, status = EX_YES;
+
+	if (c->within >= 0 && xi->bad_time != NULL)
+		status = diag_err(b->src, b->line, "cannot check the expiry: "
+		    "its %s is malformed", xi->bad_time);
+	else if (c->within >= 0) {
+		if (xi->secs_valid < 0)
+			status = diag_no(b->src, b->line, "%s is not valid "
+			    "before %s", xi->subject, xi->not_before);
+		else if (xi->secs_left < 0)
+			status = diag_no(b->src, b->line, "%s expired on %s",
+			    xi->subject, xi->not_after);
+		else if (xi->secs_left < c->within)
+			status = diag_no(b->src, b->line, "%s expires on %s, "
+			    "within %lld days", xi->subject, xi->not_after,
+			    xi->secs_left / 86400);
+	}
+	/* Names are a leaf's business: CA certificates are not checked. */
+	if (xi->ca || (c->nhosts == 0 && c->nemails == 0))
+		return status;
+	missing[0] = '\0';
+	for (i = 0; i < c->nhosts + c->nemails; i++) {
+		const char *n = i < c->nhosts ? c->hosts[i] :
+		    c->emails[i - c->nhosts];
+
+		if (i >= c->nhosts) {
+			ok = X509_check_email(x, n, 0, 0) == 1;
+			ERR_clear_error();
+		} else
+			ok = ossl_covers(x, n);
+		if (!ok && len + strlen(n) + 3 < sizeof(missing))
+			len += (size_t)snprintf(missing + len, sizeof(missing) -
+			    len, "%s%s", len ? ", " : "", n);
+	}
+	if (missing[0] != '\0')
+		status = diag_no(b->src, b->line, "%s does not cover %s",
+		    xi->subject, missing);
+	return status;
+}

@@ -7,6 +7,7 @@
 
 #include <openssl/x509.h>
 
+#include "crl.h"
 #include "csrpolicy.h"
 #include "io.h"
 #include "pem.h"
@@ -42,6 +43,24 @@ int	certout_format(struct out *o, const char *fmt,
 	    const struct pem_block *b, X509 *x, const struct x509info *xi);
 
 /*
+ * certout_format_crl: the -f template fmt for CRL crl (ci its fields) of
+ * block b: issuer, issuer.XX, crl_number, this_update, next_update,
+ * days_left (to nextUpdate), revoked, signature, sha256, source, type,
+ * line, index; a certificate's field is empty.  Returns as certout_format.
+ */
+int	certout_format_crl(struct out *o, const char *fmt,
+	    const struct pem_block *b, X509_CRL *crl, const struct crlinfo *ci);
+
+/*
+ * certout_format_check_one: NULL when name is a field -f knows (the JSON
+ * names, notBefore, notAfter, subject.XX, issuer.XX, type, the CRL's
+ * fields, spki.sha256.base64, and tlsa.U.S.M: a DANE TLSA record's data
+ * "U S M HEX", RFC 6698 section 2, U 0-3, S 0 certificate or 1 SPKI, M
+ * 0 full, 1 SHA-256, 2 SHA-512), else a static message.
+ */
+const char *certout_format_check_one(const char *name);
+
+/*
  * certout_csr: csr-check's report of request xi from block b to o: text
  * (subject, SANs, key, attributes, requested extensions, signature,
  * verdict, each finding with its severity; a blank line first unless
@@ -53,5 +72,23 @@ void	certout_csr(struct out *o, const struct pem_block *b,
 	    const struct x509info *xi, int sigok,
 	    const struct csr_findings *p, const struct strlist *attrs,
 	    const struct strlist *exts, int smime, int json, int first);
+
+/* cert-info's gate: what -e, -H and -m ask. */
+struct certcheck {
+	long long	 within;	/* seconds; -1: no expiry check */
+	char		**hosts, **emails;
+	int		 nhosts, nemails;
+};
+
+/*
+ * certout_check: certificate x (xi its fields, from block b) against c:
+ * not yet valid, expired or expiring within c->within (RFC 5280
+ * 4.1.2.5), and, for an end-entity certificate, each host name
+ * (X509_check_host(3) through ossl_covers) and address
+ * (X509_check_email(3)).  Each failure is a message at b's line.
+ * Returns EX_YES, EX_NO, or EX_TROUBLE for a malformed time.
+ */
+int	certout_check(const struct certcheck *c, const struct pem_block *b,
+	    X509 *x, const struct x509info *xi);
 
 #endif

@@ -788,3 +788,35 @@ chain_free(struct chain_pool *p)
 	free(p->dup);
 	memset(p, 0, sizeof(*p));
 }
+
+void
+chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
+    size_t first, size_t nout)
+{
+	size_t i, nstray = 0;
+	char a[512], list[1600] = "";
+
+	for (i = 0; i < p->n; i++)
+		if (!p->c[i].onchain && p->c[i].input && nstray++ < 3) {
+			snprintf(list + strlen(list), sizeof(list) -
+			    strlen(list), "%s%s", nstray > 1 ? ", " : "",
+			    CHAIN_WHERE(&p->c[i], a));
+		}
+	if (nstray > 0)
+		chain_finding(p, 1, "%zu certificate%s %s not on the chain, "
+		    "dropped: %s%s", nstray, nstray == 1 ? "" : "s",
+		    nstray == 1 ? "is" : "are", list, nstray > 3 ? ", ..." : "");
+	for (i = 0; i < n; i++)
+		if (chain_valid(p, ch[i]) != 1)
+			chain_finding(p, 1, "the chain goes through %s, "
+			    "which %s at the time checked",
+			    CHAIN_WHERE(&p->c[ch[i]], a),
+			    chain_valid(p, ch[i]) == -1 ? "has expired" :
+			    "is not yet valid");
+	if (nout < n && p->c[ch[n - 1]].input)
+		chain_finding(p, 0, "the root %s is left out (-r keeps it)",
+		    CHAIN_WHERE(&p->c[ch[n - 1]], a));
+	if (leaf != first)
+		chain_finding(p, 0, "the input did not start with the "
+		    "leaf: the leaf is at %s", CHAIN_WHERE(&p->c[leaf], a));
+}

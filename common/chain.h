@@ -177,4 +177,13 @@ void	chain_reset(struct chain_pool *p);
 /* chain_free: free the pool and everything in it. */
 void	chain_free(struct chain_pool *p);
 
+/*
+ * chain_findings: what chain-order says of chain ch[0..n) built from
+ * leaf: strays (certificates of the input not on it), links not valid at
+ * p->at, the root left out (nout < n), a leaf that was not the input's
+ * first certificate; each a chain_finding, kept for --json and --strict.
+ */
+void	chain_findings(struct chain_pool *p, const size_t *ch, size_t n,
+	    size_t leaf, size_t first, size_t nout);
+
 #endif

@@ -174,6 +174,22 @@ trust_missing(struct chain_pool *p, struct trust *c, size_t i)
 }
 
 /* OpenSSL's full verification of the chain (X509_verify_cert(3)). */
+/* With --crl, a certificate that no CRL covers, or whose CRL
+ * crlset_verify already warned about, is not a failure: only a listed
+ * one is (RFC 5280 6.3). */
+static int
+crl_cb(int ok, X509_STORE_CTX *vc)
+{
+	switch (X509_STORE_CTX_get_error(vc)) {
+	case X509_V_ERR_UNABLE_TO_GET_CRL:
+	case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
+	case X509_V_ERR_CRL_HAS_EXPIRED:
+	case X509_V_ERR_CRL_NOT_YET_VALID:
+		return 1;
+	}
+	return ok;
+}
+
 int
 trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
     size_t n)
@@ -181,11 +197,13 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 	X509_STORE *store = NULL;
 	X509_STORE_CTX *vc = NULL;
 	X509_VERIFY_PARAM *vp;
-	STACK_OF(X509) *untrusted = NULL;
+	STACK_OF(X509) *untrusted = NULL, *chainsk = NULL;
+	STACK_OF(X509_CRL) *crls = NULL;
 	X509 *x;
-	char *s;
+	const char *reason;
+	char *s, date[32], why[256];
 	size_t i;
-	int status = EX_TROUBLE, err;
+	int status = EX_TROUBLE, err, crl_status = EX_YES;
 
 	if ((store = X509_STORE_new()) == NULL ||
 	    (untrusted = sk_X509_new_null()) == NULL ||
@@ -206,25 +224,49 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 	vp = X509_STORE_CTX_get0_param(vc);
 	if (c->at_set)
 		X509_VERIFY_PARAM_set_time(vp, c->at);
+	if (c->crls != NULL) {
+		/* each CRL's issuer among the chain's certificates */
+		if ((chainsk = sk_X509_new_null()) == NULL)
+			goto out;
+		for (i = 0; i < n; i++)
+			if (!sk_X509_push(chainsk, chain_x509(p, ch[i])))
+				goto out;
+		crl_status = crlset_verify(c->crls, chainsk, 0, c->at_set ?
+		    c->at : time(NULL), c->strict);
+		if ((crls = crlset_crls(c->crls)) == NULL)
+			goto out;
+		X509_STORE_CTX_set0_crls(vc, crls);
+		X509_VERIFY_PARAM_set_flags(vp, X509_V_FLAG_CRL_CHECK |
+		    X509_V_FLAG_CRL_CHECK_ALL);
+		X509_STORE_CTX_set_verify_cb(vc, crl_cb);
+	}
 	if (c->host != NULL && !X509_VERIFY_PARAM_set1_host(vp, c->host, 0))
 		goto out;
 	if (X509_verify_cert(vc) == 1) {
 		diag_note(NULL, 0, "verified: OpenSSL accepts the chain");
-		status = EX_YES;
+		status = crl_status;
 		goto out;
 	}
 	err = X509_STORE_CTX_get_error(vc);
 	x = X509_STORE_CTX_get_current_cert(vc);
 	s = x != NULL ? x509info_name_str(X509_get_subject_name(x)) : NULL;
 	ERR_clear_error();
+	if (err == X509_V_ERR_CERT_REVOKED && x != NULL &&
+	    crlset_revoked(c->crls, x, date, &reason))
+		snprintf(why, sizeof(why), "revoked on %s (%s)", date, reason);
+	else
+		snprintf(why, sizeof(why), "%s",
+		    X509_verify_cert_error_string(err));
 	status = diag_no(NULL, 0, "verification failed at depth %d%s%s: %s",
 	    X509_STORE_CTX_get_error_depth(vc), s ? ", " : "", s ? s : "",
-	    X509_verify_cert_error_string(err));
+	    why);
 	free(s);
 out:
 	if (status == EX_TROUBLE)
 		diag_err(NULL, 0, "verification could not run");
 	X509_STORE_CTX_free(vc);
+	sk_X509_CRL_free(crls);
+	sk_X509_free(chainsk);
 	sk_X509_free(untrusted);
 	X509_STORE_free(store);
 	return status;

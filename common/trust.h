@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "chain.h"
+#include "crl.h"
 
 /* What loading and verifying need, and what they found. */
 struct trust {
@@ -24,6 +25,8 @@ struct trust {
 	int		 at_set;	/* --at given: at */
 	time_t		 at;
 	const char	*host;		/* --host, or NULL */
+	struct crlset	*crls;		/* --crl, or NULL */
+	int		 strict;	/* --strict: CRL warnings exit 1 */
 };
 
 /*
@@ -61,9 +64,13 @@ int	trust_missing(struct chain_pool *p, struct trust *c, size_t i);
 /*
  * trust_verify: OpenSSL's verification of the chain ch[0..n) (leaf
  * first) with the pool's anchors (X509_verify_cert(3), purpose
- * sslserver, c->at and c->host).  Returns EX_YES, EX_NO after a message
- * naming the depth, the certificate and OpenSSL's reason, or EX_TROUBLE
- * when it cannot run.
+ * sslserver, c->at and c->host).  With c->crls, OpenSSL's CRL checking
+ * too (X509_V_FLAG_CRL_CHECK_ALL, X509_STORE_CTX_set0_crls(3)) with the
+ * CRLs crlset_verify accepted, found against the chain's certificates:
+ * a revoked certificate fails as "revoked on DATE (REASON)"; a
+ * certificate no CRL covers is not an error.  Returns EX_YES, EX_NO
+ * after a message naming the depth, the certificate and OpenSSL's
+ * reason, or EX_TROUBLE when it cannot run.
  */
 int	trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 	    size_t n);

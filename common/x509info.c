@@ -69,8 +69,8 @@ x509info_name_str(const X509_NAME *nm)
 	return s;
 }
 
-static int
-iso_time(const ASN1_TIME *t, char *buf, size_t n)
+int
+x509info_time(const ASN1_TIME *t, char *buf, size_t n)
 {
 	struct tm tm;
 
@@ -87,9 +87,18 @@ iso_time(const ASN1_TIME *t, char *buf, size_t n)
 	return 0;
 }
 
-/* Seconds from a to b. */
-static int
-diff_secs(const ASN1_TIME *a, const ASN1_TIME *b, long long *secs)
+int
+x509info_epoch(const ASN1_TIME *t, long long *secs)
+{
+	ASN1_TIME *e = ASN1_TIME_set(NULL, 0);
+	int r = e != NULL ? x509info_secs(e, t, secs) : -1;
+
+	ASN1_TIME_free(e);
+	return r;
+}
+
+int
+x509info_secs(const ASN1_TIME *a, const ASN1_TIME *b, long long *secs)
 {
 	int days, s;
 
@@ -334,14 +343,14 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 		goto out;
 	/* a malformed time (pyca's badasn1time.pem) is named, not fatal:
 	 * the other fields are still shown */
-	if (iso_time(X509_get0_notBefore(x), xi->not_before,
-	    sizeof(xi->not_before)) != 0 || diff_secs(X509_get0_notBefore(x),
+	if (x509info_time(X509_get0_notBefore(x), xi->not_before,
+	    sizeof(xi->not_before)) != 0 || x509info_secs(X509_get0_notBefore(x),
 	    now, &xi->secs_valid) != 0) {
 		xi->bad_time = "notBefore";
 		snprintf(xi->not_before, sizeof(xi->not_before), "(malformed)");
 	}
-	if (iso_time(X509_get0_notAfter(x), xi->not_after,
-	    sizeof(xi->not_after)) != 0 || diff_secs(now,
+	if (x509info_time(X509_get0_notAfter(x), xi->not_after,
+	    sizeof(xi->not_after)) != 0 || x509info_secs(now,
 	    X509_get0_notAfter(x), &xi->secs_left) != 0) {
 		xi->bad_time = "notAfter";
 		snprintf(xi->not_after, sizeof(xi->not_after), "(malformed)");
@@ -438,7 +447,7 @@ parse_time(const char *s, time_t *t)
 	if ((a = ASN1_TIME_new()) != NULL &&
 	    ASN1_TIME_set_string_X509(a, buf) &&
 	    (epoch = ASN1_TIME_set(NULL, 0)) != NULL &&
-	    diff_secs(epoch, a, &secs) == 0) {
+	    x509info_secs(epoch, a, &secs) == 0) {
 		*t = (time_t)secs;
 		rc = 0;
 	}

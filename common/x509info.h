@@ -93,6 +93,19 @@ void	x509info_key(const EVP_PKEY *pk, struct x509info *xi);
 void	x509info_key_text(const struct x509info *xi, char *buf, size_t n);
 
 /*
+ * x509info_time: t as ISO 8601 in UTC with a four-digit year
+ * ("2030-01-31T12:00:00Z", RFC 3339) into buf (n bytes, 21 enough).
+ * Returns 0, or -1 for a malformed time or a year past 9999.
+ * x509info_secs: the seconds from a to b into *secs (ASN1_TIME_diff(3));
+ * 0, or -1 when either is malformed.
+ */
+int	x509info_time(const ASN1_TIME *t, char *buf, size_t n);
+int	x509info_secs(const ASN1_TIME *a, const ASN1_TIME *b, long long *secs);
+
+/* x509info_epoch: t as seconds since 1970-01-01 into *secs; 0 or -1. */
+int	x509info_epoch(const ASN1_TIME *t, long long *secs);
+
+/*
  * parse_time: "@EPOCH", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601,
  * UTC) to seconds since the epoch in *t.  Returns 0, or -1 when s is not
  * one of these forms.  Uses ASN1_TIME_set_string_X509 and ASN1_TIME_diff.

@@ -15,37 +15,53 @@
 #include <openssl/x509v3.h>
 
 #include "certout.h"
+#include "crl.h"
 #include "diag.h"
 #include "input.h"
 #include "io.h"
 #include "json.h"
 #include "keys.h"
+#include "metrics.h"
 #include "opt.h"
 #include "ossl.h"
 #include "pem.h"
+#include "revoke.h"
 #include "x509info.h"
 
-#define OPTS	"H:I:Va:ce:f:hjm:o:svw:"
+#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:vw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	OPT_PASSIN_LONG,
+	{ "ca-file",		required_argument,	NULL, 'C' },
 	{ "host",		required_argument,	NULL, 'H' },
+	{ "ocsp-out",		required_argument,	NULL, 'O' },
+	{ "ocsp",		no_argument,		NULL, 'Q' },
+	{ "crl",		required_argument,	NULL, 'R' },
+	{ "ocsp-url",		required_argument,	NULL, 'U' },
 	{ "at",			required_argument,	NULL, 'a' },
 	{ "expires-within",	required_argument,	NULL, 'e' },
 	{ "format",		required_argument,	NULL, 'f' },
 	{ "json",		no_argument,		NULL, 'j' },
 	{ "email",		required_argument,	NULL, 'm' },
+	{ "timeout",		required_argument,	NULL, 't' },
 	{ NULL,			0,			NULL, 0 }
 };
 
 static const struct opt_doc docs[] = {
+	{ 'C', "FILE", "issuers for --crl and --ocsp (repeatable)" },
 	{ 'H', "NAME", "exit 1 unless each leaf covers NAME" },
+	{ 'O', "FILE", "write the OCSP response (DER) to FILE" },
+	{ 'Q', NULL, "ask each leaf's OCSP responder" },
+	{ 'R', "FILE", "exit 1 for a certificate a CRL of FILE lists" },
+	{ 'U', "URL", "the OCSP responder to ask (default: the AIA's)" },
 	{ 'a', "TIME", "judge at TIME, not now (2030-01-31, @EPOCH)" },
 	{ 'e', "DURATION", "exit 1 if one expires within (30 = days, 12h)" },
-	{ 'f', "FORMAT", "print FORMAT: %{subject.CN} %{notAfter} ..." },
+	{ 'f', "FORMAT", "print FORMAT: %{subject.CN} %{notAfter} ..., or "
+	    "openmetrics" },
 	{ 'j', NULL, "NDJSON, one object per certificate" },
 	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
+	{ 't', "SECONDS", "bound each OCSP exchange (10)" },
 	{ 0, NULL, NULL }
 };
 
@@ -53,9 +69,11 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjsVv] [-a TIME] [-e DURATION] [-f FORMAT] "
-	    "[-H NAME]\n"
-	    "                 [-I N] [-m ADDR] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: cert-info [-chjQsVv] [-a TIME] [-C FILE] [-e DURATION] "
+	    "[-f FORMAT]\n"
+	    "                 [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] "
+	    "[-R FILE]\n"
+	    "                 [-t SECONDS] [-U URL] [-w SOURCE] [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);
 	exit(status);
@@ -64,61 +82,14 @@ usage(int status)
 struct ctx {
 	struct out	 o;
 	time_t		 at;
-	long long	 within;	/* -1: no expiry check */
+	struct certcheck gate;		/* -e, -H, -m */
 	const char	*format;
 	int		 json;
-	char		**hosts, **emails;
-	int		 nhosts, nemails;
-	unsigned long	 ncerts, nleaves;
+	unsigned long	 ncerts, nleaves, ncrls;
 	char		*pass;		/* --passin, for PKCS#12 */
+	struct revoke	 rv;		/* --crl, --ocsp */
+	struct metrics	*metrics;	/* -f openmetrics */
 };
-
-/* The checks: expiry window, host names, e-mail addresses. */
-static int
-check(struct ctx *c, const struct pem_block *b, X509 *x,
-    const struct x509info *xi)
-{
-	char missing[1024];
-	size_t len = 0;
-	int i, ok, status = EX_YES;
-
-	if (c->within >= 0 && xi->bad_time != NULL)
-		status = diag_err(b->src, b->line, "cannot check the expiry: "
-		    "its %s is malformed", xi->bad_time);
-	else if (c->within >= 0) {
-		if (xi->secs_valid < 0)
-			status = diag_no(b->src, b->line, "%s is not valid "
-			    "before %s", xi->subject, xi->not_before);
-		else if (xi->secs_left < 0)
-			status = diag_no(b->src, b->line, "%s expired on %s",
-			    xi->subject, xi->not_after);
-		else if (xi->secs_left < c->within)
-			status = diag_no(b->src, b->line, "%s expires on %s, "
-			    "within %lld days", xi->subject, xi->not_after,
-			    xi->secs_left / 86400);
-	}
-	/* Names are a leaf's business: CA certificates are not checked. */
-	if (xi->ca || (c->nhosts == 0 && c->nemails == 0))
-		return status;
-	missing[0] = '\0';
-	for (i = 0; i < c->nhosts + c->nemails; i++) {
-		const char *n = i < c->nhosts ? c->hosts[i] :
-		    c->emails[i - c->nhosts];
-
-		if (i >= c->nhosts) {
-			ok = X509_check_email(x, n, 0, 0) == 1;
-			ERR_clear_error();
-		} else
-			ok = ossl_covers(x, n);
-		if (!ok && len + strlen(n) + 3 < sizeof(missing))
-			len += (size_t)snprintf(missing + len, sizeof(missing) -
-			    len, "%s%s", len ? ", " : "", n);
-	}
-	if (missing[0] != '\0')
-		status = diag_no(b->src, b->line, "%s does not cover %s",
-		    xi->subject, missing);
-	return status;
-}
 
 static int
 one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
@@ -139,18 +110,53 @@ one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
 		diag_warn(b->src, b->line, "OpenSSL marks this certificate "
 		    "invalid (%s); its extensions are shown as they are",
 		    ossl_cert_defect(x));
-	if (c->format != NULL)
+	if (revoke_on(&c->rv))
+		revoke_keep(&c->rv, x, b);
+	if (c->metrics != NULL) {
+		metrics_cert(c->metrics, b, member, x, &xi);
+		status = 0;
+	} else if (c->format != NULL)
 		status = certout_format(&c->o, c->format, b, x, &xi);
 	else {
 		status = 0;
 		if (c->json)
 			certout_json(&c->o, b, member, &xi);
 		else
-			certout_text(&c->o, b, member, &xi, c->ncerts == 1);
+			certout_text(&c->o, b, member, &xi, c->ncerts + c->ncrls == 1);
 	}
 	if (status == 0)
-		status = check(c, b, x, &xi);
+		status = certout_check(&c->gate, b, x, &xi);
 	x509info_free(&xi);
+	return status;
+}
+
+/* A CRL: shown, and -e applied to its nextUpdate (RFC 5280 5.1.2.5). */
+static int
+crl_block(struct ctx *c, const struct pem_block *b)
+{
+	const unsigned char *p = b->der;
+	X509_CRL *crl;
+	struct crlinfo ci;
+	int status = EX_YES;
+
+	if ((crl = d2i_X509_CRL(NULL, &p, (long)b->derlen)) == NULL)
+		return diag_err(b->src, b->line, "the CRL does not decode");
+	if (crlinfo_get(crl, c->at, &ci) != 0)
+		status = diag_err(b->src, b->line, "the CRL's times are "
+		    "malformed");
+	else if (c->metrics != NULL)
+		metrics_crl(c->metrics, b, crl, &ci);
+	else if (c->format != NULL)
+		status = certout_format_crl(&c->o, c->format, b, crl, &ci);
+	else if (c->json)
+		crlout_json(&c->o, b, &ci);
+	else
+		crlout_text(&c->o, b, &ci, c->ncerts + c->ncrls == 0);
+	c->ncrls++;
+	if (status == EX_YES)
+		status = crl_gate(b, &ci, c->gate.within);
+	crlinfo_free(&ci);
+	X509_CRL_free(crl);
 	return status;
 }
 
@@ -182,6 +188,8 @@ block(struct ctx *c, const struct pem_block *b)
 		EVP_PKEY_free(pk);
 		return status;
 	}
+	if (b->kind == PK_CRL)
+		return crl_block(c, b);
 	if (b->kind != PK_PKCS7) {
 		diag_note(b->src, b->line, "%s skipped: not a certificate",
 		    pem_kind_name(b->kind));
@@ -209,28 +217,58 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
+	struct metrics metrics;
 	const char *why;
-	int ch, status = EX_YES;
+	char **cafiles, **crlfiles, *end;
+	int ch, i, ncafiles = 0, ncrlfiles = 0, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
+	memset(&metrics, 0, sizeof(metrics));
 	c.at = time(NULL);
-	c.within = -1;
-	c.hosts = xmalloc((size_t)argc * sizeof(*c.hosts));
-	c.emails = xmalloc((size_t)argc * sizeof(*c.emails));
+	c.gate.within = -1;
+	c.gate.hosts = xmalloc((size_t)argc * sizeof(*c.gate.hosts));
+	c.gate.emails = xmalloc((size_t)argc * sizeof(*c.gate.emails));
+	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
+	crlfiles = xmalloc((size_t)argc * sizeof(*crlfiles));
+	c.rv.timeout = 10;
 	while ((ch = getopt_long(argc, argv, OPTS, longopts,
 	    NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
+		if (ch != 't' && opt_common(ch, optarg, &op, usage))
 			continue;
 		switch (ch) {
+		case 'C':
+			cafiles[ncafiles++] = optarg;
+			break;
 		case 'H':
-			c.hosts[c.nhosts++] = optarg;
+			c.gate.hosts[c.gate.nhosts++] = optarg;
+			break;
+		case 'O':
+			c.rv.ocsp_out = optarg;
+			break;
+		case 'Q':
+			c.rv.ocsp = 1;
+			break;
+		case 'R':
+			crlfiles[ncrlfiles++] = optarg;
+			break;
+		case 'U':
+			c.rv.ocsp_url = optarg;
+			break;
+		case 't':
+			c.rv.timeout = (unsigned)strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
+			    c.rv.timeout > 3600) {
+				diag_err(NULL, 0, "--timeout: whole seconds, "
+				    "1 to 3600");
+				usage(EX_TROUBLE);
+			}
 			break;
 		case 'a':
 			opt_at(optarg, &c.at, usage);
 			break;
 		case 'e':
-			if (parse_duration(optarg, &c.within) != 0) {
+			if (parse_duration(optarg, &c.gate.within) != 0) {
 				diag_err(NULL, 0, "--expires-within: \"%s\" is "
 				    "not a duration: use 30 (days), 30d, 12h, "
 				    "2w, ...", optarg);
@@ -238,6 +276,10 @@ main(int argc, char *argv[])
 			}
 			break;
 		case 'f':
+			if (strcmp(optarg, "openmetrics") == 0) {
+				c.metrics = &metrics;
+				break;
+			}
 			if ((why = certout_format_check(optarg)) != NULL) {
 				diag_err(NULL, 0, "-f: %s", why);
 				usage(EX_TROUBLE);
@@ -248,7 +290,7 @@ main(int argc, char *argv[])
 			c.json = 1;
 			break;
 		case 'm':
-			c.emails[c.nemails++] = optarg;
+			c.gate.emails[c.gate.nemails++] = optarg;
 			break;
 		default:
 			usage(EX_TROUBLE);
@@ -259,25 +301,43 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (op.passin != NULL && (c.pass = pass_get(op.passin,
-	    "--passin")) == NULL)
-		return EX_TROUBLE;
-	if (out_open(&c.o, op.ofile, 0) != 0) {
-		pass_free(c.pass);
-		return EX_TROUBLE;
+	c.rv.at = c.at;
+	c.rv.strict = (op.flags & OPT_STRICT) != 0;
+	c.rv.json = c.json;
+	c.rv.o = c.format == NULL && c.metrics == NULL ? &c.o : NULL;
+	for (i = 0; i < ncrlfiles; i++)
+		status = ex_worst(status, crlset_load(&c.rv.crls, crlfiles[i],
+		    op.flags));
+	for (i = 0; i < ncafiles; i++)
+		status = ex_worst(status, revoke_issuers(&c.rv, cafiles[i],
+		    op.flags));
+	if ((op.passin != NULL && (c.pass = pass_get(op.passin,
+	    "--passin")) == NULL) || status == EX_TROUBLE ||
+	    out_open(&c.o, op.ofile, 0) != 0)
+		status = EX_TROUBLE;
+	else {
+		pem_input_init(&in, argv, argc, op.flags);
+		while (pem_input_next(&in, &b))
+			status = ex_worst(status, block(&c, &b));
+		status = ex_worst(status, pem_input_end(&in));
+		if (status != EX_TROUBLE && c.ncerts + c.ncrls == 0)
+			status = diag_err(NULL, 0, "no certificate or CRL in "
+			    "the input");
+		else if (status != EX_TROUBLE && c.gate.nhosts + c.gate.nemails > 0 &&
+		    c.nleaves == 0)
+			status = diag_no(NULL, 0, "no end-entity certificate "
+			    "to check names against");
+		if (status != EX_TROUBLE && revoke_on(&c.rv))
+			status = ex_worst(status, revoke_run(&c.rv));
+		if (c.metrics != NULL)
+			metrics_write(c.metrics, &c.o);
+		status = out_finish(&c.o, status);
 	}
-	pem_input_init(&in, argv, argc, op.flags);
-	while (pem_input_next(&in, &b))
-		status = ex_worst(status, block(&c, &b));
-	status = ex_worst(status, pem_input_end(&in));
-	if (status != EX_TROUBLE && c.ncerts == 0)
-		status = diag_err(NULL, 0, "no certificate in the input");
-	else if (status != EX_TROUBLE && c.nhosts + c.nemails > 0 &&
-	    c.nleaves == 0)
-		status = diag_no(NULL, 0, "no end-entity certificate to check "
-		    "names against");
-	free(c.hosts);
-	free(c.emails);
+	revoke_free(&c.rv);
+	free(c.gate.hosts);
+	free(c.gate.emails);
+	free(cafiles);
+	free(crlfiles);
 	pass_free(c.pass);
-	return out_finish(&c.o, status);
+	return status;
 }

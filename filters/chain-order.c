@@ -13,7 +13,9 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include "aia.h"
 #include "chain.h"
+#include "crl.h"
 #include "diag.h"
 #include "io.h"
 #include "json.h"
@@ -25,7 +27,7 @@
 #include "trust.h"
 #include "x509info.h"
 
-#define OPTS	"C:H:I:NSVa:cd:e:hijo:prsvw:y"
+#define OPTS	"C:D:FH:I:NR:SVa:cd:e:hijo:prst:vw:y"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -33,6 +35,10 @@ static const struct option longopts[] = {
 	{ "at",		required_argument,	NULL, 'a' },
 	{ "ca-file",	required_argument,	NULL, 'C' },
 	{ "ca-path",	required_argument,	NULL, 'd' },
+	{ "cache",	required_argument,	NULL, 'D' },
+	{ "crl",	required_argument,	NULL, 'R' },
+	{ "fetch",	no_argument,		NULL, 'F' },
+	{ "timeout",	required_argument,	NULL, 't' },
 	{ "end-at",	required_argument,	NULL, 'e' },
 	{ "host",	required_argument,	NULL, 'H' },
 	{ "issuers",	no_argument,		NULL, 'i' },
@@ -47,8 +53,11 @@ static const struct option longopts[] = {
 
 static const struct opt_doc docs[] = {
 	{ 'C', "FILE", "trust FILE (its intermediates are written)" },
+	{ 'D', "DIR", "keep fetched issuers in DIR (with -F)" },
+	{ 'F', NULL, "fetch a missing issuer from its caIssuers URL" },
 	{ 'H', "NAME", "the leaf covering NAME; verify it with -y" },
 	{ 'N', NULL, "no system store look-up for a missing issuer" },
+	{ 'R', "FILE", "with -y, check the CRLs of FILE (repeatable)" },
 	{ 'S', NULL, "trust the system store" },
 	{ 'a', "TIME", "judge validity at TIME, not now" },
 	{ 'd', "DIR", "trust the certificate files of DIR" },
@@ -58,6 +67,7 @@ static const struct opt_doc docs[] = {
 	{ 'p', NULL, "write a partial chain (still exit 1)" },
 	{ 'r', NULL, "write the root too" },
 	{ 's', NULL, "every finding exit 1, every repair an error" },
+	{ 't', "SECONDS", "bound each fetch (10)" },
 	{ 'y', NULL, "verify with OpenSSL (purpose sslserver)" },
 	{ 0, NULL, NULL }
 };
@@ -66,9 +76,11 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-chijNprSsVvy] [-a TIME] [-C FILE] [-d DIR] "
-	    "[-e ROOT]\n"
-	    "                   [-H NAME] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
+	    "usage: chain-order [-cFhijNprSsVvy] [-a TIME] [-C FILE] [-D DIR] "
+	    "[-d DIR]\n"
+	    "                   [-e ROOT] [-H NAME] [-I N] [-o FILE] [-R FILE] "
+	    "[-t SECONDS]\n"
+	    "                   [-w SOURCE] [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);
 	exit(status);
@@ -78,6 +90,7 @@ struct ctx {
 	struct chain_pool p;
 	struct trust	 t;
 	const char	*endat;		/* --end-at FILE or NAME */
+	struct aia	 aia;		/* --fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
 };
 
@@ -129,44 +142,10 @@ element_json(struct ctx *c, struct out *o, const size_t *ch, size_t n,
 	json_end(&j);
 }
 
-/* Strays, the root left out, the leaf not first: said once, kept in the
- * findings for --json and --strict. */
-static void
-findings(struct ctx *c, const size_t *ch, size_t n, size_t leaf,
-    size_t first, size_t nout)
-{
-	size_t i, nstray = 0;
-	char a[512], list[1600] = "";
-
-	for (i = 0; i < c->p.n; i++)
-		if (!c->p.c[i].onchain && c->p.c[i].input && nstray++ < 3) {
-			snprintf(list + strlen(list), sizeof(list) -
-			    strlen(list), "%s%s", nstray > 1 ? ", " : "",
-			    CHAIN_WHERE(&c->p.c[i], a));
-		}
-	if (nstray > 0)
-		chain_finding(&c->p, 1, "%zu certificate%s %s not on the chain, "
-		    "dropped: %s%s", nstray, nstray == 1 ? "" : "s",
-		    nstray == 1 ? "is" : "are", list, nstray > 3 ? ", ..." : "");
-	for (i = 0; i < n; i++)
-		if (chain_valid(&c->p, ch[i]) != 1)
-			chain_finding(&c->p, 1, "the chain goes through %s, "
-			    "which %s at the time checked",
-			    CHAIN_WHERE(&c->p.c[ch[i]], a),
-			    chain_valid(&c->p, ch[i]) == -1 ? "has expired" :
-			    "is not yet valid");
-	if (nout < n && c->p.c[ch[n - 1]].input)
-		chain_finding(&c->p, 0, "the root %s is left out (-r keeps it)",
-		    CHAIN_WHERE(&c->p.c[ch[n - 1]], a));
-	if (leaf != first)
-		chain_finding(&c->p, 0, "the input did not start with the "
-		    "leaf: the leaf is at %s", CHAIN_WHERE(&c->p.c[leaf], a));
-}
-
 static int
 run(struct ctx *c, struct out *o, int strict)
 {
-	size_t leaf, *ch = NULL, n = 0, i, k, first = (size_t)-1, nout;
+	size_t leaf, *ch = NULL, n = 0, i, k = 0, first = (size_t)-1, nout;
 	enum chain_end end;
 	int status = EX_YES;
 
@@ -188,6 +167,18 @@ run(struct ctx *c, struct out *o, int strict)
 		chain_reset(&c->p);
 	}
 	ch = chain_build(&c->p, leaf, &n, &end);
+	/* --fetch: each missing issuer from its caIssuers URL, and the
+	 * chain built again with it */
+	while (end == CHAIN_MISSING && c->aia.on &&
+	    (k = (size_t)aia_fetch(&c->aia, &c->p, ch[n - 1])) == 1) {
+		free(ch);
+		chain_reset(&c->p);
+		ch = chain_build(&c->p, leaf, &n, &end);
+	}
+	if (end == CHAIN_MISSING && c->aia.on && k == (size_t)-1) {
+		free(ch);
+		return EX_TROUBLE;
+	}
 	if (chain_root_store(&c->p, leaf)) {
 		free(ch);
 		return EX_TROUBLE;
@@ -202,7 +193,7 @@ run(struct ctx *c, struct out *o, int strict)
 		return diag_err(NULL, 0, "the chain is longer than %d "
 		    "certificates: stopped there", CHAIN_MAX_DEPTH);
 	}
-	findings(c, ch, n, leaf, first, nout);
+	chain_findings(&c->p, ch, n, leaf, first, nout);
 	if (end == CHAIN_MISSING)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
 	if (c->verify && status == EX_YES)
@@ -233,23 +224,42 @@ main(int argc, char *argv[])
 {
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct ctx c;
+	struct crlset crls = { NULL, 0 };
 	struct out o;
-	char **cafiles, *pass = NULL;
+	char **cafiles, **crlfiles, *pass = NULL;
 	const char *capath = NULL;
-	int ch, ncafiles = 0, sys = 0, status;
+	int ch, i, ncafiles = 0, ncrlfiles = 0, sys = 0, status;
 
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	chain_init(&c.p);
 	c.p.warn = 1;
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
+	crlfiles = xmalloc((size_t)argc * sizeof(*crlfiles));
+	c.aia.timeout = 10;
 	while ((ch = getopt_long(argc, argv, OPTS,
 	    longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
+		if (ch != 't' && opt_common(ch, optarg, &op, usage))
 			continue;
 		switch (ch) {
 		case 'C':
 			cafiles[ncafiles++] = optarg;
+			break;
+		case 'D':
+			c.aia.cache = optarg;
+			break;
+		case 'F':
+			c.aia.on = 1;
+			break;
+		case 'R':
+			crlfiles[ncrlfiles++] = optarg;
+			break;
+		case 't':
+			if (!aia_timeout(&c.aia, optarg)) {
+				diag_err(NULL, 0, "--timeout: whole seconds, "
+				    "1 to 3600");
+				usage(EX_TROUBLE);
+			}
 			break;
 		case 'H':
 			c.t.host = optarg;
@@ -294,6 +304,11 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	c.t.rflags = op.flags;
+	c.t.strict = (op.flags & OPT_STRICT) != 0;
+	if (ncrlfiles > 0 && !c.verify) {
+		diag_err(NULL, 0, "--crl is checked by --verify: give -y");
+		usage(EX_TROUBLE);
+	}
 	c.p.at = c.t.at_set ? c.t.at : time(NULL);
 
 	if (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
@@ -303,6 +318,10 @@ main(int argc, char *argv[])
 	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;
 	status = trust_load(&c.p, &c.t, argv, argc, 0);
+	for (i = 0; i < ncrlfiles; i++)
+		status = ex_worst(status, crlset_load(&crls, crlfiles[i],
+		    op.flags));
+	c.t.crls = ncrlfiles > 0 ? &crls : NULL;
 	if (ncafiles > 0)
 		status = ex_worst(status, trust_load(&c.p, &c.t, cafiles,
 		    ncafiles, 1));
@@ -315,7 +334,10 @@ main(int argc, char *argv[])
 		status = run(&c, &o, op.flags & OPT_STRICT);
 	chain_free(&c.p);
 	trust_free(&c.t);
+	crlset_free(&crls);
+	aia_free(&c.aia);
 	free(cafiles);
+	free(crlfiles);
 	pass_free(pass);
 	if (status != EX_YES && !(status == EX_NO && c.partial)) {
 		out_abort(&o);

@@ -1,0 +1,243 @@
+/* aia.c: fetch a missing issuer by its caIssuers URL; see aia.h. */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "aia.h"
+#include "chain.h"
+#include "diag.h"
+#include "http.h"
+#include "io.h"
+#include "ossl.h"
+#include "x509info.h"
+
+int
+aia_timeout(struct aia *a, const char *arg)
+{
+	char *end;
+	unsigned long n = strtoul(arg, &end, 10);
+
+	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 3600)
+		return 0;
+	a->timeout = (unsigned)n;
+	return 1;
+}
+
+/* The first http caIssuers URL of x, a new string, or NULL. */
+static char *
+ca_issuers(X509 *x)
+{
+	AUTHORITY_INFO_ACCESS *aia;
+	ACCESS_DESCRIPTION *ad;
+	char *url = NULL;
+	int i;
+
+	if ((aia = X509_get_ext_d2i(x, NID_info_access, NULL, NULL)) == NULL)
+		return NULL;
+	for (i = 0; i < sk_ACCESS_DESCRIPTION_num(aia) && url == NULL; i++) {
+		ad = sk_ACCESS_DESCRIPTION_value(aia, i);
+		if (OBJ_obj2nid(ad->method) == NID_ad_ca_issuers &&
+		    ad->location->type == GEN_URI &&
+		    ASN1_STRING_length(ad->location->d.uniformResourceIdentifier)
+		    > 7 && strncmp((const char *)ASN1_STRING_get0_data(
+		    ad->location->d.uniformResourceIdentifier), "http://", 7) ==
+		    0)
+			url = ossl_escape_ctl((const char *)ASN1_STRING_get0_data(
+			    ad->location->d.uniformResourceIdentifier),
+			    (size_t)ASN1_STRING_length(
+			    ad->location->d.uniformResourceIdentifier));
+	}
+	AUTHORITY_INFO_ACCESS_free(aia);
+	ERR_clear_error();
+	return url;
+}
+
+/* The certificates of an answer: PEM, DER, or a certs-only PKCS#7 in
+ * DER or PEM (zakjan/cert-chain-resolver#4: PEM where DER was meant). */
+static STACK_OF(X509) *
+certs_of(const unsigned char *body, size_t len)
+{
+	STACK_OF(X509) *sk = sk_X509_new_null(), *in = NULL;
+	const unsigned char *p = body;
+	PKCS7 *p7 = NULL;
+	X509 *x;
+	BIO *b;
+
+	if (sk == NULL)
+		return NULL;
+	if (len > 10 && memcmp(body, "-----BEGIN", 10) == 0) {
+		if ((b = BIO_new_mem_buf(body, (int)len)) == NULL)
+			return sk;
+		if ((p7 = PEM_read_bio_PKCS7(b, NULL, NULL, NULL)) == NULL) {
+			(void)BIO_reset(b);
+			while ((x = PEM_read_bio_X509(b, NULL, NULL, NULL)) !=
+			    NULL)
+				if (!sk_X509_push(sk, x))
+					X509_free(x);
+		}
+		BIO_free(b);
+	} else if ((x = d2i_X509(NULL, &p, (long)len)) != NULL) {
+		if (!sk_X509_push(sk, x))
+			X509_free(x);
+	} else {
+		p = body;
+		p7 = d2i_PKCS7(NULL, &p, (long)len);
+	}
+	if (p7 != NULL && PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
+		in = p7->d.sign->cert;
+	while (sk_X509_num(in) > 0) {
+		x = sk_X509_shift(in);
+		if (!sk_X509_push(sk, x))
+			X509_free(x);
+	}
+	PKCS7_free(p7);
+	ERR_clear_error();
+	return sk;
+}
+
+/* DIR/HEX.der for url into buf. */
+static void
+cache_path(const struct aia *a, const char *url, char *buf, size_t n)
+{
+	unsigned char md[32];
+	char hex[65];
+
+	EVP_Digest(url, strlen(url), md, NULL, EVP_sha256(), NULL);
+	ossl_hex(md, 32, hex);
+	snprintf(buf, n, "%s/%s.der", a->cache, hex);
+}
+
+/* The answer for url from the cache, or NULL. */
+static unsigned char *
+cache_read(const struct aia *a, const char *url, size_t *len)
+{
+	char path[4096];
+	unsigned char *body = NULL, buf[8192];
+	size_t n;
+	FILE *f;
+
+	cache_path(a, url, path, sizeof(path));
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	*len = 0;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 &&
+	    *len + n <= AIA_MAX_BYTES) {
+		body = xrealloc(body, *len + n);
+		memcpy(body + *len, buf, n);
+		*len += n;
+	}
+	fclose(f);
+	return body;
+}
+
+/* The certificates of sk into the cache as DER: 0 or EX_TROUBLE. */
+static int
+cache_write(const struct aia *a, const char *url, STACK_OF(X509) *sk)
+{
+	struct out o;
+	unsigned char *der;
+	char path[4096];
+	int i, len, status;
+
+	mkdir(a->cache, 0755);
+	cache_path(a, url, path, sizeof(path));
+	if (out_open(&o, path, 0) != 0)
+		return EX_TROUBLE;
+	for (i = 0; i < sk_X509_num(sk); i++) {
+		der = NULL;
+		if ((len = i2d_X509(sk_X509_value(sk, i), &der)) > 0)
+			out_write(&o, der, (size_t)len);
+		OPENSSL_free(der);
+	}
+	status = out_close(&o);
+	return status;
+}
+
+int
+aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
+{
+	STACK_OF(X509) *sk = NULL;
+	unsigned char *body = NULL, *der;
+	X509 *child = chain_x509(p, i), *x;
+	char *url, *s;
+	size_t len, k;
+	int j, dlen, r = -1, issues = 0, cached = 0;
+
+	if (child == NULL || (url = ca_issuers(child)) == NULL)
+		return 0;
+	for (k = 0; k < a->nurls; k++)
+		if (strcmp(a->urls[k], url) == 0) {
+			free(url);
+			return 0;
+		}
+	if (a->nurls >= AIA_MAX_FETCHES) {
+		diag_warn(NULL, 0, "--fetch: %d fetches made: %s not fetched",
+		    AIA_MAX_FETCHES, url);
+		free(url);
+		return 0;
+	}
+	a->urls = xrealloc(a->urls, (a->nurls + 1) * sizeof(*a->urls));
+	a->urls[a->nurls++] = url;
+	if (a->cache != NULL && (body = cache_read(a, url, &len)) != NULL) {
+		diag_note(url, 0, "the missing issuer, from the cache %s",
+		    a->cache);
+		cached = 1;
+	} else {
+		diag_note(url, 0, "fetching the missing issuer");
+		body = http_fetch(url, NULL, NULL, 0, AIA_MAX_BYTES,
+		    (int)a->timeout, AIA_MAX_REDIRECTS, &len);
+	}
+	if (body == NULL)
+		return -1;
+	if ((sk = certs_of(body, len)) == NULL || sk_X509_num(sk) == 0) {
+		diag_err(url, 0, "the answer is not a certificate (DER, PEM or "
+		    "PKCS#7)");
+		goto out;
+	}
+	for (j = 0; j < sk_X509_num(sk); j++) {
+		x = sk_X509_value(sk, j);
+		der = NULL;
+		if ((dlen = i2d_X509(x, &der)) > 0 &&
+		    chain_add(p, der, (size_t)dlen, url, 0, (unsigned long)j + 1,
+		    0, 0) < 0) {
+			OPENSSL_free(der);
+			goto out;
+		}
+		OPENSSL_free(der);
+		if (X509_check_issued(x, child) == X509_V_OK &&
+		    X509_get0_pubkey(x) != NULL &&
+		    X509_verify(child, X509_get0_pubkey(x)) == 1)
+			issues = 1;
+		ERR_clear_error();
+	}
+	r = issues;
+	if (!issues) {
+		s = x509info_name_str(X509_get_subject_name(child));
+		diag_warn(url, 0, "what it sent does not issue %s", s ? s :
+		    "?");
+		free(s);
+	} else if (a->cache != NULL && !cached && cache_write(a, url, sk) != 0)
+		r = -1;
+out:
+	sk_X509_pop_free(sk, X509_free);
+	free(body);
+	return r;
+}
+
+void
+aia_free(struct aia *a)
+{
+	while (a->nurls > 0)
+		free(a->urls[--a->nurls]);
+	free(a->urls);
+	a->urls = NULL;
+}

@@ -1,0 +1,127 @@
+/*
+ * crl.h: certificate revocation lists (RFC 5280 section 5) through
+ * OpenSSL's X509_CRL API: what cert-info shows of one, the CRLs of
+ * --crl, which certificate issued each, and whether a certificate is
+ * revoked.  Also the issuers that CRL and OCSP checks need: the input's
+ * certificates, -C files, the system store.
+ */
+#ifndef PEMKIT_CRL_H
+#define PEMKIT_CRL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <openssl/x509.h>
+
+#include "io.h"
+#include "pem.h"
+
+/* What cert-info prints of a CRL. */
+struct crlinfo {
+	char		*issuer;	/* RFC 4514 */
+	char		*number;	/* cRLNumber (5.2.3) in decimal, or
+					   NULL */
+	char		 this_update[32];	/* ISO 8601 */
+	char		 next_update[32];	/* "" when absent */
+	int		 has_next;
+	long long	 this_epoch, next_epoch;	/* seconds */
+	long long	 secs_left;	/* from at to nextUpdate */
+	long long	 days_left;	/* whole days, negative once stale */
+	long		 revoked;	/* entries */
+	char		 sig[80];	/* signature algorithm */
+	char		 sha256[65];	/* of the DER */
+};
+
+/*
+ * crlinfo_get: fill ci from crl, judged at time at.  Returns 0, or
+ * EX_TROUBLE for a CRL whose times are malformed.  Free with
+ * crlinfo_free.  Sources: X509_CRL_get0_lastUpdate(3),
+ * X509_CRL_get_ext_d2i(3) for the cRLNumber.
+ */
+int	crlinfo_get(X509_CRL *crl, time_t at, struct crlinfo *ci);
+void	crlinfo_free(struct crlinfo *ci);
+
+/*
+ * crlout_text, crlout_json: cert-info's text block ("FILE:LINE: CRL
+ * (block N)", then issuer, CRL number, this and next update, revoked
+ * entries, signature, sha256; a blank line first unless first) and its
+ * pemkit/1 object of type "crl" (pemkit(7)), to o.
+ */
+void	crlout_text(struct out *o, const struct pem_block *b,
+	    const struct crlinfo *ci, int first);
+void	crlout_json(struct out *o, const struct pem_block *b,
+	    const struct crlinfo *ci);
+
+/*
+ * crl_gate: cert-info -e for a CRL: exit 1, with a message at b's line,
+ * when its nextUpdate (RFC 5280 5.1.2.5) is past or within within
+ * seconds (-1: no check).  A CRL without a nextUpdate passes.
+ */
+int	crl_gate(const struct pem_block *b, const struct crlinfo *ci,
+	    long long within);
+
+/* One CRL of --crl, and what is known of its issuer. */
+struct crl_entry {
+	X509_CRL	*crl;
+	char		*src;		/* file, for messages */
+	unsigned long	 line;
+	int		 verified;	/* 1 signature verified by issuer, 0
+					   issuer not found, -1 bad */
+	X509		*issuer;	/* the certificate that signed it */
+	int		 stale_said;
+};
+
+struct crlset {
+	struct crl_entry *v;
+	size_t		 n;
+};
+
+/*
+ * crlset_load: every CRL block of file (PEM or DER, several per file)
+ * onto s.  Other blocks are skipped with a note.  Returns the exit class
+ * of reading it; a file without a CRL is trouble ("no CRL in it").
+ */
+int	crlset_load(struct crlset *s, const char *file, unsigned rflags);
+
+/*
+ * crlset_verify: find each CRL's issuer among known (the input and -C;
+ * then the system store, X509_STORE_set_default_paths(3), when sys is
+ * set) by name, and verify the CRL's signature with its key
+ * (X509_CRL_verify(3)).  Prints a warning for a CRL whose issuer is not
+ * found, and for one past its nextUpdate at time at; an error for one
+ * whose signature does not verify.  Returns EX_YES, or EX_NO when strict
+ * and a warning was printed or a signature did not verify.
+ */
+int	crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys,
+	    time_t at, int strict);
+
+/*
+ * crlset_revoked: 1 when a verified CRL of s issued by x's issuer lists
+ * x (X509_CRL_get0_by_cert(3)), with the revocation date (ISO 8601) in
+ * date (32 bytes) and the reason's RFC 5280 5.3.1 name in *reason
+ * ("keyCompromise", "unspecified" when the entry has none); else 0.
+ */
+int	crlset_revoked(const struct crlset *s, X509 *x, char date[32],
+	    const char **reason);
+
+/*
+ * crlset_crls: the verified CRLs as a new stack (the CRLs not copied;
+ * free with sk_X509_CRL_free), for X509_STORE_CTX_set0_crls(3).
+ */
+STACK_OF(X509_CRL) *crlset_crls(const struct crlset *s);
+
+/* crlset_free: release every CRL of s. */
+void	crlset_free(struct crlset *s);
+
+/*
+ * issuer_lookup: the certificate among known, or else (sys set) in the
+ * system store, whose subject is name and whose key verifies ok(arg,
+ * key), or NULL.  The result is not a new reference: known's
+ * certificates live as long as known, the store's in a cache freed by
+ * issuer_lookup_end.
+ */
+X509	*issuer_lookup(STACK_OF(X509) *known, int sys, const X509_NAME *name,
+	    int (*ok)(void *, EVP_PKEY *), void *arg);
+void	issuer_lookup_end(void);
+
+#endif

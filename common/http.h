@@ -1,0 +1,27 @@
+/*
+ * http.h: one bounded HTTP exchange through OpenSSL's HTTP client
+ * (OSSL_HTTP_open(3), OSSL_HTTP_set1_request, OSSL_HTTP_exchange), for
+ * OCSP (RFC 6960 appendix A) and AIA caIssuers fetching (RFC 5280
+ * section 4.2.2.1).  http:// only; no hand-written HTTP.
+ */
+#ifndef PEMKIT_HTTP_H
+#define PEMKIT_HTTP_H
+
+#include <stddef.h>
+
+/*
+ * http_fetch: a GET of url (req NULL) or a POST of req[0..reqlen) with
+ * content type ctype, under an overall timeout of timeout seconds, a
+ * response of at most max bytes, and at most maxredir redirections
+ * followed (each a note under -v).  The proxy of the environment
+ * (http_proxy, no_proxy) is honoured, as OpenSSL does.  Returns the body
+ * in a new buffer (free with free()) and its length in *len, or NULL
+ * after an error naming url and the cause: "not an http:// URL", "timed
+ * out after N s", "more than N bytes", "more than N redirections",
+ * OpenSSL's reason (connection refused, an HTTP status).
+ */
+unsigned char *http_fetch(const char *url, const char *ctype,
+	    const unsigned char *req, size_t reqlen, size_t max, int timeout,
+	    int maxredir, size_t *len);
+
+#endif

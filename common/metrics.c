@@ -1,0 +1,141 @@
+/* metrics.c: OpenMetrics text for the textfile collector; see metrics.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/x509.h>
+
+#include "crl.h"
+#include "diag.h"
+#include "io.h"
+#include "metrics.h"
+#include "ossl.h"
+#include "pem.h"
+#include "x509info.h"
+
+static const struct {
+	const char *name, *help;
+} fams[3] = {
+	{ "pemkit_certificate_not_after_seconds",
+	  "The certificate's notAfter, in seconds since the epoch." },
+	{ "pemkit_certificate_not_before_seconds",
+	  "The certificate's notBefore, in seconds since the epoch." },
+	{ "pemkit_crl_next_update_seconds",
+	  "The CRL's nextUpdate, in seconds since the epoch." },
+};
+
+static void
+put(struct metrics *m, int f, const char *s, size_t n)
+{
+	m->fam[f] = xrealloc(m->fam[f], m->len[f] + n + 1);
+	memcpy(m->fam[f] + m->len[f], s, n);
+	m->len[f] += n;
+	m->fam[f][m->len[f]] = '\0';
+}
+
+/* name="value", the value escaped (OpenMetrics 1.0, ABNF "escaped-
+ * string": backslash, double quote and line feed). */
+static void
+label(struct metrics *m, int f, const char *name, const char *v, int first)
+{
+	if (!first)
+		put(m, f, ",", 1);
+	put(m, f, name, strlen(name));
+	put(m, f, "=\"", 2);
+	for (; v != NULL && *v != '\0'; v++)
+		if (*v == '\\' || *v == '"')
+			put(m, f, *v == '\\' ? "\\\\" : "\\\"", 2);
+		else if (*v == '\n')
+			put(m, f, "\\n", 2);
+		else
+			put(m, f, v, 1);
+	put(m, f, "\"", 1);
+}
+
+static void
+value(struct metrics *m, int f, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "} %lld\n", v);
+	put(m, f, buf, strlen(buf));
+}
+
+static void
+where(struct metrics *m, int f, const struct pem_block *b,
+    unsigned long member)
+{
+	char idx[48];
+
+	if (member)
+		snprintf(idx, sizeof(idx), "%lu.%lu", b->index, member);
+	else
+		snprintf(idx, sizeof(idx), "%lu", b->index);
+	put(m, f, fams[f].name, strlen(fams[f].name));
+	put(m, f, "{", 1);
+	label(m, f, "file", b->src, 1);
+	label(m, f, "index", idx, 0);
+}
+
+void
+metrics_cert(struct metrics *m, const struct pem_block *b,
+    unsigned long member, X509 *x, const struct x509info *xi)
+{
+	char *scn, *icn;
+	long long t[2];
+	int f;
+
+	if (x509info_epoch(X509_get0_notAfter(x), &t[0]) != 0 ||
+	    x509info_epoch(X509_get0_notBefore(x), &t[1]) != 0)
+		return;
+	scn = ossl_name_entry(X509_get_subject_name(x), "CN");
+	icn = ossl_name_entry(X509_get_issuer_name(x), "CN");
+	for (f = 0; f < 2; f++) {
+		where(m, f, b, member);
+		label(m, f, "subject_cn", scn, 0);
+		label(m, f, "issuer_cn", icn, 0);
+		label(m, f, "serial", xi->serial, 0);
+		label(m, f, "sha256", xi->sha256, 0);
+		label(m, f, "role", xi->role, 0);
+		value(m, f, t[f]);
+	}
+	free(scn);
+	free(icn);
+}
+
+void
+metrics_crl(struct metrics *m, const struct pem_block *b, X509_CRL *crl,
+    const struct crlinfo *ci)
+{
+	char *icn;
+
+	if (!ci->has_next)
+		return;
+	icn = ossl_name_entry(X509_CRL_get_issuer(crl), "CN");
+	where(m, 2, b, 0);
+	label(m, 2, "issuer_cn", icn, 0);
+	label(m, 2, "crl_number", ci->number ? ci->number : "", 0);
+	label(m, 2, "sha256", ci->sha256, 0);
+	value(m, 2, ci->next_epoch);
+	free(icn);
+}
+
+void
+metrics_write(struct metrics *m, struct out *o)
+{
+	char buf[256];
+	int f;
+
+	for (f = 0; f < 3; f++) {
+		if (m->len[f] == 0)
+			continue;
+		snprintf(buf, sizeof(buf), "# HELP %s %s\n# TYPE %s gauge\n",
+		    fams[f].name, fams[f].help, fams[f].name);
+		out_write(o, buf, strlen(buf));
+		out_write(o, m->fam[f], m->len[f]);
+		free(m->fam[f]);
+		m->fam[f] = NULL;
+		m->len[f] = 0;
+	}
+	out_write(o, "# EOF\n", 6);
+}

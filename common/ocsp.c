@@ -1,0 +1,232 @@
+/* ocsp.c: ask OCSP responders through OpenSSL; see ocsp.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/ocsp.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "diag.h"
+#include "http.h"
+#include "io.h"
+#include "json.h"
+#include "ocsp.h"
+#include "revoke.h"
+#include "x509info.h"
+
+static int
+cert_signed_by(void *arg, EVP_PKEY *pk)
+{
+	int r = X509_verify((X509 *)arg, pk) == 1;
+
+	ERR_clear_error();
+	return r;
+}
+
+/* What one answer says, for the text and JSON. */
+struct answer {
+	const char	*status;	/* "good", "revoked", "unknown" */
+	char		 this_update[32], next_update[32], revoked_at[32];
+	const char	*reason;	/* or NULL */
+};
+
+static void
+print(struct revoke *r, const struct revoke_cert *c, const char *subject,
+    const char *url, const struct answer *a, int first)
+{
+	struct json j;
+	char buf[1024];
+
+	if (r->json) {
+		json_begin_at(&j, r->o, c->src, c->line, c->index, "ocsp");
+		json_str(&j, "subject", subject, -1);
+		json_str(&j, "responder", url, -1);
+		json_str(&j, "status", a->status, -1);
+		json_str(&j, "this_update", a->this_update, -1);
+		json_str(&j, "next_update", a->next_update[0] ?
+		    a->next_update : NULL, -1);
+		json_str(&j, "revoked_at", a->revoked_at[0] ? a->revoked_at :
+		    NULL, -1);
+		json_str(&j, "reason", a->reason, -1);
+		json_end(&j);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s%s:%lu: OCSP answer (block %lu)\n"
+	    "  subject:           %s\n  responder:         %s\n"
+	    "  status:            %s%s%s%s%s%s\n  this update:       %s\n"
+	    "  next update:       %s\n", first ? "" : "\n", c->src, c->line,
+	    c->index, subject, url, a->status, a->revoked_at[0] ? " on " : "",
+	    a->revoked_at, a->reason ? " (" : "", a->reason ? a->reason : "",
+	    a->reason ? ")" : "",
+	    a->this_update, a->next_update[0] ? a->next_update : "none");
+	out_write(r->o, buf, strlen(buf));
+}
+
+static const char *
+reason_name(int reason)
+{
+	const char *s = reason >= 0 ? OCSP_crl_reason_str(reason) : NULL;
+
+	return s;
+}
+
+/* Ask about one certificate; the exit class. */
+static int
+ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
+    const char *url, const char *subject, int first)
+{
+	OCSP_REQUEST *req = NULL;
+	OCSP_RESPONSE *resp = NULL;
+	OCSP_BASICRESP *bs = NULL;
+	OCSP_CERTID *id = NULL;
+	STACK_OF(X509) *certs = NULL;
+	X509_STORE *store = NULL;
+	ASN1_GENERALIZEDTIME *rev = NULL, *tu = NULL, *nu = NULL;
+	unsigned char *der = NULL, *body = NULL;
+	const unsigned char *p;
+	struct answer a;
+	struct out o;
+	size_t blen;
+	int len, st, reason, status = EX_TROUBLE, n;
+
+	memset(&a, 0, sizeof(a));
+	if ((req = OCSP_REQUEST_new()) == NULL ||
+	    (id = OCSP_cert_to_id(NULL, c->x, issuer)) == NULL ||
+	    OCSP_request_add0_id(req, OCSP_CERTID_dup(id)) == NULL ||
+	    !OCSP_request_add1_nonce(req, NULL, -1) ||
+	    (len = i2d_OCSP_REQUEST(req, &der)) <= 0) {
+		diag_err(c->src, c->line, "OpenSSL cannot make the OCSP "
+		    "request");
+		goto out;
+	}
+	if ((body = http_fetch(url, "application/ocsp-request", der,
+	    (size_t)len, OCSP_MAX_RESPONSE, (int)r->timeout, 0, &blen)) ==
+	    NULL)
+		goto out;
+	p = body;
+	if ((resp = d2i_OCSP_RESPONSE(NULL, &p, (long)blen)) == NULL) {
+		diag_err(c->src, c->line, "%s: the answer is not an OCSP "
+		    "response", url);
+		goto out;
+	}
+	if ((st = OCSP_response_status(resp)) !=
+	    OCSP_RESPONSE_STATUS_SUCCESSFUL) {
+		diag_err(c->src, c->line, "%s: the responder answered %s", url,
+		    OCSP_response_status_str(st));
+		goto out;
+	}
+	if ((bs = OCSP_response_get1_basic(resp)) == NULL) {
+		diag_err(c->src, c->line, "%s: not a basic OCSP response", url);
+		goto out;
+	}
+	/* RFC 8954: a nonce that differs is a replay; none at all is a
+	 * pre-signed answer, which many CAs' responders send */
+	if ((n = OCSP_check_nonce(req, bs)) == 0) {
+		diag_err(c->src, c->line, "%s: the response's nonce is not the "
+		    "request's", url);
+		goto out;
+	}
+	if (n < 0)
+		diag_note(c->src, c->line, "%s: the response has no nonce",
+		    url);
+	/* the issuer is the anchor: it signs, or it issued the responder's
+	 * certificate (RFC 6960 4.2.2.2) */
+	if ((certs = sk_X509_new_null()) == NULL ||
+	    !sk_X509_push(certs, issuer) || (store = X509_STORE_new()) ==
+	    NULL || !X509_STORE_add_cert(store, issuer) ||
+	    !X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN))
+		goto out;
+	if (OCSP_basic_verify(bs, certs, store, 0) <= 0) {
+		const char *w = ERR_reason_error_string(ERR_peek_last_error());
+
+		ERR_clear_error();
+		diag_err(c->src, c->line, "%s: the response does not verify "
+		    "against the issuer: %s", url, w ? w : "unknown reason");
+		goto out;
+	}
+	if (!OCSP_resp_find_status(bs, id, &st, &reason, &rev, &tu, &nu)) {
+		diag_err(c->src, c->line, "%s: the response does not answer "
+		    "for %s", url, subject);
+		goto out;
+	}
+	if (!OCSP_check_validity(tu, nu, 300, -1))
+		diag_warn(c->src, c->line, "%s: the response is outside its "
+		    "validity (thisUpdate to nextUpdate)", url);
+	ERR_clear_error();
+	x509info_time(tu, a.this_update, sizeof(a.this_update));
+	if (nu != NULL)
+		x509info_time(nu, a.next_update, sizeof(a.next_update));
+	a.status = OCSP_cert_status_str(st);
+	status = EX_YES;
+	if (st == V_OCSP_CERTSTATUS_REVOKED) {
+		x509info_time(rev, a.revoked_at, sizeof(a.revoked_at));
+		a.reason = reason_name(reason);
+		status = diag_no(c->src, c->line, "%s: revoked on %s (%s), "
+		    "says %s", subject, a.revoked_at, a.reason ? a.reason :
+		    "no reason given", url);
+	} else if (st != V_OCSP_CERTSTATUS_GOOD)
+		status = diag_no(c->src, c->line, "%s: the responder %s does "
+		    "not know it", subject, url);
+	if (r->o != NULL)
+		print(r, c, subject, url, &a, first);
+	if (r->ocsp_out != NULL && (out_open(&o, r->ocsp_out, 0) != 0 ||
+	    out_write(&o, body, blen) != 0 || out_close(&o) != 0))
+		status = EX_TROUBLE;
+out:
+	ERR_clear_error();
+	X509_STORE_free(store);
+	sk_X509_free(certs);
+	OCSP_BASICRESP_free(bs);
+	OCSP_RESPONSE_free(resp);
+	OCSP_CERTID_free(id);
+	OCSP_REQUEST_free(req);
+	OPENSSL_free(der);
+	free(body);
+	return status;
+}
+
+int
+ocsp_run(struct revoke *r)
+{
+	STACK_OF(OPENSSL_STRING) *urls;
+	X509 *issuer;
+	char *s;
+	size_t i, asked = 0;
+	int status = EX_YES;
+
+	for (i = 0; i < r->n; i++) {
+		if (X509_check_ca(r->v[i].x) > 0)
+			continue;
+		s = x509info_name_str(X509_get_subject_name(r->v[i].x));
+		if ((issuer = issuer_lookup(r->known, 1, X509_get_issuer_name(
+		    r->v[i].x), cert_signed_by, r->v[i].x)) == NULL) {
+			diag_warn(r->v[i].src, r->v[i].line, "%s: its issuer is "
+			    "not in the input, -C or the system store: OCSP "
+			    "not asked", s ? s : "?");
+			free(s);
+			continue;
+		}
+		urls = X509_get1_ocsp(r->v[i].x);
+		if (r->ocsp_url == NULL && sk_OPENSSL_STRING_num(urls) <= 0)
+			status = ex_worst(status, diag_err(r->v[i].src,
+			    r->v[i].line, "%s names no OCSP responder: give "
+			    "--ocsp-url", s ? s : "?"));
+		else if (r->ocsp_out != NULL && asked > 0)
+			status = ex_worst(status, diag_err(r->v[i].src,
+			    r->v[i].line, "--ocsp-out takes the response for "
+			    "one certificate: this is the second"));
+		else
+			status = ex_worst(status, ask(r, &r->v[i], issuer,
+			    r->ocsp_url ? r->ocsp_url :
+			    sk_OPENSSL_STRING_value(urls, 0), s ? s : "?",
+			    asked++ == 0));
+		X509_email_free(urls);
+		free(s);
+	}
+	if (asked == 0 && status == EX_YES)
+		status = diag_err(NULL, 0, "--ocsp: no end-entity certificate "
+		    "whose issuer is known");
+	return status;
+}

@@ -543,7 +543,7 @@ void
 certout_csr(struct out *o, const struct pem_block *b,
     const struct x509info *xi, int sigok, const struct csr_findings *p,
     const struct strlist *attrs, const struct strlist *exts, int smime,
-    int json, int first)
+    const char *tlsa, int json, int first)
 {
 	struct json j;
 	size_t i;
@@ -563,6 +563,7 @@ certout_csr(struct out *o, const struct pem_block *b,
 		json_int(&j, "bits", xi->key_bits);
 		json_str(&j, "curve", xi->curve[0] ? xi->curve : NULL, -1);
 		json_close(&j, '{');
+		json_str(&j, "tlsa", tlsa, -1);
 		json_str(&j, "signature", xi->sig, -1);
 		json_bool(&j, "signature_valid", sigok);
 		json_list(&j, "attributes", attrs->v, attrs->n);
@@ -599,8 +600,8 @@ certout_csr(struct out *o, const struct pem_block *b,
 		if (i > 0)
 			out_write(o, "\n", 1);
 		x509info_key_text(xi, key, sizeof(key));
-		n = snprintf(buf, sizeof(buf), "  public key:        %s\n",
-		    key);
+		n = snprintf(buf, sizeof(buf), "  public key:        %s\n"
+		    "  tlsa 3 1 1:        %s\n", key, tlsa);
 		out_write(o, buf, (size_t)n);
 		list_line(o, "  attributes:        ", attrs);
 		list_line(o, "  extensions:        ", exts);

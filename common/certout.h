@@ -63,7 +63,8 @@ const char *certout_format_check_one(const char *name);
 /*
  * certout_csr: csr-check's report of request xi from block b to o: text
  * (subject, SANs, key, attributes, requested extensions, signature,
- * verdict, each finding with its severity; a blank line first unless
+ * verdict, each finding with its severity; tlsa, the DANE "3 1 1"
+ * record data of its key (RFC 6698), after the key; a blank line first unless
  * first) or, with json, the pemkit/1 "csr" object whose problems are
  * {"severity", "message"} objects.  Then every finding on stderr: a
  * rejection as an error, a warning as a warning.
@@ -71,7 +72,8 @@ const char *certout_format_check_one(const char *name);
 void	certout_csr(struct out *o, const struct pem_block *b,
 	    const struct x509info *xi, int sigok,
 	    const struct csr_findings *p, const struct strlist *attrs,
-	    const struct strlist *exts, int smime, int json, int first);
+	    const struct strlist *exts, int smime, const char *tlsa, int json,
+	    int first);
 
 /* cert-info's gate: what -e, -H and -m ask. */
 struct certcheck {

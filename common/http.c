@@ -12,22 +12,34 @@
 #include "diag.h"
 #include "http.h"
 
-/* Why the exchange failed, in words: OpenSSL's reason, made plain for
- * the cases a user meets. */
-static const char *
-why(void)
+/*
+ * Why the exchange failed, in words, from OpenSSL's error queue (which
+ * is emptied): the server's HTTP status, the size cap, else the first
+ * reason.  Sets *toobig for the size cap.
+ */
+static void
+why(char *buf, size_t n, int *toobig)
 {
-	unsigned long e = ERR_peek_last_error();
-	const char *r;
+	const char *data, *r;
+	unsigned long e;
+	int flags, first = 1;
 
-	if (e == 0)
-		return "no answer";
-	if (ERR_GET_LIB(e) == ERR_LIB_HTTP && (ERR_GET_REASON(e) ==
-	    HTTP_R_ASN1_LEN_EXCEEDS_MAX_RESP_LEN || ERR_GET_REASON(e) ==
-	    HTTP_R_MAX_RESP_LEN_EXCEEDED))
-		return NULL;		/* the caller says "more than" */
-	r = ERR_reason_error_string(e);
-	return r != NULL ? r : "unknown reason";
+	*toobig = 0;
+	snprintf(buf, n, "no answer");
+	while ((e = ERR_get_error_all(NULL, NULL, NULL, &data, &flags)) != 0) {
+		if (ERR_GET_LIB(e) == ERR_LIB_HTTP && (ERR_GET_REASON(e) ==
+		    HTTP_R_MAX_RESP_LEN_EXCEEDED || ERR_GET_REASON(e) ==
+		    HTTP_R_ASN1_LEN_EXCEEDS_MAX_RESP_LEN))
+			*toobig = 1;
+		else if (ERR_GET_LIB(e) == ERR_LIB_HTTP && ERR_GET_REASON(e) ==
+		    HTTP_R_RECEIVED_ERROR && (flags & ERR_TXT_STRING)) {
+			snprintf(buf, n, "the server answered %s", data);
+			first = 0;
+		} else if (first && (r = ERR_reason_error_string(e)) != NULL) {
+			snprintf(buf, n, "%s", r);
+			first = 0;
+		}
+	}
 }
 
 unsigned char *
@@ -39,9 +51,9 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 	char *host = NULL, *port = NULL, *path = NULL, *redir = NULL;
 	char *cur = xstrdup(url), buf[4096];
 	unsigned char *body = NULL;
-	const char *w;
+	char reason[256];
 	time_t start = time(NULL);
-	int ssl, n, hops = 0, left;
+	int ssl, n, hops = 0, left, toobig;
 
 	*len = 0;
 	for (;;) {
@@ -84,18 +96,31 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 				ERR_clear_error();
 				continue;
 			}
-			if (time(NULL) - start >= timeout)
-				goto timedout;
-			if ((w = why()) == NULL)
+			why(reason, sizeof(reason), &toobig);
+			if (toobig)
 				diag_err(NULL, 0, "%s: the answer is more than "
 				    "%zu bytes", cur, max);
+			else if (time(NULL) - start >= timeout)
+				goto timedout;
 			else
-				diag_err(NULL, 0, "%s: cannot fetch: %s", cur, w);
+				diag_err(NULL, 0, "%s: cannot fetch: %s", cur,
+				    reason);
 			goto out;
 		}
 		break;
 	}
-	while ((n = BIO_read(resp, buf, sizeof(buf))) > 0) {
+	for (;;) {
+		if ((n = BIO_read(resp, buf, sizeof(buf))) <= 0) {
+			/* a streaming answer: wait for more until the end of
+			 * the data or of the time (BIO_wait(3)) */
+			if (!BIO_should_retry(resp))
+				break;
+			if (BIO_wait(resp, start + timeout, 50) <= 0) {
+				ERR_clear_error();
+				goto timedout;
+			}
+			continue;
+		}
 		if (*len + (size_t)n > max) {
 			diag_err(NULL, 0, "%s: the answer is more than %zu "
 			    "bytes", cur, max);
@@ -113,6 +138,7 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 	}
 	goto out;
 timedout:
+	ERR_clear_error();
 	diag_err(NULL, 0, "%s: timed out after %d s", cur, timeout);
 out:
 	ERR_clear_error();

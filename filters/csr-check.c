@@ -101,7 +101,7 @@ one(struct ctx *c, const struct pem_block *b)
 	else {
 		c->ncsr++;
 		certout_csr(&c->o, b, &r.xi, r.sig == 1, &r.f, &r.attrs,
-		    &r.xs, c->pol.smime, c->json, c->ncsr == 1);
+		    &r.xs, c->pol.smime, r.tlsa, c->json, c->ncsr == 1);
 		status = r.f.nreject > 0 || (c->strict && r.f.n > 0) ? EX_NO :
 		    EX_YES;
 	}

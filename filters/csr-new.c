@@ -101,10 +101,9 @@ usage(int status)
 /* The wizard fields, in the order a subject lists them (first RDN
  * first), as the CAs' forms and openssl req's prompts ask for them. */
 static const struct { int ch, nid; const char *opt; } fields[] = {
-	{ 'C', NID_countryName, "country" },
-	{ 'T', NID_stateOrProvinceName, "state" },
-	{ 'L', NID_localityName, "locality" },
-	{ 'O', NID_organizationName, "org" },
+	{ 'C', NID_countryName, "country" }, { 'T',
+	    NID_stateOrProvinceName, "state" }, { 'L', NID_localityName,
+	    "locality" }, { 'O', NID_organizationName, "org" },
 	{ 'U', NID_organizationalUnitName, "org-unit" },
 	{ 'N', NID_commonName, "common-name" },
 };
@@ -181,6 +180,7 @@ json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
 	json_bool(&j, "new", r->keyfile == NULL);
 	json_str(&j, "file", r->keyfile != NULL ? r->keyfile : r->keyout, -1);
 	json_close(&j, '{');
+	json_str(&j, "tlsa", rv->tlsa, -1);
 	json_str(&j, "profile", r->pol.smime ? "smime" : "tls", -1);
 	json_end(&j);
 	out_close(&o);
@@ -223,6 +223,7 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 		diag_err(NULL, 0, "%s", err);
 		goto out;
 	}
+	diag_note(NULL, 0, "the key's TLSA record: %s", rv.tlsa);
 	for (i = 0; i < rv.f.n; i++)
 		if (rv.f.v[i].sev == CSR_REJECTION)
 			diag_no(NULL, 0, "%s", rv.f.v[i].text);

@@ -10,6 +10,7 @@ t ok-csr-text 0 "csr-check $F/csr-ec.csr" \
   subject:           CN=mail.example.com,C=DE
   subject alt name:  DNS:mail.example.com
   public key:        EC P-256 (256 bits)
+  tlsa 3 1 1:        3 1 1 $(openssl req -in "$F/csr-ec.csr" -noout -pubkey | openssl pkey -pubin -outform DER | sha256sum | cut -c1-64)
   extensions:        subjectAltName
   signature:         ecdsa-with-SHA256 (verifies)
   verdict:           acceptable (tls profile)" ''

@@ -29,7 +29,9 @@ for k in rsa rsa:3072 rsa:4096 ec ec:P-384 ed25519; do
 	    csr-new -k $k -P $p $h -x key.pem -o req.csr &&
 	    stat -c '%a %n' key.pem req.csr &&
 	    openssl req -in req.csr -noout -verify 2>&1 &&
-	    csr-check -P $p req.csr && key-match key.pem req.csr" \
+	    h=\$(openssl pkey -in key.pem -pubout -outform DER | sha256sum |
+	    cut -c1-64) && csr-check -P $p req.csr | sed \"s/\$h/HASH/\" &&
+	    key-match key.pem req.csr" \
 	    "600 key.pem
 666 req.csr
 Certificate request self-signature verify OK
@@ -37,6 +39,7 @@ req.csr:1: certificate request (block 1)
   subject:           $subj
   subject alt name:  $san
   public key:        $want
+  tlsa 3 1 1:        3 1 1 HASH
   extensions:        subjectAltName
   signature:         $sig (verifies)
   verdict:           acceptable ($p profile)" ''
@@ -141,8 +144,8 @@ ls: cannot access 'empty.key': No such file or directory"
 t ok-csr-new-json 0 "cd csrnew && csr-new -j -H mail.example.hu \
     -H 192.0.2.7 -x j.key -o j.csr >j.json &&
     h=\$(openssl pkey -in j.key -pubout -outform DER | sha256sum | cut -c1-64) &&
-    sed \"s/\$h/HASH/\" j.json" \
-    '{"schema":"pemkit/1","source":"j.csr","index":1,"line":1,"type":"csr","subject":"CN=mail.example.hu","san":{"dns":["mail.example.hu"],"ip":["192.0.2.7"],"email":[]},"key":{"type":"RSA","bits":2048,"curve":null,"spki_sha256":"HASH","new":true,"file":"j.key"},"profile":"tls"}' ''
+    sed \"s/\$h/HASH/g\" j.json" \
+    '{"schema":"pemkit/1","source":"j.csr","index":1,"line":1,"type":"csr","subject":"CN=mail.example.hu","san":{"dns":["mail.example.hu"],"ip":["192.0.2.7"],"email":[]},"key":{"type":"RSA","bits":2048,"curve":null,"spki_sha256":"HASH","new":true,"file":"j.key"},"tlsa":"3 1 1 HASH","profile":"tls"}' ''
 
 # --subject: RFC 4514 (last RDN first, escapes, "+"), or -subj's form
 t ok-csr-new-subject-rfc4514 0 "cd csrnew && csr-new \

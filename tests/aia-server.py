@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""tests/aia-server.py DIR PORTFILE: an HTTP server on 127.0.0.1 for
+chain-order --fetch's cases, serving the files of DIR, and these paths:
+  /slow       answers after 30 s (a timeout)
+  /loop       redirects to itself (a redirect loop)
+  /hop        redirects to /inter.der (one redirection, followed)
+  /big        2 MiB of DER-looking bytes (over the 1 MiB cap)
+anything else missing is a 404.  It writes its port to PORTFILE, logs
+each request path to DIR/requests.log, and exits after 300 s.  Never any
+other address."""
+import http.server
+import os
+import socketserver
+import sys
+import threading
+import time
+
+root, portfile = sys.argv[1], sys.argv[2]
+
+
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        with open(os.path.join(root, "requests.log"), "a") as f:
+            f.write(self.path + "\n")
+        p = self.path.split("?")[0]
+        if p == "/slow":
+            time.sleep(30)
+        if p in ("/loop", "/hop"):
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:%d%s" % (
+                self.server.server_address[1],
+                "/loop" if p == "/loop" else "/inter.der"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if p == "/big":
+            body = b"\x30\x83\x20\x00\x00" + b"\x00" * (2 * 1024 * 1024)
+        else:
+            f = os.path.join(root, os.path.basename(p))
+            if not os.path.isfile(f):
+                self.send_error(404, "Not Found")
+                return
+            body = open(f, "rb").read()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pkix-cert")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+s = S(("127.0.0.1", 0), H)
+with open(portfile + ".tmp", "w") as f:
+    f.write("%d\n" % s.server_address[1])
+os.rename(portfile + ".tmp", portfile)
+threading.Timer(300, lambda: os._exit(0)).start()
+s.serve_forever()

@@ -18,6 +18,7 @@ cp "$F/chain.p7b.der" "$E/intermediates.p7b"
 cp "$F/csr-rsa.csr" "$E/request.csr"
 cp "$F/root.pem" "$E/old.crt"
 cp "$F/root.pem" "$E/root.pem"
+cp "$F/inter.crl" "$E/inter.crl"
 cp "$F/leaf.enc.key" "$E/server.enc.key"
 cat "$F/inter.pem" "$F/root.pem" "$F/leaf.pem" >"$E/shuffled.pem"
 # pemkit-ci-check(1): the installed name of examples/ci-check.sh

@@ -145,7 +145,7 @@ fuzz/out/filter: fuzz/filter.c fuzz/fuzz.h $(FZ_FILTERS:%=filters/%.c) \
 		    -c -o fuzz/out/fz/$$f.o filters/$$f.c || exit 1; \
 	done
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/filter.c \
-	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(COMMON_SRC) $(OSSL_LIBS)
+	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(COMMON_SRC) $(SSL_LIBS) $(OSSL_LIBS)
 
 # csr and keymatch compile a filter's source in
 fuzz/out/csr: filters/csr-check.c
@@ -153,7 +153,7 @@ fuzz/out/keymatch: filters/key-match.c
 
 fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(COMMON_SRC) $(HEADERS)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) $(OSSL_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) $(SSL_LIBS) $(OSSL_LIBS)
 
 fuzz-smoke: fuzz
 	sh fuzz/smoke $(FUZZ_SECS) $(FUZZERS)

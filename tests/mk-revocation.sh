@@ -5,7 +5,8 @@
 #   root.pem, inter.pem (+ .key)   the CA; inter issues the leaves
 #   good.pem, revoked.pem (+ .key) two leaves; revoked.pem is revoked
 #                                  with reason keyCompromise
-#   fresh.crl        inter's CRL listing revoked.pem, next update in 30 days
+#   fresh.crl        inter's CRL listing revoked.pem, next update in 30.5
+#                    days (half a day from a day boundary: stable days left)
 #   fresh.crl.der    the same, DER
 #   stale.crl        inter's CRL of 2020-01-01, next update 2020-02-01
 #   other.crl        a CRL of another CA (its issuer is nowhere)
@@ -77,7 +78,8 @@ for n in good revoked ocsp; do
 done
 NAME=x openssl ca -batch -config ca.cnf -revoke revoked.pem \
     -crl_reason keyCompromise >/dev/null 2>&1
-NAME=x openssl ca -batch -config ca.cnf -gencrl -out fresh.crl >/dev/null 2>&1
+NAME=x openssl ca -batch -config ca.cnf -gencrl -crldays 30 -crlhours 12 \
+    -out fresh.crl >/dev/null 2>&1
 openssl crl -in fresh.crl -outform DER -out fresh.crl.der
 NAME=x openssl ca -batch -config ca.cnf -gencrl \
     -crl_lastupdate 20200101000000Z -crl_nextupdate 20200201000000Z \

@@ -55,6 +55,12 @@ static const struct run {
 	    "%{dns}", "-e", "30d", "--at", "2030-01-01", NULL } },
 	{ fz_cert_info,	0, { "cert-info", "-H", "www.example.com", "-m",
 	    "a@example.com", NULL } },
+	/* CRLs, OpenMetrics, the TLSA and CRL fields of -f */
+	{ fz_cert_info,	0, { "cert-info", "-f", "openmetrics", "-e", "1d",
+	    NULL } },
+	{ fz_cert_info,	0, { "cert-info", "-f", "%{type} %{tlsa.3.1.1} "
+	    "%{tlsa.2.0.2} %{crl_number} %{next_update} %{revoked} "
+	    "%{issuer.CN}", NULL } },
 	{ fz_csr_check,	0, { "csr-check", NULL } },
 	{ fz_csr_check,	0, { "csr-check", "--json", "-P", "smime", NULL } },
 	{ fz_csr_check,	0, { "csr-check", "-a", "-H", "www.example.com", "-r",

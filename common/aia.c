@@ -20,18 +20,6 @@
 #include "ossl.h"
 #include "x509info.h"
 
-int
-aia_timeout(struct aia *a, const char *arg)
-{
-	char *end;
-	unsigned long n = strtoul(arg, &end, 10);
-
-	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 3600)
-		return 0;
-	a->timeout = (unsigned)n;
-	return 1;
-}
-
 /* The first http caIssuers URL of x, a new string, or NULL. */
 static char *
 ca_issuers(X509 *x)
@@ -174,19 +162,21 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 
 	if (child == NULL || (url = ca_issuers(child)) == NULL)
 		return 0;
-	for (k = 0; k < a->nurls; k++)
-		if (strcmp(a->urls[k], url) == 0) {
+	for (k = 0; k < a->urls.n; k++)
+		if (strcmp(a->urls.v[k], url) == 0) {
 			free(url);
 			return 0;
 		}
-	if (a->nurls >= AIA_MAX_FETCHES) {
+	if (a->urls.n >= AIA_MAX_FETCHES) {
 		diag_warn(NULL, 0, "--fetch: %d fetches made: %s not fetched",
 		    AIA_MAX_FETCHES, url);
 		free(url);
 		return 0;
 	}
-	a->urls = xrealloc(a->urls, (a->nurls + 1) * sizeof(*a->urls));
-	a->urls[a->nurls++] = url;
+	/* the pool keeps pointing at the URL: the list owns it */
+	strlist_add(&a->urls, url);
+	free(url);
+	url = a->urls.v[a->urls.n - 1];
 	if (a->cache != NULL && (body = cache_read(a, url, &len)) != NULL) {
 		diag_note(url, 0, "the missing issuer, from the cache %s",
 		    a->cache);
@@ -236,8 +226,5 @@ out:
 void
 aia_free(struct aia *a)
 {
-	while (a->nurls > 0)
-		free(a->urls[--a->nurls]);
-	free(a->urls);
-	a->urls = NULL;
+	strlist_free(&a->urls);
 }

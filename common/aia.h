@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "chain.h"
+#include "x509info.h"
 
 /* The bounds: fetches per chain, bytes per answer, redirections. */
 #define AIA_MAX_FETCHES		8
@@ -20,12 +21,8 @@ struct aia {
 	int		 on;		/* --fetch */
 	unsigned	 timeout;	/* seconds per fetch */
 	const char	*cache;		/* --cache DIR, or NULL */
-	char		**urls;		/* fetched: the pool's src strings */
-	size_t		 nurls;
+	struct strlist	 urls;		/* fetched: the pool's src strings */
 };
-
-/* aia_timeout: set a->timeout from arg (1 to 3600); 0 when it is not. */
-int	aia_timeout(struct aia *a, const char *arg);
 
 /*
  * aia_fetch: pool certificate i's issuer is missing: fetch the first

@@ -257,6 +257,19 @@ walk(struct out *o, const char *fmt,
  * when name is not such a field.
  */
 static int
+tlsa_spec(const char *name, int *u, int *sel, int *mt)
+{
+	if (strlen(name) != 10 || strncmp(name, "tlsa.", 5) != 0 ||
+	    name[6] != '.' || name[8] != '.')
+		return 0;
+	*u = name[5] - '0';
+	*sel = name[7] - '0';
+	*mt = name[9] - '0';
+	return *u >= 0 && *u <= 3 && *sel >= 0 && *sel <= 1 && *mt >= 0 &&
+	    *mt <= 2;
+}
+
+static int
 tlsa(struct out *o, const char *name, X509 *x)
 {
 	unsigned char *der = NULL, md[64];
@@ -264,13 +277,7 @@ tlsa(struct out *o, const char *name, X509 *x)
 	char head[16], *hex;
 	int len, u, sel, mt;
 
-	if (strlen(name) != 10 || strncmp(name, "tlsa.", 5) != 0 ||
-	    name[6] != '.' || name[8] != '.')
-		return 0;
-	u = name[5] - '0';
-	sel = name[7] - '0';
-	mt = name[9] - '0';
-	if (u < 0 || u > 3 || sel < 0 || sel > 1 || mt < 0 || mt > 2)
+	if (!tlsa_spec(name, &u, &sel, &mt))
 		return 0;
 	len = sel == 0 ? i2d_X509(x, &der) :
 	    i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &der);
@@ -329,8 +336,6 @@ cert_val(struct out *o, const char *name, void *arg)
 		free(v);
 		return 0;
 	}
-	if (tlsa(o, name, x) || in_list(crl_only, name))
-		return 0;
 	if (IS("subject"))
 		v = xi->subject;
 	else if (IS("issuer"))
@@ -376,7 +381,8 @@ cert_val(struct out *o, const char *name, void *arg)
 		join(o, &xi->ip);
 	else if (IS("email"))
 		join(o, &xi->email);
-	else
+	/* last, so that the common fields cost no more than before */
+	else if (!tlsa(o, name, x) && !in_list(crl_only, name))
 		return -1;
 #undef IS
 	if (v != NULL)
@@ -470,14 +476,12 @@ certout_format_check_one(const char *name)
 {
 	static char why[96];
 	size_t i;
+	int u, sel, mt;
 
 	if ((strlen(name) > 8 && strncmp(name, "subject.", 8) == 0) ||
 	    (strlen(name) > 7 && strncmp(name, "issuer.", 7) == 0))
 		return NULL;
-	if (strlen(name) == 10 && strncmp(name, "tlsa.", 5) == 0 &&
-	    name[5] >= '0' && name[5] <= '3' && name[6] == '.' &&
-	    (name[7] == '0' || name[7] == '1') && name[8] == '.' &&
-	    name[9] >= '0' && name[9] <= '2')
+	if (tlsa_spec(name, &u, &sel, &mt))
 		return NULL;
 	for (i = 0; fields[i] != NULL; i++)
 		if (strcmp(fields[i], name) == 0)

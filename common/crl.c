@@ -289,9 +289,8 @@ crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys, time_t at,
 	return status;
 }
 
-/* RFC 5280 section 5.3.1. */
-static const char *
-reason_name(long r)
+const char *
+crl_reason_name(long r)
 {
 	static const char *const names[] = {
 		"unspecified", "keyCompromise", "cACompromise",
@@ -323,7 +322,7 @@ crlset_revoked(const struct crlset *s, X509 *x, char date[32],
 		*reason = "unspecified";
 		if ((why = X509_REVOKED_get_ext_d2i(rev, NID_crl_reason, NULL,
 		    NULL)) != NULL) {
-			*reason = reason_name(ASN1_ENUMERATED_get(why));
+			*reason = crl_reason_name(ASN1_ENUMERATED_get(why));
 			ASN1_ENUMERATED_free(why);
 		}
 		ERR_clear_error();
@@ -356,7 +355,6 @@ crlset_free(struct crlset *s)
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
-	issuer_lookup_end();
 }
 
 int

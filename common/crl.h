@@ -105,12 +105,20 @@ int	crlset_revoked(const struct crlset *s, X509 *x, char date[32],
 	    const char **reason);
 
 /*
+ * crl_reason_name: the RFC 5280 section 5.3.1 name of CRLReason r
+ * ("keyCompromise"); "unspecified" for a value it does not define.  For
+ * CRL entries and OCSP answers alike (OCSP_crl_reason_str(3) lacks
+ * privilegeWithdrawn and aACompromise).
+ */
+const char *crl_reason_name(long r);
+
+/*
  * crlset_crls: the verified CRLs as a new stack (the CRLs not copied;
  * free with sk_X509_CRL_free), for X509_STORE_CTX_set0_crls(3).
  */
 STACK_OF(X509_CRL) *crlset_crls(const struct crlset *s);
 
-/* crlset_free: release every CRL of s. */
+/* crlset_free: release every CRL of s (not issuer_lookup's cache). */
 void	crlset_free(struct crlset *s);
 
 /*

@@ -383,7 +383,6 @@ csr_review(const struct csr_policy *pol, X509_REQ *req, struct csr_review *r)
 	const X509_ALGOR *alg;
 	const ASN1_OBJECT *obj;
 	EVP_PKEY *pk;
-	char hex[65];
 
 	memset(r, 0, sizeof(*r));
 	if ((pk = X509_REQ_get0_pubkey(req)) == NULL)
@@ -404,8 +403,8 @@ csr_review(const struct csr_policy *pol, X509_REQ *req, struct csr_review *r)
 		x509info_sans(r->gns, &r->xi);
 	ERR_clear_error();
 	x509info_key(pk, &r->xi);
-	if (key_spki_sha256(pk, hex))
-		snprintf(r->tlsa, sizeof(r->tlsa), "3 1 1 %s", hex);
+	if (key_spki_sha256(pk, r->spki_sha256))
+		snprintf(r->tlsa, sizeof(r->tlsa), "3 1 1 %s", r->spki_sha256);
 	X509_REQ_get0_signature(req, NULL, &alg);
 	X509_ALGOR_get0(&obj, NULL, NULL, alg);
 	OBJ_obj2txt(r->xi.sig, sizeof(r->xi.sig), obj, 0);

@@ -120,6 +120,7 @@ struct csr_review {
 	int		 sig;		/* 1, 0 or -1, as csr_judge takes it */
 	GENERAL_NAMES	*gns;		/* the subjectAltName, or NULL */
 	STACK_OF(X509_EXTENSION) *exts;	/* requested extensions, or NULL */
+	char		 spki_sha256[65];	/* of its key, hex */
 	char		 tlsa[72];	/* "3 1 1 HEX": the DANE-EE record
 					   of its key (RFC 6698 2.1, RFC
 					   7671 5.1) */

@@ -158,17 +158,18 @@ net_connect(struct conn *c, const char *target, const char *host,
 	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_flags = AI_ADDRCONFIG;
-	/* getaddrinfo has no timeout of its own: resolv.conf's bounds it */
-	if ((e = getaddrinfo(host, port, &hints, &res)) != 0) {
-		if (e == EAI_FAMILY || e == EAI_NONAME)
-			hints.ai_flags = 0;	/* loopback without a route */
-		if (hints.ai_flags != 0 ||
-		    (e = getaddrinfo(host, port, &hints, &res)) != 0) {
-			diag_err(target, 0, "cannot resolve %s: %s", host,
-			    e == EAI_SYSTEM ? strerror(errno) :
-			    gai_strerror(e));
-			return 0;
-		}
+	/* getaddrinfo has no timeout of its own: resolv.conf's bounds it.
+	 * AI_ADDRCONFIG refuses a loopback address on a host whose only
+	 * address of that family is the loopback: asked again without. */
+	e = getaddrinfo(host, port, &hints, &res);
+	if (e == EAI_FAMILY || e == EAI_NONAME) {
+		hints.ai_flags = 0;
+		e = getaddrinfo(host, port, &hints, &res);
+	}
+	if (e != 0) {
+		diag_err(target, 0, "cannot resolve %s: %s", host,
+		    e == EAI_SYSTEM ? strerror(errno) : gai_strerror(e));
+		return 0;
 	}
 	for (ai = res; ai != NULL && r == 0; ai = ai->ai_next)
 		r = try_addr(c, ai);

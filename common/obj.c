@@ -252,8 +252,13 @@ obj_input_end(struct obj_input *oi)
 	return ex_worst(oi->status, pem_input_end(&oi->in));
 }
 
-EVP_PKEY *
-obj_file_key(const char *file, const char *pass)
+/*
+ * The key of file: the first object's (any), or the first private key
+ * (priv); NULL after a message when an object before it does not decode
+ * or there is none.
+ */
+static EVP_PKEY *
+file_key(const char *file, const char *pass, int priv, const char *none)
 {
 	struct obj_input oi;
 	struct obj o;
@@ -264,28 +269,8 @@ obj_file_key(const char *file, const char *pass)
 	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
 	/* an object that did not decode before it is trouble, not skipped:
 	 * the key compared must be the file's first */
-	if (obj_next(&oi, &o) && oi.status == EX_YES) {
-		EVP_PKEY_up_ref(o.pk);
-		pk = o.pk;
-	}
-	if (obj_input_end(&oi) == EX_YES && pk == NULL)
-		diag_err(file, 0, "no certificate, request or key in it");
-	ERR_clear_error();
-	return pk;
-}
-
-EVP_PKEY *
-obj_file_private(const char *file, const char *pass)
-{
-	struct obj_input oi;
-	struct obj o;
-	EVP_PKEY *pk = NULL;
-	char *files[1];
-
-	files[0] = (char *)file;
-	obj_input_init(&oi, files, 1, 0, OBJ_P12_PAIR, pass);
-	while (pk == NULL && obj_next(&oi, &o))
-		if (o.priv && oi.status == EX_YES) {
+	while (pk == NULL && obj_next(&oi, &o) && oi.status == EX_YES)
+		if (o.priv || !priv) {
 			EVP_PKEY_up_ref(o.pk);
 			pk = o.pk;
 		}
@@ -293,7 +278,19 @@ obj_file_private(const char *file, const char *pass)
 		EVP_PKEY_free(pk);
 		pk = NULL;
 	} else if (pk == NULL)
-		diag_err(file, 0, "no private key in it");
+		diag_err(file, 0, "%s", none);
 	ERR_clear_error();
 	return pk;
+}
+
+EVP_PKEY *
+obj_file_key(const char *file, const char *pass)
+{
+	return file_key(file, pass, 0, "no certificate, request or key in it");
+}
+
+EVP_PKEY *
+obj_file_private(const char *file, const char *pass)
+{
+	return file_key(file, pass, 1, "no private key in it");
 }

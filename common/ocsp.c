@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "crl.h"
 #include "diag.h"
 #include "http.h"
 #include "io.h"
@@ -62,14 +63,6 @@ print(struct revoke *r, const struct revoke_cert *c, const char *subject,
 	    a->reason ? ")" : "",
 	    a->this_update, a->next_update[0] ? a->next_update : "none");
 	out_write(r->o, buf, strlen(buf));
-}
-
-static const char *
-reason_name(int reason)
-{
-	const char *s = reason >= 0 ? OCSP_crl_reason_str(reason) : NULL;
-
-	return s;
 }
 
 /* Ask about one certificate; the exit class. */
@@ -162,7 +155,7 @@ ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
 	status = EX_YES;
 	if (st == V_OCSP_CERTSTATUS_REVOKED) {
 		x509info_time(rev, a.revoked_at, sizeof(a.revoked_at));
-		a.reason = reason_name(reason);
+		a.reason = reason >= 0 ? crl_reason_name(reason) : NULL;
 		status = diag_no(c->src, c->line, "%s: revoked on %s (%s), "
 		    "says %s", subject, a.revoked_at, a.reason ? a.reason :
 		    "no reason given", url);

@@ -157,6 +157,20 @@ opt_at(const char *arg, time_t *t, void (*usage)(int))
 }
 
 void
+opt_timeout(const char *arg, unsigned *secs, void (*usage)(int))
+{
+	unsigned long n;
+	char *end;
+
+	n = strtoul(arg, &end, 10);
+	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 3600) {
+		diag_err(NULL, 0, "--timeout: whole seconds, 1 to 3600");
+		usage(EX_TROUBLE);
+	}
+	*secs = (unsigned)n;
+}
+
+void
 opt_needs_passin(int given, const struct opts *o, const char *name,
     void (*usage)(int))
 {

@@ -92,6 +92,14 @@ const char *opt_selection(const struct opts *o, char *buf, size_t n);
 void	opt_at(const char *arg, time_t *t, void (*usage)(int));
 
 /*
+ * opt_timeout: the argument of -t/--timeout of the networked filters
+ * (tls-fetch, cert-info --ocsp, chain-order --fetch): whole seconds from
+ * 1 to 3600 into *secs.  On anything else, a message and
+ * usage(EX_TROUBLE).
+ */
+void	opt_timeout(const char *arg, unsigned *secs, void (*usage)(int));
+
+/*
  * opt_needs_passin: when given is set (an option such as --decrypt was
  * used) and o has no --passin, print "NAME needs the passphrase: give
  * --passin" and call usage(EX_TROUBLE).

@@ -352,6 +352,16 @@ key_encrypt_pkcs8(EVP_PKEY *pk, const char *pass, unsigned char **der,
 	return 1;
 }
 
+int
+dn_default_cn(X509_NAME *nm, const char *cn)
+{
+	if (cn == NULL || X509_NAME_get_index_by_NID(nm, NID_commonName, -1) >=
+	    0 || dn_add(nm, NID_commonName, cn, 0))
+		return 1;
+	diag_err(NULL, 0, "OpenSSL cannot add CN=%s", cn);
+	return 0;
+}
+
 char *
 dn_cn(const X509_NAME *nm)
 {

@@ -85,6 +85,13 @@ int	key_encrypt_pkcs8(EVP_PKEY *pk, const char *pass,
 	    unsigned char **der, size_t *len);
 
 /*
+ * dn_default_cn: add CN=cn to nm when nm has no commonName and cn is not
+ * NULL (csr-new: the first host name, or the S/MIME address).  Returns
+ * 1, or 0 after a message when OpenSSL cannot add it.
+ */
+int	dn_default_cn(X509_NAME *nm, const char *cn);
+
+/*
  * dn_cn: the first commonName of nm as a new UTF-8 string the caller
  * frees, or NULL when it has none.  Source: ASN1_STRING_to_UTF8(3).
  */

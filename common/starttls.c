@@ -35,6 +35,27 @@ not_offered(struct conn *c, const char *proto, const char *how)
 	    "STARTTLS (%s)", proto, how), 0;
 }
 
+/*
+ * The next line must begin with prefix (without case when nocase):
+ * IMAP's "* OK", POP3's "+OK", ManageSieve's "OK".  Returns 1, or 0
+ * after "unexpected PROTO STEP: TEXT" or net_line's message.
+ */
+static int
+expect(struct conn *c, const char *proto, const char *step,
+    const char *prefix, int nocase)
+{
+	char line[NET_MAX_LINE], what[64];
+	size_t n = strlen(prefix);
+
+	snprintf(what, sizeof(what), "the %s %s", proto, step);
+	if (net_line(c, line, what) < 0)
+		return 0;
+	if ((nocase ? strncasecmp(line, prefix, n) : strncmp(line, prefix,
+	    n)) != 0)
+		return unexpected(c, proto, step, line);
+	return 1;
+}
+
 /* Does line hold word, delimited by spaces or the line's ends, without
  * case? */
 static int
@@ -169,15 +190,11 @@ imap_answer(struct conn *c, const char *tag, const char *step, int *offered)
 static int
 imap(struct conn *c, const char *host)
 {
-	char line[NET_MAX_LINE];
 	int offered = 0;
 
 	(void)host;
-	if (net_line(c, line, "the imap greeting") < 0)
-		return 0;
-	if (strncasecmp(line, "* OK", 4) != 0)
-		return unexpected(c, "imap", "greeting", line);
-	if (!net_send(c, "a1 CAPABILITY\r\n", 15, "CAPABILITY") ||
+	if (!expect(c, "imap", "greeting", "* OK", 1) ||
+	    !net_send(c, "a1 CAPABILITY\r\n", 15, "CAPABILITY") ||
 	    !imap_answer(c, "a1", "answer to CAPABILITY", &offered))
 		return 0;
 	if (!offered)
@@ -193,12 +210,9 @@ pop3(struct conn *c, const char *host)
 	int offered = 0;
 
 	(void)host;
-	if (net_line(c, line, "the pop3 greeting") < 0)
-		return 0;
-	if (strncmp(line, "+OK", 3) != 0)
-		return unexpected(c, "pop3", "greeting", line);
 	/* RFC 2449: CAPA lists STLS (RFC 2595 section 4), ended by "." */
-	if (!net_send(c, "CAPA\r\n", 6, "CAPA") ||
+	if (!expect(c, "pop3", "greeting", "+OK", 0) ||
+	    !net_send(c, "CAPA\r\n", 6, "CAPA") ||
 	    net_line(c, line, "the pop3 answer to CAPA") < 0)
 		return 0;
 	if (strncmp(line, "+OK", 3) == 0)
@@ -212,12 +226,8 @@ pop3(struct conn *c, const char *host)
 		}
 	if (!offered)
 		return not_offered(c, "pop3", "no STLS in its CAPA answer");
-	if (!net_send(c, "STLS\r\n", 6, "STLS") ||
-	    net_line(c, line, "the pop3 answer to STLS") < 0)
-		return 0;
-	if (strncmp(line, "+OK", 3) != 0)
-		return unexpected(c, "pop3", "answer to STLS", line);
-	return 1;
+	return net_send(c, "STLS\r\n", 6, "STLS") &&
+	    expect(c, "pop3", "answer to STLS", "+OK", 0);
 }
 
 static int
@@ -240,12 +250,8 @@ sieve(struct conn *c, const char *host)
 		return unexpected(c, "sieve", "greeting", line);
 	if (!offered)
 		return not_offered(c, "sieve", "not in its capabilities");
-	if (!net_send(c, "STARTTLS\r\n", 10, "STARTTLS") ||
-	    net_line(c, line, "the sieve answer to STARTTLS") < 0)
-		return 0;
-	if (strncasecmp(line, "OK", 2) != 0)
-		return unexpected(c, "sieve", "answer to STARTTLS", line);
-	return 1;
+	return net_send(c, "STARTTLS\r\n", 10, "STARTTLS") &&
+	    expect(c, "sieve", "answer to STARTTLS", "OK", 1);
 }
 
 /* Where needle starts in c->buf, or -1. */

@@ -219,7 +219,7 @@ main(int argc, char *argv[])
 	struct ctx c;
 	struct metrics metrics;
 	const char *why;
-	char **cafiles, **crlfiles, *end;
+	char **cafiles, **crlfiles;
 	int ch, i, ncafiles = 0, ncrlfiles = 0, status = EX_YES;
 
 	diag_init(argv[0]);
@@ -256,13 +256,7 @@ main(int argc, char *argv[])
 			c.rv.ocsp_url = optarg;
 			break;
 		case 't':
-			c.rv.timeout = (unsigned)strtoul(optarg, &end, 10);
-			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
-			    c.rv.timeout > 3600) {
-				diag_err(NULL, 0, "--timeout: whole seconds, "
-				    "1 to 3600");
-				usage(EX_TROUBLE);
-			}
+			opt_timeout(optarg, &c.rv.timeout, usage);
 			break;
 		case 'a':
 			opt_at(optarg, &c.at, usage);

@@ -255,11 +255,7 @@ main(int argc, char *argv[])
 			crlfiles[ncrlfiles++] = optarg;
 			break;
 		case 't':
-			if (!aia_timeout(&c.aia, optarg)) {
-				diag_err(NULL, 0, "--timeout: whole seconds, "
-				    "1 to 3600");
-				usage(EX_TROUBLE);
-			}
+			opt_timeout(optarg, &c.aia.timeout, usage);
 			break;
 		case 'H':
 			c.t.host = optarg;

@@ -101,9 +101,10 @@ usage(int status)
 /* The wizard fields, in the order a subject lists them (first RDN
  * first), as the CAs' forms and openssl req's prompts ask for them. */
 static const struct { int ch, nid; const char *opt; } fields[] = {
-	{ 'C', NID_countryName, "country" }, { 'T',
-	    NID_stateOrProvinceName, "state" }, { 'L', NID_localityName,
-	    "locality" }, { 'O', NID_organizationName, "org" },
+	{ 'C', NID_countryName, "country" },
+	{ 'T', NID_stateOrProvinceName, "state" },
+	{ 'L', NID_localityName, "locality" },
+	{ 'O', NID_organizationName, "org" },
 	{ 'U', NID_organizationalUnitName, "org-unit" },
 	{ 'N', NID_commonName, "common-name" },
 };
@@ -144,10 +145,7 @@ subject(const struct req *r)
 			}
 	cn = pol->nhosts > 0 ? pol->hosts[0] : pol->nemails > 0 ?
 	    pol->emails[0] : NULL;
-	if (nm != NULL && cn != NULL &&
-	    X509_NAME_get_index_by_NID(nm, NID_commonName, -1) < 0 &&
-	    !dn_add(nm, NID_commonName, cn, 0)) {
-		diag_err(NULL, 0, "OpenSSL cannot add CN=%s", cn);
+	if (nm != NULL && !dn_default_cn(nm, cn)) {
 		X509_NAME_free(nm);
 		return NULL;
 	}
@@ -155,16 +153,14 @@ subject(const struct req *r)
 }
 
 static void
-json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
+json_report(const struct csr_review *rv, const struct req *r,
     const char *csrfile)
 {
 	struct out o;
 	struct json j;
-	char spki[65];
 
 	if (out_open(&o, NULL, 0) != 0)
 		return;
-	key_spki_sha256(pk, spki);
 	json_begin_at(&j, &o, csrfile, 1, 1, "csr");
 	json_str(&j, "subject", rv->xi.subject, -1);
 	json_open(&j, "san", '{');
@@ -176,7 +172,7 @@ json_report(const struct csr_review *rv, const struct req *r, EVP_PKEY *pk,
 	json_str(&j, "type", rv->xi.key_type, -1);
 	json_int(&j, "bits", rv->xi.key_bits);
 	json_str(&j, "curve", rv->xi.curve[0] ? rv->xi.curve : NULL, -1);
-	json_str(&j, "spki_sha256", spki, -1);
+	json_str(&j, "spki_sha256", rv->spki_sha256, -1);
 	json_bool(&j, "new", r->keyfile == NULL);
 	json_str(&j, "file", r->keyfile != NULL ? r->keyfile : r->keyout, -1);
 	json_close(&j, '{');
@@ -258,7 +254,7 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 	    unlink(r->keyout) == 0)
 		diag_err(r->keyout, 0, "removed: the request was not written");
 	else if (status == EX_YES && r->json)
-		json_report(&rv, r, pk, ofile);
+		json_report(&rv, r, ofile);
 out:
 	OPENSSL_free(der);
 	csr_review_free(&rv);

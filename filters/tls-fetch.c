@@ -181,25 +181,25 @@ present(struct fetch *f, const char *target, const struct conn *c,
 	return status;
 }
 
+/* One target, host and port (NULL: the protocol's) as net_target split
+ * it; the exit status. */
 static int
-fetch(struct fetch *f, const char *target)
+fetch(struct fetch *f, const char *target, const char *host,
+    const char *port)
 {
 	const struct starttls *st = NULL;
 	struct conn c;
 	SSL *ssl = NULL;
-	char *host = NULL, *port = NULL;
 	const char *sni = NULL;
 	int status = EX_TROUBLE;
 
 	c.fd = -1;
-	if (!net_target(target, &host, &port))
-		goto out;		/* main() checked them all */
 	if (f->proto != NULL)
 		st = starttls_find(f->proto);	/* NULL for "none" */
 	else if (port != NULL && (st = starttls_by_port(port)) != NULL)
 		diag_note(target, 0, "port %s: %s STARTTLS", port, st->name);
 	if (port == NULL)
-		port = xstrdup(st != NULL ? st->port : "443");
+		port = st != NULL ? st->port : "443";
 	if (!f->nosni)
 		sni = f->servername != NULL ? f->servername :
 		    is_address(host) ? NULL : host;
@@ -220,8 +220,6 @@ out:
 	ERR_clear_error();
 	SSL_free(ssl);
 	net_close(&c);
-	free(host);
-	free(port);
 	return status;
 }
 
@@ -230,8 +228,7 @@ main(int argc, char *argv[])
 {
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct fetch f;
-	char *end;
-	unsigned long n;
+	char **hosts, **ports;
 	int ch, i, status = EX_YES;
 
 	diag_init(argv[0]);
@@ -272,14 +269,7 @@ main(int argc, char *argv[])
 			f.json = 1;
 			break;
 		case 't':
-			n = strtoul(optarg, &end, 10);
-			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
-			    n > 3600) {
-				diag_err(NULL, 0, "--timeout: whole seconds, "
-				    "1 to 3600");
-				usage(EX_TROUBLE);
-			}
-			f.timeout = (unsigned)n;
+			opt_timeout(optarg, &f.timeout, usage);
 			break;
 		default:
 			usage(EX_TROUBLE);
@@ -292,17 +282,15 @@ main(int argc, char *argv[])
 		diag_err(NULL, 0, "no server: give host[:port]");
 		usage(EX_TROUBLE);
 	}
-	for (i = 0; i < argc; i++) {
-		char *h, *p;
-
-		if (!net_target(argv[i], &h, &p)) {
+	/* every target split before the first connection */
+	hosts = xmalloc((size_t)argc * sizeof(*hosts));
+	ports = xmalloc((size_t)argc * sizeof(*ports));
+	for (i = 0; i < argc; i++)
+		if (!net_target(argv[i], &hosts[i], &ports[i])) {
 			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
 			    "[ADDRESS]:PORT", argv[i]);
 			usage(EX_TROUBLE);
 		}
-		free(h);
-		free(p);
-	}
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
 		    "give one target");
@@ -311,20 +299,25 @@ main(int argc, char *argv[])
 	/* trust is not decided here, so old servers' certificates are
 	 * fetched too: TLS 1.0 and up, every cipher, security level 0 */
 	if ((f.ctx = SSL_CTX_new(TLS_client_method())) == NULL ||
-	    !SSL_CTX_set_min_proto_version(f.ctx, TLS1_VERSION)) {
-		SSL_CTX_free(f.ctx);
-		return diag_err(NULL, 0, "OpenSSL cannot make a TLS context");
-	}
-	SSL_CTX_set_security_level(f.ctx, 0);
-	SSL_CTX_set_verify(f.ctx, SSL_VERIFY_NONE, NULL);
-	SSL_CTX_set_max_cert_list(f.ctx, 256 * 1024);
-	if (out_open(&f.o, op.ofile, 0) != 0)
+	    !SSL_CTX_set_min_proto_version(f.ctx, TLS1_VERSION))
+		status = diag_err(NULL, 0, "OpenSSL cannot make a TLS context");
+	else if (out_open(&f.o, op.ofile, 0) != 0)
 		status = EX_TROUBLE;
 	else {
+		SSL_CTX_set_security_level(f.ctx, 0);
+		SSL_CTX_set_verify(f.ctx, SSL_VERIFY_NONE, NULL);
+		SSL_CTX_set_max_cert_list(f.ctx, 256 * 1024);
 		for (i = 0; i < argc; i++)
-			status = ex_worst(status, fetch(&f, argv[i]));
+			status = ex_worst(status, fetch(&f, argv[i], hosts[i],
+			    ports[i]));
 		status = out_finish(&f.o, status);
 	}
 	SSL_CTX_free(f.ctx);
+	for (i = 0; i < argc; i++) {
+		free(hosts[i]);
+		free(ports[i]);
+	}
+	free(hosts);
+	free(ports);
 	return status;
 }

@@ -141,7 +141,7 @@ t ok-cert-info-agrees-with-openssl-corpus 0 \
 # badasn1time.pem is left out: cert-info refuses its malformed notAfter)
 awk -F'\t' -v s="${CORPUS_SAMPLE:-1}" -v c="$C" '($2 == "cert" || $2 == "chain") &&
     NR % s == 0 && $1 !~ /badasn1time/ { print c "/" $1 }' "$C/MANIFEST.tsv" \
-    >"$O/corpus-certs.list"
+    >"$O/corpus-certs.list" 2>/dev/null	# no corpus: skipped below
 tc ok-cert-info-corpus-json-valid 0 \
     "while read -r f; do cert-info --json \"\$f\" 2>/dev/null; [ \$? -lt 128 ] || echo crash \"\$f\"; done <corpus-certs.list | jq -s '[.[] | select(.schema == \"pemkit/1\")] | length'" \
     "$(while read -r f; do pem-split -t cert "$f" 2>/dev/null; done <"$O/corpus-certs.list" | grep -c -- '-----BEGIN CERTIFICATE-----')" ''
@@ -153,4 +153,4 @@ t ok-cert-info-san-nul-shown 0 "cert-info -f '%{dns} %{email}' $nc" \
     'altnull.python.org\x00example.com null@python.org\x00user@example.org' ''
 t ok-cert-info-serial-zero 0 \
     "cert-info -f '%{serial}' $C/certigo/test-certs/example-bad-serial.crt" \
-    "$(openssl x509 -noout -serial -in "$C/certigo/test-certs/example-bad-serial.crt" | sed 's/serial=//')" ''
+    "$(openssl x509 -noout -serial -in "$C/certigo/test-certs/example-bad-serial.crt" 2>/dev/null | sed 's/serial=//')" ''

@@ -93,7 +93,7 @@ awk '/-----BEGIN/ { n++ } n <= 999' "$C/debian-ca-certificates/ca-certificates.c
     "$C/debian-ca-certificates/ca-certificates.crt" "$C/debian-ca-certificates/ca-certificates.crt" \
     "$C/debian-ca-certificates/ca-certificates.crt" "$C/debian-ca-certificates/ca-certificates.crt" \
     "$C/debian-ca-certificates/ca-certificates.crt" "$C/debian-ca-certificates/ca-certificates.crt" \
-    >"$K/pool.pem"
+    >"$K/pool.pem" 2>/dev/null	# no corpus: the cases below are skipped
 awk -v leaf="$F/leaf.pem" '{ print } /-----END/ && ++n == 500 { while ((getline l <leaf) > 0) print l }' \
     "$K/pool.pem" >"$K/bundle.pem"
 tc ok-km-find-bundle-count 0 "grep -c BEGIN km/bundle.pem" 1000 ''

@@ -270,17 +270,18 @@ tlsa_spec(const char *name, int *u, int *sel, int *mt)
 }
 
 static int
-tlsa(struct out *o, const char *name, X509 *x)
+tlsa(struct out *o, const char *name, const struct x509info *xi)
 {
-	unsigned char *der = NULL, md[64];
+	const unsigned char *der;
+	unsigned char md[64];
 	unsigned mdlen = 0;
 	char head[16], *hex;
 	int len, u, sel, mt;
 
 	if (!tlsa_spec(name, &u, &sel, &mt))
 		return 0;
-	len = sel == 0 ? i2d_X509(x, &der) :
-	    i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &der);
+	der = sel == 0 ? xi->der : xi->spki;
+	len = sel == 0 ? xi->derlen : xi->spkilen;
 	if (len <= 0)
 		return 1;
 	snprintf(head, sizeof(head), "%d %d %d ", u, sel, mt);
@@ -292,7 +293,6 @@ tlsa(struct out *o, const char *name, X509 *x)
 	ossl_hex(mt > 0 ? md : der, mt > 0 ? (size_t)mdlen : (size_t)len, hex);
 	out_write(o, hex, strlen(hex));
 	free(hex);
-	OPENSSL_free(der);
 	return 1;
 }
 
@@ -382,7 +382,7 @@ cert_val(struct out *o, const char *name, void *arg)
 	else if (IS("email"))
 		join(o, &xi->email);
 	/* last, so that the common fields cost no more than before */
-	else if (!tlsa(o, name, x) && !in_list(crl_only, name))
+	else if (!tlsa(o, name, xi) && !in_list(crl_only, name))
 		return -1;
 #undef IS
 	if (v != NULL)

@@ -1,11 +1,13 @@
 /* x509info.c: certificate fields for cert-info; see x509info.h. */
 #include <arpa/inet.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <openssl/asn1.h>
+#include <openssl/asn1t.h>
 #include <openssl/bio.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -309,25 +311,25 @@ x509info_key(const EVP_PKEY *pk, struct x509info *xi)
 	ERR_clear_error();
 }
 
-int
-x509info_get(X509 *x, time_t at, struct x509info *xi)
+/*
+ * The fields every path takes from an X509 the same way: names, serial,
+ * validity, subjectAltName, key identifiers, basicConstraints, usages,
+ * access.  0, or EX_TROUBLE when a name cannot be printed.
+ */
+static int
+core(X509 *x, const X509_NAME *subject, const X509_NAME *issuer, time_t at,
+    struct x509info *xi)
 {
-	const X509_ALGOR *alg;
-	const ASN1_OBJECT *obj;
 	BASIC_CONSTRAINTS *bc;
 	GENERAL_NAMES *gns;
-	ASN1_TIME *now = NULL;
+	ASN1_TIME *now;
 	const ASN1_INTEGER *sn;
 	char *hex;
-	unsigned char md[EVP_MAX_MD_SIZE], *spki = NULL;
-	unsigned int mdlen;
-	int n, rc = EX_TROUBLE;
+	int n;
 
-	memset(xi, 0, sizeof(*xi));
-	xi->path_len = -1;
-	if ((xi->subject = x509info_name_str(X509_get_subject_name(x))) == NULL ||
-	    (xi->issuer = x509info_name_str(X509_get_issuer_name(x))) == NULL)
-		goto out;
+	if ((xi->subject = x509info_name_str(subject)) == NULL ||
+	    (xi->issuer = x509info_name_str(issuer)) == NULL)
+		return EX_TROUBLE;
 	/* the INTEGER's content octets, as i2a_ASN1_INTEGER prints them */
 	sn = X509_get0_serialNumber(x);
 	n = ASN1_STRING_length(sn);
@@ -340,7 +342,7 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	else
 		memcpy(hex, "00", 3);
 	if ((now = ASN1_TIME_set(NULL, at)) == NULL)
-		goto out;
+		return EX_TROUBLE;
 	/* a malformed time (pyca's badasn1time.pem) is named, not fatal:
 	 * the other fields are still shown */
 	if (x509info_time(X509_get0_notBefore(x), xi->not_before,
@@ -355,6 +357,7 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 		xi->bad_time = "notAfter";
 		snprintf(xi->not_after, sizeof(xi->not_after), "(malformed)");
 	}
+	ASN1_TIME_free(now);
 	ERR_clear_error();
 	/* whole days, rounded down: -1 on the day after expiry */
 	xi->days_left = xi->secs_left >= 0 ? xi->secs_left / 86400 :
@@ -364,21 +367,6 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 		x509info_sans(gns, xi);
 		GENERAL_NAMES_free(gns);
 	}
-	pubkey(x, xi);
-	X509_get0_signature(NULL, &alg, x);
-	X509_ALGOR_get0(&obj, NULL, NULL, alg);
-	OBJ_obj2txt(xi->sig, sizeof(xi->sig), obj, 0);
-	if (!X509_digest(x, EVP_sha256(), md, &mdlen))
-		goto out;
-	ossl_hex(md, mdlen, xi->sha256);
-	if (!X509_digest(x, EVP_sha1(), md, &mdlen))
-		goto out;
-	ossl_hex(md, mdlen, xi->sha1);
-	if ((n = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &spki)) <= 0 ||
-	    !ossl_sha256(spki, (size_t)n, md))
-		goto out;
-	ossl_hex(md, 32, xi->spki_sha256);
-	EVP_EncodeBlock((unsigned char *)xi->pin_sha256, md, 32);
 	xi->ski = hex_colonless(X509_get0_subject_key_id(x));
 	xi->aki = hex_colonless(X509_get0_authority_key_id(x));
 	if ((bc = ossl_ext_d2i(x, NID_basic_constraints)) !=
@@ -391,14 +379,358 @@ x509info_get(X509 *x, time_t at, struct x509info *xi)
 	}
 	usages(x, xi);
 	access(x, xi);
-	xi->self_signed = X509_self_signed(x, 1) == 1;
+	return 0;
+}
+
+/* SHA-256 or SHA-1, fetched once (an implicit fetch per call takes
+ * OpenSSL 3.0's store lock every time: migration_guide(7)). */
+static int
+digest(int sha1, const unsigned char *p, size_t n, unsigned char *md)
+{
+	static EVP_MD *mds[2];
+
+	if (mds[sha1] == NULL && (mds[sha1] = EVP_MD_fetch(NULL, sha1 ?
+	    "SHA1" : "SHA256", NULL)) == NULL)
+		return 0;
+	return EVP_Digest(p, n, md, NULL, mds[sha1], NULL);
+}
+
+/* sha256, sha1, spki_sha256 and pin_sha256 from xi's der and spki. */
+static int
+digests(struct x509info *xi)
+{
+	unsigned char md[32];
+
+	if (!digest(0, xi->der, (size_t)xi->derlen, md))
+		return EX_TROUBLE;
+	ossl_hex(md, 32, xi->sha256);
+	if (!digest(1, xi->der, (size_t)xi->derlen, md))
+		return EX_TROUBLE;
+	ossl_hex(md, 20, xi->sha1);
+	if (!digest(0, xi->spki, (size_t)xi->spkilen, md))
+		return EX_TROUBLE;
+	ossl_hex(md, 32, xi->spki_sha256);
+	EVP_EncodeBlock((unsigned char *)xi->pin_sha256, md, 32);
+	return 0;
+}
+
+static void
+role(struct x509info *xi)
+{
 	xi->role = xi->ca ? (xi->self_signed ? "root" : "intermediate") :
 	    "leaf";
+}
+
+int
+x509info_get(X509 *x, time_t at, struct x509info *xi)
+{
+	const X509_ALGOR *alg;
+	const ASN1_OBJECT *obj;
+
+	memset(xi, 0, sizeof(*xi));
+	xi->path_len = -1;
+	if (core(x, X509_get_subject_name(x), X509_get_issuer_name(x), at,
+	    xi) != 0)
+		return EX_TROUBLE;
+	pubkey(x, xi);
+	X509_get0_signature(NULL, &alg, x);
+	X509_ALGOR_get0(&obj, NULL, NULL, alg);
+	OBJ_obj2txt(xi->sig, sizeof(xi->sig), obj, 0);
+	/* the digests are over i2d_X509, as X509_digest(3) takes them */
+	if ((xi->derlen = i2d_X509(x, &xi->der)) <= 0 ||
+	    (xi->spkilen = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x),
+	    &xi->spki)) <= 0 || digests(xi) != 0)
+		return EX_TROUBLE;
+	xi->self_signed = X509_self_signed(x, 1) == 1;
+	role(xi);
 	ERR_clear_error();
+	return 0;
+}
+
+/*
+ * The DER fast path (issue 15).  RFC 5280 section 4.1's Certificate with
+ * OpenSSL's own templates for every part (X509_NAME, X509_VAL,
+ * X509_ALGOR, X509_EXTENSION), except that the SubjectPublicKeyInfo is
+ * kept as its algorithm and BIT STRING: d2i_X509 also makes an EVP_PKEY
+ * of it through the provider decoders, about 150 us of its 155 here.
+ * The TBSCertificate keeps its encoding (ASN1_SEQUENCE_enc), so that
+ * i2d gives the bytes d2i_X509 would hash.
+ */
+typedef struct {
+	X509_ALGOR	*algor;
+	ASN1_BIT_STRING	*key;
+} FAST_SPKI;
+DECLARE_ASN1_FUNCTIONS(FAST_SPKI)
+
+ASN1_SEQUENCE(FAST_SPKI) = {
+	ASN1_SIMPLE(FAST_SPKI, algor, X509_ALGOR),
+	ASN1_SIMPLE(FAST_SPKI, key, ASN1_BIT_STRING)
+} ASN1_SEQUENCE_END(FAST_SPKI)
+
+typedef struct {
+	ASN1_ENCODING	 enc;
+	ASN1_INTEGER	*version;
+	ASN1_INTEGER	*serial;
+	X509_ALGOR	*sig;
+	X509_NAME	*issuer;
+	X509_VAL	*validity;
+	X509_NAME	*subject;
+	FAST_SPKI	*spki;
+	ASN1_BIT_STRING	*issuer_uid, *subject_uid;
+	STACK_OF(X509_EXTENSION) *exts;
+} FAST_TBS;
+DECLARE_ASN1_FUNCTIONS(FAST_TBS)
+
+ASN1_SEQUENCE_enc(FAST_TBS, enc, 0) = {
+	ASN1_EXP_OPT(FAST_TBS, version, ASN1_INTEGER, 0),
+	ASN1_SIMPLE(FAST_TBS, serial, ASN1_INTEGER),
+	ASN1_SIMPLE(FAST_TBS, sig, X509_ALGOR),
+	ASN1_SIMPLE(FAST_TBS, issuer, X509_NAME),
+	ASN1_SIMPLE(FAST_TBS, validity, X509_VAL),
+	ASN1_SIMPLE(FAST_TBS, subject, X509_NAME),
+	ASN1_SIMPLE(FAST_TBS, spki, FAST_SPKI),
+	ASN1_IMP_OPT(FAST_TBS, issuer_uid, ASN1_BIT_STRING, 1),
+	ASN1_IMP_OPT(FAST_TBS, subject_uid, ASN1_BIT_STRING, 2),
+	ASN1_EXP_SEQUENCE_OF_OPT(FAST_TBS, exts, X509_EXTENSION, 3)
+} ASN1_SEQUENCE_END_enc(FAST_TBS, FAST_TBS)
+
+typedef struct {
+	FAST_TBS	*tbs;
+	X509_ALGOR	*alg;
+	ASN1_BIT_STRING	*sig;
+} FAST_CERT;
+DECLARE_ASN1_FUNCTIONS(FAST_CERT)
+
+ASN1_SEQUENCE(FAST_CERT) = {
+	ASN1_SIMPLE(FAST_CERT, tbs, FAST_TBS),
+	ASN1_SIMPLE(FAST_CERT, alg, X509_ALGOR),
+	ASN1_SIMPLE(FAST_CERT, sig, ASN1_BIT_STRING)
+} ASN1_SEQUENCE_END(FAST_CERT)
+
+/* RSAPublicKey, RFC 8017 appendix A.1.1 */
+typedef struct {
+	ASN1_INTEGER	*n, *e;
+} FAST_RSA;
+DECLARE_ASN1_FUNCTIONS(FAST_RSA)
+
+ASN1_SEQUENCE(FAST_RSA) = {
+	ASN1_SIMPLE(FAST_RSA, n, ASN1_INTEGER),
+	ASN1_SIMPLE(FAST_RSA, e, ASN1_INTEGER)
+} ASN1_SEQUENCE_END(FAST_RSA)
+
+IMPLEMENT_ASN1_FUNCTIONS(FAST_CERT)
+IMPLEMENT_ASN1_FUNCTIONS(FAST_SPKI)
+IMPLEMENT_ASN1_FUNCTIONS(FAST_RSA)
+
+/* Bits of a positive INTEGER's content octets; 0 when it is not. */
+static int
+int_bits(const ASN1_INTEGER *i)
+{
+	const unsigned char *d = ASN1_STRING_get0_data(i);
+	int n = ASN1_STRING_length(i), b = 0;
+	unsigned v;
+
+	if (ASN1_STRING_type(i) != V_ASN1_INTEGER || n <= 0 || d[0] == 0)
+		return 0;
+	for (v = d[0]; v != 0; v >>= 1)
+		b++;
+	return (n - 1) * 8 + b;
+}
+
+/* The EC_GROUP of a named curve, made once per curve. */
+static const EC_GROUP *
+curve_group(int nid)
+{
+	static struct { int nid; EC_GROUP *g; } cache[8];
+	static size_t n;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cache[i].nid == nid)
+			return cache[i].g;
+	if (n == sizeof(cache) / sizeof(cache[0]))
+		return NULL;
+	cache[n].nid = nid;
+	cache[n].g = EC_GROUP_new_by_curve_name(nid);
+	ERR_clear_error();
+	return cache[n++].g;
+}
+
+/*
+ * key_type, key_bits and curve from the SubjectPublicKeyInfo's algorithm
+ * and key bytes, as EVP_PKEY_get0_type_name(3) and EVP_PKEY_get_bits(3)
+ * would give them, for the keys whose decoding needs no provider: RSA
+ * (the modulus's length, RFC 8017), EC on a named curve (the point is
+ * checked with EC_POINT_oct2point, as the key decoder does; RFC 5480)
+ * and the RFC 8410 keys.  Returns 0 for any other key (the caller then
+ * decodes it in full).
+ */
+static int
+fast_key(const FAST_SPKI *k, struct x509info *xi)
+{
+	static const struct { int nid, len, bits; const char *name; } ecx[] = {
+		{ NID_ED25519, 32, 256, "ED25519" },
+		{ NID_ED448, 57, 456, "ED448" },
+		{ NID_X25519, 32, 253, "X25519" },
+		{ NID_X448, 56, 448, "X448" },
+	};
+	const unsigned char *d = k->key->data, *p = d;
+	const ASN1_OBJECT *obj;
+	const void *pv;
+	const EC_GROUP *g;
+	const char *nist;
+	EC_POINT *pt;
+	FAST_RSA *rsa;
+	int n = k->key->length, ptype, nid, cnid, ok;
+	size_t i;
+
+	/* c2i_ASN1_BIT_STRING keeps the unused-bit count in flags */
+	if ((k->key->flags & ASN1_STRING_FLAG_BITS_LEFT) &&
+	    (k->key->flags & 0x07) != 0)
+		return 0;
+	X509_ALGOR_get0(&obj, &ptype, &pv, k->algor);
+	nid = OBJ_obj2nid(obj);
+	if (nid == NID_rsaEncryption) {
+		if ((ptype != V_ASN1_UNDEF && ptype != V_ASN1_NULL) ||
+		    (rsa = d2i_FAST_RSA(NULL, &p, n)) == NULL) {
+			ERR_clear_error();
+			return 0;
+		}
+		xi->key_bits = p == d + n ? int_bits(rsa->n) : 0;
+		ok = xi->key_bits > 0 && int_bits(rsa->e) > 0;
+		FAST_RSA_free(rsa);
+		if (ok)
+			snprintf(xi->key_type, sizeof(xi->key_type), "RSA");
+		return ok;
+	}
+	if (nid == NID_X9_62_id_ecPublicKey) {
+		if (ptype != V_ASN1_OBJECT ||
+		    (cnid = OBJ_obj2nid(pv)) == NID_undef || cnid == NID_sm2 ||
+		    (g = curve_group(cnid)) == NULL ||
+		    (pt = EC_POINT_new(g)) == NULL)
+			return 0;
+		ok = EC_POINT_oct2point(g, pt, d, (size_t)n, NULL);
+		EC_POINT_free(pt);
+		ERR_clear_error();
+		if (!ok)
+			return 0;
+		snprintf(xi->key_type, sizeof(xi->key_type), "EC");
+		xi->key_bits = EC_GROUP_order_bits(g);
+		nist = EC_curve_nid2nist(cnid);
+		snprintf(xi->curve, sizeof(xi->curve), "%s",
+		    nist != NULL ? nist : OBJ_nid2sn(cnid));
+		return 1;
+	}
+	for (i = 0; i < sizeof(ecx) / sizeof(ecx[0]); i++)
+		if (nid == ecx[i].nid && ptype == V_ASN1_UNDEF &&
+		    n == ecx[i].len) {
+			snprintf(xi->key_type, sizeof(xi->key_type), "%s",
+			    ecx[i].name);
+			xi->key_bits = ecx[i].bits;
+			return 1;
+		}
+	return 0;
+}
+
+/* The key of an unusual SubjectPublicKeyInfo, decoded in full. */
+static void
+slow_key(const FAST_SPKI *k, const unsigned char *spki, int len,
+    struct x509info *xi)
+{
+	const unsigned char *p = spki;
+	EVP_PKEY *pk;
+
+	memset(xi->key_type, 0, sizeof(xi->key_type));
+	xi->key_bits = 0;
+	xi->curve[0] = '\0';
+	if ((pk = d2i_PUBKEY(NULL, &p, len)) == NULL) {
+		ERR_clear_error();
+		OBJ_obj2txt(xi->key_type, sizeof(xi->key_type),
+		    k->algor->algorithm, 0);
+		return;
+	}
+	x509info_key(pk, xi);
+	EVP_PKEY_free(pk);
+}
+
+/* An X509 holding fc's version, serial, validity, extensions and, with
+ * names, its names; NULL when one does not copy. */
+static X509 *
+shell(const FAST_CERT *fc, int names)
+{
+	const FAST_TBS *t = fc->tbs;
+	long v = t->version != NULL ? ASN1_INTEGER_get(t->version) : 0;
+	X509 *x;
+	int i;
+
+	if (v < 0 || v > 2 || (x = X509_new()) == NULL)
+		return NULL;
+	/* X509_set_subject_name copies (ASN1_item_dup): a fifth of the
+	 * time, so only when the caller will ask */
+	if (!X509_set_version(x, v) || !X509_set_serialNumber(x, t->serial) ||
+	    (names && (!X509_set_issuer_name(x, t->issuer) ||
+	    !X509_set_subject_name(x, t->subject))) ||
+	    !X509_set1_notBefore(x, t->validity->notBefore) ||
+	    !X509_set1_notAfter(x, t->validity->notAfter))
+		goto fail;
+	for (i = 0; i < sk_X509_EXTENSION_num(t->exts); i++)
+		if (!X509_add_ext(x, sk_X509_EXTENSION_value(t->exts, i), -1))
+			goto fail;
+	/* The first call caches the extensions (ossl_x509v3_cache_extensions)
+	 * and, the shell having no key to encode, fails its SHA-1 of the
+	 * whole (EXFLAG_NO_FINGERPRINT): that call answers "invalid" and the
+	 * key identifier getters NULL.  Made here, so that every later call
+	 * answers from the cache as for the certificate. */
+	(void)X509_get_extension_flags(x);
+	ERR_clear_error();
+	return x;
+fail:
+	X509_free(x);
+	return NULL;
+}
+
+int
+x509info_der(const unsigned char *der, size_t len, time_t at, int how,
+    struct x509info *xi, X509 **xp)
+{
+	const unsigned char *p = der;
+	const X509_ALGOR *alg;
+	FAST_CERT *fc = NULL;
+	int rc = EX_TROUBLE;
+
+	*xp = NULL;
+	memset(xi, 0, sizeof(*xi));
+	xi->path_len = -1;
+	if (len > LONG_MAX)
+		return -1;
+	/* a self-issued certificate (X509_NAME_cmp, as X509_self_signed(3)
+	 * compares) is decoded in full: its self-signature is checked */
+	if ((how & X509INFO_FULL) ||
+	    (fc = d2i_FAST_CERT(NULL, &p, (long)len)) == NULL ||
+	    X509_NAME_cmp(fc->tbs->subject, fc->tbs->issuer) == 0 ||
+	    (*xp = shell(fc, how & X509INFO_NAMES)) == NULL) {
+		FAST_CERT_free(fc);
+		ERR_clear_error();
+		p = der;
+		if ((*xp = d2i_X509(NULL, &p, (long)len)) == NULL)
+			return -1;
+		return x509info_get(*xp, at, xi);
+	}
+	if (core(*xp, fc->tbs->subject, fc->tbs->issuer, at, xi) != 0)
+		goto out;
+	if ((xi->spkilen = i2d_FAST_SPKI(fc->tbs->spki, &xi->spki)) <= 0 ||
+	    (xi->derlen = i2d_FAST_CERT(fc, &xi->der)) <= 0 ||
+	    digests(xi) != 0)
+		goto out;
+	if (!fast_key(fc->tbs->spki, xi))
+		slow_key(fc->tbs->spki, xi->spki, xi->spkilen, xi);
+	alg = fc->alg;
+	OBJ_obj2txt(xi->sig, sizeof(xi->sig), alg->algorithm, 0);
+	role(xi);
 	rc = 0;
 out:
-	OPENSSL_free(spki);
-	ASN1_TIME_free(now);
+	ERR_clear_error();
+	FAST_CERT_free(fc);
 	return rc;
 }
 
@@ -420,6 +752,8 @@ x509info_free(struct x509info *xi)
 	freelist(&xi->ca_issuers);
 	freelist(&xi->crl);
 	freelist(&xi->policies);
+	OPENSSL_free(xi->der);
+	OPENSSL_free(xi->spki);
 	memset(xi, 0, sizeof(*xi));
 }
 

@@ -47,6 +47,11 @@ struct x509info {
 	struct strlist	 policies;	/* policy OIDs, 4.2.1.4 */
 	int		 self_signed;
 	const char	*role;		/* "leaf", "intermediate", "root" */
+	unsigned char	*der, *spki;	/* i2d of the certificate and of its
+					   SubjectPublicKeyInfo (what the
+					   digests and TLSA records are of),
+					   OPENSSL_malloc'd */
+	int		 derlen, spkilen;
 };
 
 /*
@@ -57,6 +62,31 @@ struct x509info {
  * error queue; xi must be freed with x509info_free either way.
  */
 int	x509info_get(X509 *x, time_t at, struct x509info *xi);
+
+/*
+ * x509info_der: fill xi from the DER certificate der[0..len), evaluating
+ * the validity period at time at, without decoding its public key where
+ * that can be avoided (issue 15): the certificate is decoded with
+ * OpenSSL's templates for each part of RFC 5280 section 4.1, and key
+ * type and size come from the SubjectPublicKeyInfo's algorithm and key
+ * (RSA, EC on a named curve, RFC 8410 keys; any other key is decoded in
+ * full).  A self-issued certificate, or any when how has X509INFO_FULL,
+ * takes d2i_X509(3) and x509info_get, so that its self-signature is
+ * checked.  *xp receives a new X509 the caller frees: the full
+ * certificate, or a shell (X509_new(3)) holding its version, serial,
+ * validity and extensions (and its names when how has X509INFO_NAMES)
+ * but neither public key nor signature, which answers X509_get_ext_d2i,
+ * X509_get_extension_flags (EXFLAG_INVALID), X509_get0_*_key_id and,
+ * with the names, X509_check_host(3), X509_check_email and
+ * X509_get_subject_name as the certificate would; xi->der and xi->spki
+ * hold the bytes.  Returns 0; -1 when der is not a certificate d2i_X509
+ * accepts (*xp NULL); EX_TROUBLE as x509info_get.  xi must be freed
+ * with x509info_free in every case.
+ */
+#define X509INFO_FULL	0x01	/* d2i_X509 always: the X509 is kept */
+#define X509INFO_NAMES	0x02	/* the shell gets the names */
+int	x509info_der(const unsigned char *der, size_t len, time_t at,
+	    int how, struct x509info *xi, X509 **xp);
 
 /* x509info_free: free what xi owns and zero it. */
 void	x509info_free(struct x509info *xi);

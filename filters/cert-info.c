@@ -89,23 +89,21 @@ struct ctx {
 	char		*pass;		/* --passin, for PKCS#12 */
 	struct revoke	 rv;		/* --crl, --ocsp */
 	struct metrics	*metrics;	/* -f openmetrics */
+	int		 how;		/* x509info_der's X509INFO_* */
 };
 
+/* Certificate x (xi its fields) of block b: shown, then -e, -H, -m. */
 static int
-one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
+shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
+    struct x509info *xi)
 {
-	struct x509info xi;
 	int status;
 
-	if (x509info_get(x, c->at, &xi) != 0) {
-		x509info_free(&xi);
-		return diag_err(b->src, b->line, "cannot read the certificate");
-	}
 	c->ncerts++;
-	c->nleaves += !xi.ca;
-	if (xi.bad_time != NULL)
+	c->nleaves += !xi->ca;
+	if (xi->bad_time != NULL)
 		diag_warn(b->src, b->line, "its %s is malformed (RFC 5280 "
-		    "section 4.1.2.5): shown as \"(malformed)\"", xi.bad_time);
+		    "section 4.1.2.5): shown as \"(malformed)\"", xi->bad_time);
 	if (X509_get_extension_flags(x) & EXFLAG_INVALID)
 		diag_warn(b->src, b->line, "OpenSSL marks this certificate "
 		    "invalid (%s); its extensions are shown as they are",
@@ -113,19 +111,34 @@ one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
 	if (revoke_on(&c->rv))
 		revoke_keep(&c->rv, x, b);
 	if (c->metrics != NULL) {
-		metrics_cert(c->metrics, b, member, x, &xi);
+		metrics_cert(c->metrics, b, member, x, xi);
 		status = 0;
 	} else if (c->format != NULL)
-		status = certout_format(&c->o, c->format, b, x, &xi);
+		status = certout_format(&c->o, c->format, b, x, xi);
 	else {
 		status = 0;
 		if (c->json)
-			certout_json(&c->o, b, member, &xi);
+			certout_json(&c->o, b, member, xi);
 		else
-			certout_text(&c->o, b, member, &xi, c->ncerts + c->ncrls == 1);
+			certout_text(&c->o, b, member, xi, c->ncerts + c->ncrls == 1);
 	}
 	if (status == 0)
-		status = certout_check(&c->gate, b, x, &xi);
+		status = certout_check(&c->gate, b, x, xi);
+	return status;
+}
+
+/* A certificate of a PKCS#7 or PKCS#12 block, already decoded. */
+static int
+one(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x)
+{
+	struct x509info xi;
+	int status;
+
+	if (x509info_get(x, c->at, &xi) != 0)
+		status = diag_err(b->src, b->line, "cannot read the "
+		    "certificate");
+	else
+		status = shown(c, b, member, x, &xi);
 	x509info_free(&xi);
 	return status;
 }
@@ -167,14 +180,16 @@ block(struct ctx *c, const struct pem_block *b)
 	STACK_OF(X509) *certs = NULL;
 	PKCS7 *p7;
 	EVP_PKEY *pk = NULL;
+	struct x509info xi;
 	X509 *x;
 	int i, status = EX_YES;
 
 	if (b->kind == PK_CERT) {
-		if ((x = d2i_X509(NULL, &p, (long)b->derlen)) == NULL)
-			return diag_err(b->src, b->line, "certificate does "
-			    "not decode");
-		status = one(c, b, 0, x);
+		i = x509info_der(b->der, b->derlen, c->at, c->how, &xi, &x);
+		status = i == 0 ? shown(c, b, 0, x, &xi) : diag_err(b->src,
+		    b->line, i < 0 ? "certificate does not decode" :
+		    "cannot read the certificate");
+		x509info_free(&xi);
 		X509_free(x);
 		return status;
 	}
@@ -299,12 +314,21 @@ main(int argc, char *argv[])
 	c.rv.strict = (op.flags & OPT_STRICT) != 0;
 	c.rv.json = c.json;
 	c.rv.o = c.format == NULL && c.metrics == NULL ? &c.o : NULL;
+	/* what asks the X509 for its names: -H, -m, %{subject.XX},
+	 * openmetrics's CN labels */
+	if (c.gate.nhosts + c.gate.nemails > 0 || c.metrics != NULL ||
+	    (c.format != NULL && (strstr(c.format, "%{subject.") != NULL ||
+	    strstr(c.format, "%{issuer.") != NULL)))
+		c.how |= X509INFO_NAMES;
 	for (i = 0; i < ncrlfiles; i++)
 		status = ex_worst(status, crlset_load(&c.rv.crls, crlfiles[i],
 		    op.flags));
 	for (i = 0; i < ncafiles; i++)
 		status = ex_worst(status, revoke_issuers(&c.rv, cafiles[i],
 		    op.flags));
+	/* --crl and --ocsp keep each certificate: decoded in full */
+	if (revoke_on(&c.rv))
+		c.how |= X509INFO_FULL;
 	if ((op.passin != NULL && (c.pass = pass_get(op.passin,
 	    "--passin")) == NULL) || status == EX_TROUBLE ||
 	    out_open(&c.o, op.ofile, 0) != 0)

@@ -123,7 +123,7 @@ clean: clean-objs
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for
 # FUZZ_SECS seconds on seeds from tests/ and ../shared/corpus; a crash
 # fails it.  Longer runs by hand: fuzz/out/reader fuzz/out/seeds-reader
-FUZZERS	= chain csr filter keymatch kind name reader
+FUZZERS	= chain csr filter keymatch kind name reader x509der
 FUZZ_CC	?= clang
 FUZZ_SECS ?= 30
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \

@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "ossl.h"
 #include "pem.h"
+#include "x509info.h"
 
 #define PASS_MAX	4096
 
@@ -422,6 +423,65 @@ key_same(const EVP_PKEY *a, const EVP_PKEY *b)
 
 	ERR_clear_error();
 	return r == 1;
+}
+
+void
+key_needle_init(struct key_needle *k, EVP_PKEY *pk)
+{
+	unsigned char *spki = NULL;
+	int n;
+
+	memset(k, 0, sizeof(*k));
+	k->pk = pk;
+	if ((n = i2d_PUBKEY(pk, &spki)) <= 0 ||
+	    x509info_spki_key(spki, (size_t)n, &k->nid, &k->print,
+	    &k->plen) != 1) {
+		OPENSSL_free(k->print);
+		k->print = NULL;
+	}
+	OPENSSL_free(spki);
+	ERR_clear_error();
+}
+
+int
+key_needle_in(const struct key_needle *k, const unsigned char *der,
+    size_t len, X509 **x)
+{
+	const unsigned char *p = der;
+	unsigned char *print;
+	size_t plen;
+	int nid, r;
+
+	*x = NULL;
+	if ((r = x509info_cert_key(der, len, &nid, &print, &plen)) != 1)
+		return r == 0 ? -1 : -2;
+	r = k->print == NULL || (nid == k->nid && plen == k->plen &&
+	    memcmp(print, k->print, plen) == 0);
+	OPENSSL_free(print);
+	if (!r)
+		return 0;
+	if ((*x = d2i_X509(NULL, &p, (long)len)) == NULL) {
+		ERR_clear_error();
+		return -1;
+	}
+	if (X509_get0_pubkey(*x) == NULL) {
+		ERR_clear_error();
+		X509_free(*x);
+		*x = NULL;
+		return -2;
+	}
+	if (key_same(k->pk, X509_get0_pubkey(*x)))
+		return 1;
+	X509_free(*x);
+	*x = NULL;
+	return 0;
+}
+
+void
+key_needle_free(struct key_needle *k)
+{
+	OPENSSL_free(k->print);
+	memset(k, 0, sizeof(*k));
 }
 
 /*

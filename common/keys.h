@@ -85,6 +85,28 @@ int	 key_spki_sha256(EVP_PKEY *pk, char hex[65]);
  */
 int	 key_same(const EVP_PKEY *a, const EVP_PKEY *b);
 
+/*
+ * A key looked for in certificates without decoding theirs (key-match
+ * --find, issue 15): its algorithm and print (x509info_cert_key).
+ * key_needle_init: of pk (referenced, not copied: keep it alive); when
+ * pk has no print, every certificate is decoded.  key_needle_free frees.
+ * key_needle_in: does certificate DER der[0..len) carry it?  1, with
+ * *x the decoded certificate (d2i_X509(3); the caller frees); 0 not;
+ * -1 the DER is not a certificate; -2 OpenSSL cannot decode its key.
+ * Only a certificate whose print is the needle's is decoded, and
+ * EVP_PKEY_eq(3) (key_same) decides.
+ */
+struct key_needle {
+	const EVP_PKEY	*pk;
+	int		 nid;
+	unsigned char	*print;		/* NULL: none */
+	size_t		 plen;
+};
+void	 key_needle_init(struct key_needle *k, EVP_PKEY *pk);
+int	 key_needle_in(const struct key_needle *k, const unsigned char *der,
+	    size_t len, X509 **x);
+void	 key_needle_free(struct key_needle *k);
+
 /* One member of an opened PKCS#12 file: DER the caller never frees. */
 struct p12_member {
 	enum pem_kind	 kind;		/* PK_PKCS8 or PK_CERT */

@@ -839,3 +839,101 @@ strlist_free(struct strlist *l)
 {
 	freelist(l);
 }
+
+/* The bytes of k's key that two encodings of one key share; see
+ * x509info_cert_key.  1, or 0 when the key has not the shape its
+ * algorithm asks. */
+static int
+key_print(const FAST_SPKI *k, int *nid, unsigned char **print, size_t *plen)
+{
+	const unsigned char *d = k->key->data, *p = d, *s;
+	size_t n = (size_t)k->key->length, len;
+	FAST_RSA *rsa = NULL;
+
+	*nid = OBJ_obj2nid(k->algor->algorithm);
+	s = d;
+	len = n;
+	if (*nid == NID_rsaEncryption || *nid == NID_rsassaPss) {
+		if ((rsa = d2i_FAST_RSA(NULL, &p, (long)n)) == NULL) {
+			ERR_clear_error();
+			return 0;
+		}
+		s = ASN1_STRING_get0_data(rsa->n);
+		len = (size_t)ASN1_STRING_length(rsa->n);
+	} else if (*nid == NID_X9_62_id_ecPublicKey && n > 1) {
+		s = d + 1;		/* SEC 1 2.3.3: 02/03 x, 04/06/07 x y */
+		len = d[0] == 2 || d[0] == 3 ? n - 1 : (n - 1) / 2;
+	}
+	*print = OPENSSL_memdup(s, len > 0 ? len : 1);
+	*plen = len;
+	FAST_RSA_free(rsa);
+	return *print != NULL;
+}
+
+int
+x509info_cert_key(const unsigned char *der, size_t len, int *nid,
+    unsigned char **print, size_t *plen)
+{
+	const unsigned char *p = der, *q;
+	struct x509info xi;
+	unsigned char *spki = NULL;
+	FAST_SPKI *k = NULL;
+	FAST_CERT *fc;
+	EVP_PKEY *pk;
+	X509 *x;
+	int n = 0, r = 1;
+
+	*print = NULL;
+	if (len > LONG_MAX)
+		return 0;
+	if ((fc = d2i_FAST_CERT(NULL, &p, (long)len)) == NULL) {
+		/* never seen (fuzz/x509der.c): d2i_X509 decides */
+		ERR_clear_error();
+		p = der;
+		if ((x = d2i_X509(NULL, &p, (long)len)) == NULL)
+			return 0;
+		n = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &spki);
+		X509_free(x);
+		q = spki;
+		if (n <= 0 || (k = d2i_FAST_SPKI(NULL, &q, n)) == NULL)
+			r = -1;
+	} else
+		k = fc->tbs->spki;
+	memset(&xi, 0, sizeof(xi));
+	if (r == 1 && !fast_key(k, &xi)) {	/* decodable, as d2i_X509 tried */
+		if (spki == NULL)
+			n = i2d_FAST_SPKI(k, &spki);
+		q = spki;
+		if (spki == NULL || (pk = d2i_PUBKEY(NULL, &q, n)) == NULL)
+			r = -1;
+		else
+			EVP_PKEY_free(pk);
+	}
+	if (r == 1 && !key_print(k, nid, print, plen))
+		r = -1;
+	if (r == 1)	/* else OpenSSL's reason stays, for the message */
+		ERR_clear_error();
+	if (fc == NULL)
+		FAST_SPKI_free(k);
+	FAST_CERT_free(fc);
+	OPENSSL_free(spki);
+	return r;
+}
+
+int
+x509info_spki_key(const unsigned char *spki, size_t len, int *nid,
+    unsigned char **print, size_t *plen)
+{
+	const unsigned char *p = spki;
+	FAST_SPKI *k;
+	int r;
+
+	*print = NULL;
+	if (len > LONG_MAX || (k = d2i_FAST_SPKI(NULL, &p, (long)len)) == NULL) {
+		ERR_clear_error();
+		return 0;
+	}
+	r = key_print(k, nid, print, plen);
+	FAST_SPKI_free(k);
+	return r;
+}

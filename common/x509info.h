@@ -88,6 +88,28 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
 int	x509info_der(const unsigned char *der, size_t len, time_t at,
 	    int how, struct x509info *xi, X509 **xp);
 
+/*
+ * x509info_cert_key: the key of certificate DER der[0..len), for
+ * key-match --find (issue 15): the certificate is decoded as
+ * x509info_der does (refusing what d2i_X509(3) refuses) but its key is
+ * not, where fast_key can tell that OpenSSL would decode it.  *nid is
+ * the SubjectPublicKeyInfo's algorithm (OBJ_obj2nid) and *print
+ * (*plen bytes, OPENSSL_malloc'd, the caller frees) the part of the key
+ * that every encoding of one key shares: the RSA modulus (RFC 8017
+ * A.1.1), an EC point's x coordinate whether compressed or not (SEC 1
+ * section 2.3.3), else the whole BIT STRING.  Keys whose nid or print
+ * differ are different (EVP_PKEY_eq(3) would say so); for equal ones
+ * EVP_PKEY_eq decides.  Returns 1; 0 when der is not a certificate; -1
+ * when OpenSSL cannot decode its public key, its reason left on the error
+ * queue (*print NULL for both).
+ * x509info_spki_key: the same for SubjectPublicKeyInfo DER
+ * (i2d_PUBKEY(3)); 1, or 0 when it does not have the shape.
+ */
+int	x509info_cert_key(const unsigned char *der, size_t len, int *nid,
+	    unsigned char **print, size_t *plen);
+int	x509info_spki_key(const unsigned char *spki, size_t len, int *nid,
+	    unsigned char **print, size_t *plen);
+
 /* x509info_free: free what xi owns and zero it. */
 void	x509info_free(struct x509info *xi);
 

@@ -193,15 +193,35 @@ struct held {
 	struct obj	 o;		/* der and x owned here */
 };
 
-/* Is certificate ob one of t's key?  Write it, or its JSON row. */
+/*
+ * Is certificate ob one of t's key?  Write it, or its JSON row.  Without
+ * -c the input is read lazily (ob has DER only) and n, the needle, finds
+ * the few certificates worth decoding (issue 15).
+ */
 static int
-found_one(struct out *o, const struct row *t, const struct obj *ob,
-    unsigned long *found)
+found_one(struct out *o, const struct row *t, const struct key_needle *n,
+    const struct obj *ob, unsigned long *found)
 {
+	struct obj lazy = *ob;
 	struct row c;
-	int status = EX_YES;
+	char w[512];
+	int status = EX_YES, r;
 
-	if (!key_same(t->pk, ob->pk))
+	if (ob->pk == NULL) {	/* the messages obj_next gives */
+		if ((r = key_needle_in(n, ob->der, ob->derlen, &lazy.x)) == -1)
+			return diag_err(ob->src, ob->line, "certificate does "
+			    "not decode");
+		if (r == -2)
+			return diag_err(NULL, 0, "%s: certificate: OpenSSL "
+			    "cannot decode its public key (unsupported "
+			    "algorithm, or DSA without its parameters)",
+			    diag_where(ob->src, ob->line, ob->member, w,
+			    sizeof(w)));
+		if (r == 0)
+			return EX_YES;
+		lazy.pk = X509_get0_pubkey(lazy.x);
+		ob = &lazy;
+	} else if (!key_same(t->pk, ob->pk))
 		return EX_YES;
 	(*found)++;
 	if (json) {
@@ -214,6 +234,8 @@ found_one(struct out *o, const struct row *t, const struct obj *ob,
 	} else if (pem_write(o, "CERTIFICATE", NULL, 0, ob->der,
 	    ob->derlen) != 0)
 		status = EX_TROUBLE;
+	if (ob == &lazy)
+		X509_free(lazy.x);
 	return status;
 }
 
@@ -227,6 +249,7 @@ static int
 find(struct obj_input *oi, struct out *o)
 {
 	struct row t;
+	struct key_needle n;
 	struct obj ob;
 	struct held *h = NULL;
 	size_t nh = 0, caph = 0, i;
@@ -244,13 +267,15 @@ find(struct obj_input *oi, struct out *o)
 			}
 			have = 1;
 			status = ex_worst(status, keyrow_fill(&t, &ob));
+			key_needle_init(&n, t.pk);
 			for (i = 0; i < nh; i++)
-				status = ex_worst(status, found_one(o, &t,
+				status = ex_worst(status, found_one(o, &t, &n,
 				    &h[i].o, &found));
 			continue;
 		}
 		if (have) {
-			status = ex_worst(status, found_one(o, &t, &ob, &found));
+			status = ex_worst(status, found_one(o, &t, &n, &ob,
+			    &found));
 			continue;
 		}
 		if (nh == caph) {
@@ -260,8 +285,10 @@ find(struct obj_input *oi, struct out *o)
 		h[nh].o = ob;
 		h[nh].o.der = xmalloc(ob.derlen);
 		memcpy((unsigned char *)h[nh].o.der, ob.der, ob.derlen);
-		X509_up_ref(ob.x);
-		EVP_PKEY_up_ref(ob.pk);
+		if (ob.x != NULL)
+			X509_up_ref(ob.x);
+		if (ob.pk != NULL)
+			EVP_PKEY_up_ref(ob.pk);
 		h[nh].o.req = NULL;
 		nh++;
 	}
@@ -282,6 +309,8 @@ find(struct obj_input *oi, struct out *o)
 		EVP_PKEY_free(h[i].o.pk);
 	}
 	free(h);
+	if (have)
+		key_needle_free(&n);
 	EVP_PKEY_free(t.pk);
 	X509_free(t.x);
 	free(t.subject);
@@ -329,8 +358,10 @@ main(int argc, char *argv[])
 		pass_free(pass);
 		return EX_TROUBLE;
 	}
-	obj_input_init(&oi, argv, argc, op.flags, findmode ? 0 : OBJ_P12_PAIR,
-	    pass);
+	/* --find decodes only the certificates the needle may be in; -c
+	 * every one, as before */
+	obj_input_init(&oi, argv, argc, op.flags, !findmode ? OBJ_P12_PAIR :
+	    op.flags & PEM_CHECK ? 0 : OBJ_LAZY, pass);
 	status = findmode ? find(&oi, &o) : match(&oi, &o);
 	pass_free(pass);
 	return out_finish(&o, status);

@@ -7,7 +7,7 @@
 # t-golden.sh compares; any difference in output, message or exit status
 # is a failure.
 #	sh tests/golden.sh MODE [STRIDE]
-# MODE is text, json or format; with STRIDE, every STRIDE-th file only.
+# MODE is text, json, format or find; with STRIDE, every STRIDE-th file only.
 # cert-info is the one on PATH; C is the corpus (../shared/corpus).
 set -u
 MODE=$1 STRIDE=${2:-1}
@@ -17,14 +17,19 @@ case $MODE in
 text)	set -- ;;
 json)	set -- --json ;;
 format)	set -- -f "$F" ;;
-*)	echo "golden.sh: MODE is text, json or format" >&2; exit 2 ;;
+find)	K=$(cd "$(dirname "$0")/fixtures" && pwd)/leaf.key ;;
+*)	echo "golden.sh: MODE is text, json, format or find" >&2; exit 2 ;;
 esac
 T=${TMPDIR:-/tmp}/golden.$$
 cd "$C" || exit 2
 tail -n +2 MANIFEST.tsv | cut -f1 | LC_ALL=C sort | awk -v s="$STRIDE" \
     '(NR - 1) % s == 0' | while IFS= read -r p; do
 	[ -f "$p" ] || continue
-	cert-info -a 2026-06-01 "$@" "$p" >"$T.o" 2>"$T.e" </dev/null
+	if [ "$MODE" = find ]; then
+		key-match --find - "$p" <"$K"
+	else
+		cert-info -a 2026-06-01 "$@" "$p" </dev/null
+	fi >"$T.o" 2>"$T.e"
 	echo "== $p exit $?"
 	cat "$T.o" "$T.e"
 done

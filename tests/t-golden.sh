@@ -1,12 +1,12 @@
 # Issue 15: cert-info's output is byte-identical to the release before
 # the DER fast path (tag speed2-base), over every file of the corpus, in
-# text, --json and a wide -f: stdout, messages and exit status per file
+# text, --json and a wide -f, and so is key-match --find's: stdout, messages and exit status per file
 # (tests/golden.sh; the expected records in tests/golden/*.gz).  The set
 # of files refused (exit 2) is part of each record, so it is equal too.
 # Under make valgrind (THIN > 1), every 4*THIN-th file.
 g=1
 [ "$THIN" -gt 1 ] && g=$((THIN * 4))
-for m in text json format; do
+for m in text json format find; do
 	[ -d "$C" ] && gunzip -c "$TOP/tests/golden/$m.gz" |
 	    awk -v s="$g" '/^== / { n++ } (n - 1) % s == 0' >"$O/golden-$m.want"
 	tc "ok-golden-$m" 0 "C=$C sh $TOP/tests/golden.sh $m $g" \

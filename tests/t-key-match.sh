@@ -102,6 +102,39 @@ t ok-km-find-by-csr 0 "key-match -f $F/leaf.csr $F/chain.p7b" "@$F/leaf.pem" ''
 tc no-km-find-none 1 "key-match --find $ch/leaf.key km/pool.pem" '' \
     "key-match: no certificate carries the key of $ch/leaf.key:1 (key)"
 t ok-km-find-key-after-certificate 0 "key-match --find $F/leaf.pem $F/leaf.key" "@$F/leaf.pem" ''
+# --find compares keys, not their encodings (issue 15 finds candidates by
+# the key's bytes without decoding): a certificate whose EC point is
+# compressed (SEC 1 2.3.3) carries the key written uncompressed, and the
+# reverse; the same bytes under another curve or key are not it
+openssl ecparam -name prime256v1 -genkey -noout -out "$K/u.key"
+openssl ec -in "$K/u.key" -conv_form compressed -out "$K/c.key" 2>/dev/null
+for f in u c; do
+	openssl req -x509 -new -key "$K/$f.key" -subj "/CN=$f" -days 1 \
+	    -out "$K/$f.pem"
+	cat $F/chain.pem "$K/$f.pem" $F/root.pem >"$K/hay-$f.pem"
+done
+t ok-km-find-compressed-point 0 "key-match --find km/u.key km/hay-c.pem" "@$K/c.pem" ''
+t ok-km-find-uncompressed-point 0 "key-match --find km/c.key km/hay-u.pem" "@$K/u.pem" ''
+t ok-km-find-both-encodings 0 "cat km/u.pem km/c.pem | key-match --find km/u.key - | grep -c BEGIN" 2 ''
+t no-km-find-other-ec-key 1 "key-match --find $ch/i1.key km/hay-u.pem" '' \
+    "key-match: no certificate carries the key of $ch/i1.key:1 (key)"
+# a certificate that does not decode is refused as before, found or not
+# (its serial's INTEGER tag, byte 13, made an OCTET STRING's: framed, not
+# a certificate)
+{ head -c 13 $F/leaf.der; printf '\004'; tail -c +15 $F/leaf.der; } >"$K/bad.der"
+{ echo '-----BEGIN CERTIFICATE-----'; openssl base64 <"$K/bad.der"
+  echo '-----END CERTIFICATE-----'; } >"$K/bad.pem"
+for c in '' -c; do
+	t "trouble-km-find-broken-certificate$c" 2 \
+	    "key-match $c --find $F/leaf.key km/bad.pem $F/leaf.pem" "@$F/leaf.pem" '*'
+done
+t trouble-km-find-broken-certificate-says 0 \
+    "key-match --find $F/leaf.key km/bad.pem 2>&1 | head -n 2" \
+    "key-match: km/bad.pem:1: certificate does not decode
+  openssl: wrong tag" ''
+t trouble-km-find-broken-certificate-says-c 0 \
+    "key-match -c --find $F/leaf.key km/bad.pem 2>&1 | head -n 1" \
+    "key-match: km/bad.pem:1: \"CERTIFICATE\" block does not decode as a certificate" 
 
 # the corpus: every pair of KEYPAIRS.tsv
 tc ok-km-corpus-keypairs 0 "KM=key-match sh $TOP/tests/keypairs-check.sh" \

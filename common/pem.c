@@ -170,8 +170,8 @@ has_word(const char *s, const char *w)
 {
 	size_t n = strlen(w);
 
-	for (; s != NULL && *s != '\0'; s++)
-		if (strncasecmp(s, w, n) == 0)
+	for (; s != NULL && *s != '\0'; s++)	/* w[0] is a capital */
+		if ((*s == w[0] || *s == w[0] + 32) && strncasecmp(s, w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -657,12 +657,29 @@ b64_decode(const unsigned char *p, size_t n, struct b64 *d)
 			int k;
 
 			for (k = 0; k < 64; k += 4) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* one load and one store per quad: a third
+				 * faster (issue 15); the store's fourth byte
+				 * falls in the next quad's place or in the
+				 * buffer's 3 bytes of slack */
+				uint32_t in;
+
+				memcpy(&in, p + k, 4);
+				q = b64q[0][in & 0xff] |
+				    b64q[1][(in >> 8) & 0xff] |
+				    b64q[2][(in >> 16) & 0xff] |
+				    b64q[3][in >> 24];
+				bad |= q;
+				in = __builtin_bswap32(q << 8);
+				memcpy(w, &in, 4);
+#else
 				q = b64q[0][p[k]] | b64q[1][p[k + 1]] |
 				    b64q[2][p[k + 2]] | b64q[3][p[k + 3]];
 				bad |= q;
 				w[0] = (unsigned char)(q >> 16);
 				w[1] = (unsigned char)(q >> 8);
 				w[2] = (unsigned char)q;
+#endif
 				w += 3;
 			}
 			if (bad & B64BAD)

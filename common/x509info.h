@@ -92,7 +92,8 @@ int	x509info_der(const unsigned char *der, size_t len, time_t at,
  * x509info_cert_key: the key of certificate DER der[0..len), for
  * key-match --find (issue 15): the certificate is decoded as
  * x509info_der does (refusing what d2i_X509(3) refuses) but its key is
- * not, where fast_key can tell that OpenSSL would decode it.  *nid is
+ * not, where its algorithm and encoding show OpenSSL would decode it
+ * (as x509info_der takes key type and size).  *nid is
  * the SubjectPublicKeyInfo's algorithm (OBJ_obj2nid) and *print
  * (*plen bytes, OPENSSL_malloc'd, the caller frees) the part of the key
  * that every encoding of one key shares: the RSA modulus (RFC 8017

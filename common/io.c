@@ -319,6 +319,8 @@ out_write(struct out *o, const void *p, size_t n)
 
 	if (o->failed)
 		return EX_TROUBLE;
+	if (n == 0)	/* an empty -f field first: memcpy to a NULL buffer */
+		return 0;
 	if (o->len + n > o->cap) {
 		ncap = o->cap ? o->cap : OUT_FLUSH + 65536;
 		while (ncap < o->len + n)

@@ -151,6 +151,16 @@ ossl_sha256(const unsigned char *p, size_t n, unsigned char md[32])
 	return EVP_Digest(p, n, md, NULL, sha256, NULL);
 }
 
+int
+ossl_sha1(const unsigned char *p, size_t n, unsigned char md[20])
+{
+	static EVP_MD *sha1;
+
+	if (sha1 == NULL && (sha1 = EVP_MD_fetch(NULL, "SHA1", NULL)) == NULL)
+		return 0;
+	return EVP_Digest(p, n, md, NULL, sha1, NULL);
+}
+
 void
 ossl_hex(const unsigned char *p, size_t n, char *out)
 {

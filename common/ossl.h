@@ -45,10 +45,13 @@ char	*ossl_escape_ctl(const char *v, size_t n);
 unsigned long ossl_name_hash(const X509_NAME *name, int *ok);
 
 /*
- * ossl_sha256: SHA-256 of p[0..n) into md (32 bytes).  Returns 1, or 0 on
- * an OpenSSL failure (left on the error queue).
+ * ossl_sha256: SHA-256 of p[0..n) into md (32 bytes); ossl_sha1: SHA-1
+ * into md (20 bytes).  Each fetches its EVP_MD once (an implicit fetch
+ * per call takes OpenSSL 3.0's store lock each time: migration_guide(7)).
+ * Returns 1, or 0 on an OpenSSL failure (left on the error queue).
  */
 int	ossl_sha256(const unsigned char *p, size_t n, unsigned char md[32]);
+int	ossl_sha1(const unsigned char *p, size_t n, unsigned char md[20]);
 
 /*
  * ossl_covers: 1 when certificate x covers name, 0 otherwise.  An IPv4

@@ -382,32 +382,19 @@ core(X509 *x, const X509_NAME *subject, const X509_NAME *issuer, time_t at,
 	return 0;
 }
 
-/* SHA-256 or SHA-1, fetched once (an implicit fetch per call takes
- * OpenSSL 3.0's store lock every time: migration_guide(7)). */
-static int
-digest(int sha1, const unsigned char *p, size_t n, unsigned char *md)
-{
-	static EVP_MD *mds[2];
-
-	if (mds[sha1] == NULL && (mds[sha1] = EVP_MD_fetch(NULL, sha1 ?
-	    "SHA1" : "SHA256", NULL)) == NULL)
-		return 0;
-	return EVP_Digest(p, n, md, NULL, mds[sha1], NULL);
-}
-
 /* sha256, sha1, spki_sha256 and pin_sha256 from xi's der and spki. */
 static int
 digests(struct x509info *xi)
 {
 	unsigned char md[32];
 
-	if (!digest(0, xi->der, (size_t)xi->derlen, md))
+	if (!ossl_sha256(xi->der, (size_t)xi->derlen, md))
 		return EX_TROUBLE;
 	ossl_hex(md, 32, xi->sha256);
-	if (!digest(1, xi->der, (size_t)xi->derlen, md))
+	if (!ossl_sha1(xi->der, (size_t)xi->derlen, md))
 		return EX_TROUBLE;
 	ossl_hex(md, 20, xi->sha1);
-	if (!digest(0, xi->spki, (size_t)xi->spkilen, md))
+	if (!ossl_sha256(xi->spki, (size_t)xi->spkilen, md))
 		return EX_TROUBLE;
 	ossl_hex(md, 32, xi->spki_sha256);
 	EVP_EncodeBlock((unsigned char *)xi->pin_sha256, md, 32);
@@ -694,7 +681,6 @@ x509info_der(const unsigned char *der, size_t len, time_t at, int how,
     struct x509info *xi, X509 **xp)
 {
 	const unsigned char *p = der;
-	const X509_ALGOR *alg;
 	FAST_CERT *fc = NULL;
 	int rc = EX_TROUBLE;
 
@@ -724,8 +710,7 @@ x509info_der(const unsigned char *der, size_t len, time_t at, int how,
 		goto out;
 	if (!fast_key(fc->tbs->spki, xi))
 		slow_key(fc->tbs->spki, xi->spki, xi->spkilen, xi);
-	alg = fc->alg;
-	OBJ_obj2txt(xi->sig, sizeof(xi->sig), alg->algorithm, 0);
+	OBJ_obj2txt(xi->sig, sizeof(xi->sig), fc->alg->algorithm, 0);
 	role(xi);
 	rc = 0;
 out:

@@ -630,12 +630,34 @@ certout_csr(struct out *o, const struct pem_block *b,
 			diag_warn(b->src, b->line, "%s", p->v[i].text);
 }
 
+/*
+ * "in 9 days" for secs seconds from now, in whole units counted down, so
+ * that it is true: 9 days and 23 hours is "in 9 days", never "within 9
+ * days"; under two days it is hours, under two hours minutes.
+ */
+static void
+in_time(char *buf, size_t n, long long secs)
+{
+	long long v;
+	const char *unit;
+
+	if (secs >= 2 * 86400)
+		v = secs / 86400, unit = "days";
+	else if (secs >= 2 * 3600)
+		v = secs / 3600, unit = "hours";
+	else
+		v = secs / 60, unit = "minutes";
+	if (v == 1)
+		snprintf(buf, n, "in 1 %.*s", (int)strlen(unit) - 1, unit);
+	else
+		snprintf(buf, n, "in %lld %s", v, unit);
+}
 
 int
 certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
     const struct x509info *xi)
 {
-	char missing[1024];
+	char missing[1024], when[64];
 	size_t len = 0;
 	int i, ok, status = EX_YES;
 
@@ -649,10 +671,11 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 		else if (xi->secs_left < 0)
 			status = diag_no(b->src, b->line, "%s expired on %s",
 			    xi->subject, xi->not_after);
-		else if (xi->secs_left < c->within)
+		else if (xi->secs_left < c->within) {
+			in_time(when, sizeof(when), xi->secs_left);
 			status = diag_no(b->src, b->line, "%s expires on %s, "
-			    "within %lld days", xi->subject, xi->not_after,
-			    xi->secs_left / 86400);
+			    "%s", xi->subject, xi->not_after, when);
+		}
 	}
 	/* Names are a leaf's business: CA certificates are not checked. */
 	if (xi->ca || (c->nhosts == 0 && c->nemails == 0))

@@ -86,7 +86,18 @@ t no-expiry-intermediate-within-window 1 \
     "short.example.com
 pemkit Short Intermediate
 pemkit Test Root" \
-    "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, within 17 days"
+    "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, in 17 days"
+# the wording is true: 9 days and 12 hours left is "in 9 days", never
+# "within 9 days"; under two days, hours; under two hours, minutes
+t no-expiry-in-9-days-not-within 1 \
+    "cert-info -e 30d --at 2024-12-22T12:00:00Z -o discard.out $si" '' \
+    "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, in 9 days"
+t no-expiry-in-36-hours 1 \
+    "cert-info -e 30d --at 2024-12-30T12:00:00Z -o discard.out $si" '' \
+    "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, in 36 hours"
+t no-expiry-in-90-minutes 1 \
+    "cert-info -e 1d --at 2024-12-31T22:30:00Z -o discard.out $si" '' \
+    "cert-info: $si:$L2: CN=pemkit Short Intermediate expires on 2025-01-01T00:00:00Z, in 90 minutes"
 t no-expiry-intermediate-expired 1 "cert-info -e 12h --at 2026-01-01 -o discard.out $si" '' \
     "cert-info: $si:$L2: CN=pemkit Short Intermediate expired on 2025-01-01T00:00:00Z"
 t no-expiry-all-reported 1 "cert-info -e 1w --at 2031-01-01 -o discard.out $si" '' \

@@ -36,6 +36,36 @@ pem_input_p7(struct pem_input *in)
 	in->p7 = 1;
 }
 
+const char *
+p7_type_name(const PKCS7 *p7)
+{
+	switch (OBJ_obj2nid(p7->type)) {
+	case NID_pkcs7_data:
+		return "Data (content without signature)";
+	case NID_pkcs7_enveloped:
+		return "EnvelopedData (content encrypted for its recipients, "
+		    "an S/MIME .p7m)";
+	case NID_pkcs7_signedAndEnveloped:
+		return "SignedAndEnvelopedData";
+	case NID_pkcs7_digest:
+		return "DigestedData";
+	case NID_pkcs7_encrypted:
+		return "EncryptedData";
+	default:
+		return "of an unknown content type";
+	}
+}
+
+STACK_OF(X509) *
+p7_certs(const struct pem_block *b, const PKCS7 *p7)
+{
+	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
+		return p7->d.sign->cert;
+	diag_warn(b->src, b->line, "the PKCS#7 is %s, not SignedData: it "
+	    "holds no certificates", p7_type_name(p7));
+	return NULL;
+}
+
 /* The certificates of a PKCS#7 block as members (DER the caller frees
  * with p12_members_free); 0 after a message when it does not decode. */
 static int
@@ -51,8 +81,7 @@ p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
 		diag_err(b->src, b->line, "PKCS#7 block does not decode");
 		return 0;
 	}
-	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
-		certs = p7->d.sign->cert;
+	certs = p7_certs(b, p7);
 	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
 	p12_members_certs(certs, *m, n);
 	PKCS7_free(p7);

@@ -10,6 +10,9 @@
 
 #include <stddef.h>
 
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+
 #include "keys.h"
 #include "pem.h"
 
@@ -55,6 +58,20 @@ void	pem_input_p12(struct pem_input *in, const char *pass);
  * error message and exit class 2; one with no certificate is a note.
  */
 void	pem_input_p7(struct pem_input *in);
+
+/*
+ * p7_type_name: what a PKCS#7 is, by its contentType, in the words of
+ * RFC 2315 section 7 (RFC 5652 section 3 for CMS): "EnvelopedData
+ * (content encrypted for its recipients, an S/MIME .p7m)" and the like;
+ * a static string, for messages.
+ *
+ * p7_certs: the certificates of p7 (owned by p7: not freed, NULL when
+ * none), or, for a PKCS#7 that is not SignedData, NULL after a warning
+ * at block b's place that names its type and says it holds no
+ * certificates.
+ */
+const char	*p7_type_name(const PKCS7 *p7);
+STACK_OF(X509)	*p7_certs(const struct pem_block *b, const PKCS7 *p7);
 
 /* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
 void	pem_input_init(struct pem_input *in, char **files, int nfiles,

@@ -6,6 +6,7 @@
 #include <openssl/x509.h>
 
 #include "diag.h"
+#include "input.h"
 #include "keys.h"
 #include "obj.h"
 #include "pem.h"
@@ -136,8 +137,7 @@ unpack(struct obj_input *oi)
 		diag_err(b->src, b->line, "PKCS#7 block does not decode");
 		return 0;
 	}
-	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
-		certs = p7->d.sign->cert;
+	certs = p7_certs(b, p7);
 	oi->certs = sk_X509_new_null();
 	for (i = 0; i < sk_X509_num(certs); i++) {
 		X509_up_ref(sk_X509_value(certs, i));

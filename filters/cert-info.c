@@ -213,8 +213,7 @@ block(struct ctx *c, const struct pem_block *b)
 	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL)
 		return diag_err(b->src, b->line, "PKCS#7 block does not "
 		    "decode");
-	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
-		certs = p7->d.sign->cert;
+	certs = p7_certs(b, p7);
 	for (i = 0; i < sk_X509_num(certs); i++)
 		status = ex_worst(status, one(c, b, (unsigned long)i + 1,
 		    sk_X509_value(certs, i)));

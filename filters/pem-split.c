@@ -220,5 +220,10 @@ main(int argc, char *argv[])
 	    status == EX_YES)
 		status = diag_no(NULL, 0, "no block %s in the input",
 		    opt_selection(&op, sel, sizeof(sel)));
+	/* a container that held nothing (an EnvelopedData .p7m, an empty
+	 * PKCS#7) is never a silent empty success */
+	else if (nwritten == 0 && status == EX_YES)
+		status = diag_no(NULL, 0, "nothing to split: no certificate, "
+		    "key or other block in the input");
 	return out_finish(&o, status);
 }

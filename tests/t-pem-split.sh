@@ -74,3 +74,47 @@ t ok-split-without-check-moves-only 0 "pem-split $u" "@$O/unsupported.pem" ''
 t no-split-check-unsupported-key 2 "pem-split -c $u" '' \
     "pem-split: $u:1: \"CERTIFICATE\" block: OpenSSL cannot decode its public key (unsupported algorithm?)
   openssl: decode error"
+
+# a PKCS#7 that is not SignedData (an S/MIME .p7m encrypted to its
+# recipient, from openssl smime or cms -encrypt) holds no certificates:
+# named, and exit 1, never a silent empty success; so is a signature
+# that carries no certificate
+echo hello >"$O/p7m-msg.txt"
+openssl smime -encrypt -aes256 -in "$O/p7m-msg.txt" -outform PEM \
+    -out "$O/smime-env.p7m" "$F/leaf.pem"
+openssl smime -encrypt -aes256 -in "$O/p7m-msg.txt" -outform DER \
+    -out "$O/smime-env-der.p7m" "$F/leaf.pem"
+openssl cms -encrypt -aes256 -in "$O/p7m-msg.txt" -outform PEM \
+    -out "$O/cms-env.p7m" "$F/leaf.pem"
+openssl smime -sign -nocerts -in "$O/p7m-msg.txt" -signer "$F/leaf.pem" \
+    -inkey "$F/leaf.key" -outform PEM -out "$O/smime-nocerts.p7s"
+envmsg='warning: the PKCS#7 is EnvelopedData (content encrypted for its recipients, an S/MIME .p7m), not SignedData: it holds no certificates'
+t no-split-p7m-enveloped-pem 1 "pem-split smime-env.p7m" '' \
+    "pem-split: smime-env.p7m:1: $envmsg
+pem-split: nothing to split: no certificate, key or other block in the input"
+t no-split-p7m-enveloped-der 1 "pem-split -o none.pem smime-env-der.p7m; s=\$?; test ! -e none.pem && exit \$s" '' \
+    "pem-split: smime-env-der.p7m: $envmsg
+pem-split: nothing to split: no certificate, key or other block in the input"
+t no-split-cms-enveloped 1 "pem-split cms-env.p7m" '' \
+    "pem-split: cms-env.p7m:1: $envmsg
+pem-split: nothing to split: no certificate, key or other block in the input"
+t no-split-p7s-without-certificates 1 "pem-split smime-nocerts.p7s" '' \
+    "pem-split: nothing to split: no certificate, key or other block in the input"
+t ok-split-p7m-whole-with-type-pkcs7 0 "pem-split -t pkcs7 smime-env.p7m" \
+    "@$O/smime-env.p7m" ''
+t trouble-cert-info-p7m-enveloped 2 "cert-info smime-env.p7m" '' \
+    "cert-info: smime-env.p7m:1: $envmsg
+cert-info: no certificate or CRL in the input"
+
+# pem-split(1) and pem-join(1) list every exit status they return: 1 is
+# returned (-n past the end, nothing to split; pem-join -k's checks)
+t ok-man-pem-split-exit-status-0-1-2 0 \
+    "awk '/^.Sh EXIT STATUS/,/^.Sh EXAMPLES/' $TOP/man/pem-split.1 | grep '^.It [0-9]'" \
+    ".It 0
+.It 1
+.It 2" ''
+t ok-man-pem-join-exit-status-0-1-2 0 \
+    "awk '/^.Sh EXIT STATUS/,/^.Sh EXAMPLES/' $TOP/man/pem-join.1 | grep '^.It [0-9]'" \
+    ".It 0
+.It 1
+.It 2" ''

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -265,11 +266,92 @@ net_bytes(struct conn *c, unsigned char *p, size_t n, const char *step)
 	return 1;
 }
 
+/* The first bytes the server sent in the handshake, kept by a callback
+ * on the socket BIO: a failed handshake says "plain text" from them. */
+struct sniff {
+	unsigned char	buf[256];
+	size_t		len;
+};
+
+static long
+sniff_read(BIO *b, int oper, const char *argp, size_t len, int argi,
+    long argl, int ret, size_t *processed)
+{
+	struct sniff *sn = (struct sniff *)BIO_get_callback_arg(b);
+	size_t n;
+
+	(void)len;
+	(void)argi;
+	(void)argl;
+	if (oper == (BIO_CB_READ | BIO_CB_RETURN) && ret > 0 && sn != NULL &&
+	    processed != NULL) {
+		n = *processed < sizeof(sn->buf) - sn->len ? *processed :
+		    sizeof(sn->buf) - sn->len;
+		memcpy(sn->buf + sn->len, argp, n);
+		sn->len += n;
+	}
+	return ret;
+}
+
+/*
+ * A server that answered a ClientHello with text speaks a protocol that
+ * has its STARTTLS, most likely, on this port: the greetings of RFC 5321
+ * section 4.2 ("220 "), RFC 959 (220, naming FTP), RFC 9051 section 7.1
+ * ("* OK", "* PREAUTH"), RFC 1939 section 4 ("+OK") and RFC 5804 section
+ * 1.7 (a quoted capability).  Prints the message and returns 1, or 0
+ * when the bytes are not text.  A TLS record never starts with a
+ * printable byte (RFC 8446 section 5.1: content types 20 to 24).
+ */
+static int
+plain_text(struct conn *c, struct sniff *sn)
+{
+	const char *proto = NULL, *p = (const char *)sn->buf;
+	ssize_t r;
+	size_t i, n;
+
+	if (sn->len == 0)
+		return 0;
+	/* the record layer reads a header: the rest of the line waits */
+	r = recv(c->fd, sn->buf + sn->len, sizeof(sn->buf) - 1 - sn->len,
+	    MSG_DONTWAIT);
+	if (r > 0)
+		sn->len += (size_t)r;
+	for (i = 0; i < sn->len; i++)
+		if ((sn->buf[i] < 0x20 || sn->buf[i] > 0x7e) &&
+		    sn->buf[i] != '\r' && sn->buf[i] != '\n' &&
+		    sn->buf[i] != '\t')
+			return 0;
+	sn->buf[sn->len] = '\0';
+	n = strcspn(p, "\r\n");
+	if (strncmp(p, "* OK", 4) == 0 || strncmp(p, "* PREAUTH", 9) == 0)
+		proto = "imap";
+	else if (strncmp(p, "+OK", 3) == 0)
+		proto = "pop3";
+	else if (strncmp(p, "220", 3) == 0) {
+		proto = "smtp";
+		for (i = 0; i + 3 <= n; i++)
+			if (strncasecmp(p + i, "ftp", 3) == 0)
+				proto = "ftp";
+	} else if (p[0] == '"')
+		proto = "sieve";
+	if (proto != NULL)
+		diag_err(c->target, 0, "the server sent plain text: STARTTLS? "
+		    "try -S %s", proto);
+	else
+		diag_err(c->target, 0, "the server sent plain text, not TLS "
+		    "(\"%.*s\"): STARTTLS? give -S PROTO", n > 60 ? 60 :
+		    (int)n, p);
+	return 1;
+}
+
 int
 net_tls(struct conn *c, SSL *ssl)
 {
+	struct sniff sn;
 	unsigned long e;
-	int r, err;
+	const char *why;
+	BIO *rbio;
+	int r, err, ok = 0;
 
 	if (c->len > 0)
 		return diag_err(c->target, 0, "the server sent %zu bytes "
@@ -278,6 +360,10 @@ net_tls(struct conn *c, SSL *ssl)
 	if (!SSL_set_fd(ssl, c->fd))
 		return diag_err(c->target, 0, "OpenSSL cannot use the "
 		    "socket"), 0;
+	sn.len = 0;
+	rbio = SSL_get_rbio(ssl);
+	BIO_set_callback_arg(rbio, (char *)&sn);
+	BIO_set_callback_ex(rbio, sniff_read);
 	ERR_clear_error();
 	while ((r = SSL_connect(ssl)) != 1) {
 		err = SSL_get_error(ssl, r);
@@ -285,27 +371,36 @@ net_tls(struct conn *c, SSL *ssl)
 			if ((r = wait_fd(c, err == SSL_ERROR_WANT_READ ?
 			    POLLIN : POLLOUT)) > 0)
 				continue;
-			if (r == 0)
-				return diag_err(c->target, 0, "timed out after "
-				    "%u s in the TLS handshake", c->timeout), 0;
+			if (r == 0) {
+				if (!plain_text(c, &sn))
+					diag_err(c->target, 0, "timed out "
+					    "after %u s in the TLS handshake",
+					    c->timeout);
+				goto out;
+			}
 		}
 		e = ERR_peek_error();
+		ERR_clear_error();
+		if (plain_text(c, &sn))
+			goto out;
 		if (e != 0 && err == SSL_ERROR_SSL && ERR_GET_REASON(e) !=
 		    SSL_R_UNEXPECTED_EOF_WHILE_READING) {
 			/* the reason is the message: OpenSSL's queue would
 			 * only repeat it with its source lines */
-			const char *why = ERR_reason_error_string(e);
-
-			ERR_clear_error();
+			why = ERR_reason_error_string(e);
 			diag_err(c->target, 0, "the TLS handshake failed: %s",
 			    why != NULL ? why : "unknown reason");
-			return 0;
-		}
-		ERR_clear_error();
-		return diag_err(c->target, 0, "the server closed the "
-		    "connection in the TLS handshake"), 0;
+		} else
+			diag_err(c->target, 0, "the server closed the "
+			    "connection in the TLS handshake");
+		goto out;
 	}
-	return 1;
+	ok = 1;
+out:
+	/* sn ends here: the BIO must not write to it later */
+	BIO_set_callback_ex(rbio, NULL);
+	BIO_set_callback_arg(rbio, NULL);
+	return ok;
 }
 
 void

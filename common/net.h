@@ -98,7 +98,9 @@ void	net_consume(struct conn *c, size_t n);
  * injection (CVE-2011-0411).  Returns 1, or 0 after an error naming the
  * cause: "the TLS handshake failed: REASON" (an alert's text, OpenSSL's
  * reason), "the server closed the connection in the TLS handshake",
- * "timed out after N s in the TLS handshake".
+ * "timed out after N s in the TLS handshake"; or, when the server
+ * answered in text (a STARTTLS port), "the server sent plain text:
+ * STARTTLS? try -S imap", naming the protocol its greeting shows.
  */
 int	net_tls(struct conn *c, SSL *ssl);
 

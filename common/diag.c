@@ -58,6 +58,15 @@ diag_ossl_drain(void)
 	}
 }
 
+/* The text of the last error or failed check, for diag_last_error. */
+static char last_error[1024];
+
+const char *
+diag_last_error(void)
+{
+	return last_error;
+}
+
 void
 diag_vmsg(const char *src, unsigned long line, const char *kind, int ossl,
     const char *fmt, va_list ap)
@@ -70,6 +79,13 @@ diag_vmsg(const char *src, unsigned long line, const char *kind, int ossl,
 			fprintf(stderr, "%s: ", src);
 	}
 	fputs(kind, stderr);
+	if (*kind == '\0') {
+		va_list aq;
+
+		va_copy(aq, ap);
+		(void)vsnprintf(last_error, sizeof(last_error), fmt, aq);
+		va_end(aq);
+	}
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	if (ossl)

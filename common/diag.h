@@ -49,6 +49,14 @@ int	diag_no(const char *src, unsigned long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
 /*
+ * diag_last_error: the message of the last diag_err or diag_no, without
+ * the program's name and place ("" before the first), cut at 1023
+ * bytes; a static buffer the next message overwrites.  For output that
+ * carries the reason too (tls-fetch --json's "error").
+ */
+const char	*diag_last_error(void);
+
+/*
  * diag_warn: always print "prog: src:line: warning: message", for what
  * changes what the user gets (CONVENTIONS.md section 3); the exit class
  * is the caller's.  The OpenSSL error queue is cleared.

@@ -60,7 +60,7 @@ usage(int status)
 	fprintf(status ? stderr : stdout,
 	    "usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] "
 	    "[-S PROTO] [-t SECONDS]\n"
-	    "                 host[:port] ...\n");
+	    "                 host[:port][/PROTO] ...\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);
 	exit(status);
@@ -69,7 +69,7 @@ usage(int status)
 struct fetch {
 	SSL_CTX		*ctx;
 	struct out	 o;
-	int		 family, nosni, json, strict;
+	int		 family, nosni, json, strict, written;
 	const char	*servername, *proto, *ocspout;
 	unsigned	 timeout;
 };
@@ -95,6 +95,7 @@ json_target(struct fetch *f, const char *target, const struct conn *c,
 	unsigned n;
 	int i;
 
+	f->written = 1;
 	json_begin(&j, &f->o);
 	json_str(&j, "type", "tls", -1);
 	json_str(&j, "target", target, -1);
@@ -124,6 +125,82 @@ json_target(struct fetch *f, const char *target, const struct conn *c,
 	}
 	json_close(&j, '[');
 	json_end(&j);
+}
+
+/* --json: a target that failed before its object was written gets one
+ * with the reason, so that a loop over the output sees every target. */
+static void
+json_failed(struct fetch *f, const char *target)
+{
+	struct json j;
+
+	json_begin(&j, &f->o);
+	json_str(&j, "type", "tls", -1);
+	json_str(&j, "target", target, -1);
+	json_str(&j, "error", diag_last_error(), -1);
+	json_end(&j);
+}
+
+/*
+ * -S applies to the targets after it (issue 22), but getopt_long moves
+ * the targets behind the options: the protocol in force at each target
+ * is found first, walking argv as getopt_long will (clusters, attached
+ * and separate arguments, "--").  Returns one entry per target, in
+ * order (NULL: none given), and their number in *n.
+ */
+static const char **
+protos_in_order(int argc, char *argv[], int *n)
+{
+	const char **v, *cur = NULL, *a, *o, *arg;
+	const struct option *lo, *hit;
+	size_t k;
+	int i, j, rest = 0;
+
+	v = xmalloc((size_t)argc * sizeof(*v));
+	*n = 0;
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (rest || a[0] != '-' || a[1] == '\0') {
+			v[(*n)++] = cur;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			rest = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			/* a long option, or the one it abbreviates */
+			k = strcspn(a + 2, "=");
+			for (hit = NULL, lo = longopts; lo->name != NULL; lo++)
+				if (strncmp(lo->name, a + 2, k) == 0 &&
+				    (hit == NULL || lo->name[k] == '\0'))
+					hit = lo;
+			if (hit == NULL || hit->has_arg != required_argument)
+				continue;
+			arg = a[2 + k] == '=' ? a + 3 + k : i + 1 < argc ?
+			    argv[++i] : NULL;
+			if (hit->val == 'S' && arg != NULL)
+				cur = arg;
+			continue;
+		}
+		for (j = 1; a[j] != '\0'; j++) {
+			if ((o = strchr(OPTS, a[j])) == NULL || o[1] != ':')
+				continue;
+			arg = a[j + 1] != '\0' ? a + j + 1 : i + 1 < argc ?
+			    argv[++i] : NULL;
+			if (a[j] == 'S' && arg != NULL)
+				cur = arg;
+			break;
+		}
+	}
+	return v;
+}
+
+/* A protocol name that -S or /PROTO may give. */
+static int
+proto_known(const char *name)
+{
+	return strcmp(name, "none") == 0 || starttls_find(name) != NULL;
 }
 
 /* -O: the stapled response, or exit 1 when there is none. */
@@ -228,12 +305,14 @@ main(int argc, char *argv[])
 {
 	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
 	struct fetch f;
-	char **hosts, **ports;
-	int ch, i, status = EX_YES;
+	char **hosts, **ports, *slash;
+	const char **protos;
+	int ch, i, n, one, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&f, 0, sizeof(f));
 	f.timeout = 10;
+	protos = protos_in_order(argc, argv, &n);
 	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
 		/* -t is --timeout here, as tls-fetch has no block types */
 		if (ch != 't' && opt_common(ch, optarg, &op, usage))
@@ -257,8 +336,7 @@ main(int argc, char *argv[])
 			f.ocspout = optarg;
 			break;
 		case 'S':
-			if (strcmp(optarg, "none") != 0 &&
-			    starttls_find(optarg) == NULL) {
+			if (!proto_known(optarg)) {
 				diag_err(NULL, 0, "--starttls %s: use %s or "
 				    "none", optarg, starttls_names());
 				usage(EX_TROUBLE);
@@ -282,15 +360,33 @@ main(int argc, char *argv[])
 		diag_err(NULL, 0, "no server: give host[:port]");
 		usage(EX_TROUBLE);
 	}
-	/* every target split before the first connection */
+	/* the walk saw what getopt_long saw, unless POSIXLY_CORRECT made
+	 * it stop at the first target: then the last -S is for all */
+	if (n != argc)
+		for (i = 0; i < argc; i++)
+			protos[i] = f.proto;
+	/* every target split before the first connection: HOST[:PORT]
+	 * and a protocol of its own after a slash */
 	hosts = xmalloc((size_t)argc * sizeof(*hosts));
 	ports = xmalloc((size_t)argc * sizeof(*ports));
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc; i++) {
+		if ((slash = strrchr(argv[i], '/')) != NULL) {
+			*slash = '\0';
+			protos[i] = slash + 1;
+			if (!proto_known(protos[i])) {
+				diag_err(NULL, 0, "%s/%s: use %s or none",
+				    argv[i], protos[i], starttls_names());
+				usage(EX_TROUBLE);
+			}
+		}
 		if (!net_target(argv[i], &hosts[i], &ports[i])) {
 			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
 			    "[ADDRESS]:PORT", argv[i]);
 			usage(EX_TROUBLE);
 		}
+		if (slash != NULL)
+			*slash = '/';
+	}
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
 		    "give one target");
@@ -307,9 +403,14 @@ main(int argc, char *argv[])
 		SSL_CTX_set_security_level(f.ctx, 0);
 		SSL_CTX_set_verify(f.ctx, SSL_VERIFY_NONE, NULL);
 		SSL_CTX_set_max_cert_list(f.ctx, 256 * 1024);
-		for (i = 0; i < argc; i++)
-			status = ex_worst(status, fetch(&f, argv[i], hosts[i],
-			    ports[i]));
+		for (i = 0; i < argc; i++) {
+			f.proto = protos[i];
+			f.written = 0;
+			one = fetch(&f, argv[i], hosts[i], ports[i]);
+			if (f.json && one != EX_YES && !f.written)
+				json_failed(&f, argv[i]);
+			status = ex_worst(status, one);
+		}
 		status = out_finish(&f.o, status);
 	}
 	SSL_CTX_free(f.ctx);
@@ -319,5 +420,6 @@ main(int argc, char *argv[])
 	}
 	free(hosts);
 	free(ports);
+	free(protos);
 	return status;
 }

@@ -56,6 +56,32 @@ t trouble-tls-fetch-refused 2 "tls-fetch 127.0.0.1:1" '' \
 t trouble-tls-fetch-family 2 "tls-fetch -6 127.0.0.1:1" '' \
     "tls-fetch: 127.0.0.1:1: cannot resolve 127.0.0.1: Address family for hostname not supported"
 
+# a STARTTLS server asked for TLS at once answers in plain text: said so,
+# with the -S its greeting shows (issue 22)
+for c in imap smtp pop3 ftp sieve; do
+	fetch "trouble-tls-fetch-plain-text-$c" 2 $c "-t 5" '' \
+	    "tls-fetch: 127.0.0.1:PORT: the server sent plain text: STARTTLS? try -S $c"
+done
+fetch trouble-tls-fetch-plain-text-unknown 2 garbage "-t 5" '' \
+    "tls-fetch: 127.0.0.1:PORT: the server sent plain text, not TLS (\"HELLO this is no protocol\"): STARTTLS? give -S PROTO"
+
+# a protocol per target (HOST:PORT/PROTO), and -S for the targets after
+# it only: a TLS server, then an IMAP one, then SMTP by its slash
+t ok-tls-fetch-proto-per-target 0 "cd tls &&
+    a=\$($FK tls $F/chain.pem $F/leaf.key) &&
+    b=\$($FK imap $F/chain.pem $F/leaf.key) &&
+    c=\$($FK smtp $F/chain.pem $F/leaf.key) &&
+    tls-fetch -t 5 127.0.0.1:\$a -S imap 127.0.0.1:\$b 127.0.0.1:\$c/smtp >3.pem &&
+    cat $F/chain.pem $F/chain.pem $F/chain.pem | cmp - 3.pem" '' ''
+t ok-tls-fetch-proto-slash-none 0 "cd tls && p=\$($FK tls $F/chain.pem \
+    $F/leaf.key) && tls-fetch -S imap 127.0.0.1:\$p/none" "@$F/chain.pem" ''
+fetch trouble-tls-fetch-S-after-target-not-applied 2 imap "-t 5" '' \
+    "tls-fetch: 127.0.0.1:PORT: the server sent plain text: STARTTLS? try -S imap"
+t trouble-tls-fetch-proto-unknown 2 "tls-fetch 127.0.0.1:993/imaps" '' \
+    "tls-fetch: 127.0.0.1:993/imaps: use smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres or none
+usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] [-S PROTO] [-t SECONDS]
+                 host[:port][/PROTO] ..."
+
 # the protocol by port: 25 is SMTP's STARTTLS port (nothing listens on
 # it here, so the connection is refused after the note)
 t trouble-tls-fetch-port-25-smtp 2 "tls-fetch -v -t 1 127.0.0.1:25" '' \
@@ -84,6 +110,20 @@ t ok-tls-fetch-json 0 "cd tls && p=\$($FK imap $F/chain.pem $F/leaf.key) &&
     tls-fetch -j -S imap 127.0.0.1:\$p >j; r=\$?; sed \"s/\$p/PORT/g\" j;
     exit \$r" \
     "{\"schema\":\"pemkit/1\",\"type\":\"tls\",\"target\":\"127.0.0.1:PORT\",\"address\":\"127.0.0.1:PORT\",\"starttls\":\"imap\",\"sni\":null,\"protocol\":\"TLSv1.3\",\"cipher\":\"TLS_AES_256_GCM_SHA384\",\"ocsp_staple\":false,\"certificates\":[{\"position\":1,\"subject\":\"CN=www.example.com,O=pemkit test,C=HU\",\"issuer\":\"CN=pemkit Test Intermediate,O=pemkit test,C=HU\",\"sha256\":\"$(openssl x509 -in "$F/leaf.pem" -outform DER | sha256sum | cut -c1-64)\"},{\"position\":2,\"subject\":\"CN=pemkit Test Intermediate,O=pemkit test,C=HU\",\"issuer\":\"CN=pemkit Test Root,O=pemkit test,C=HU\",\"sha256\":\"$(openssl x509 -in "$F/inter.pem" -outform DER | sha256sum | cut -c1-64)\"},{\"position\":3,\"subject\":\"CN=pemkit Test Root,O=pemkit test,C=HU\",\"issuer\":\"CN=pemkit Test Root,O=pemkit test,C=HU\",\"sha256\":\"$(openssl x509 -in "$F/root.pem" -outform DER | sha256sum | cut -c1-64)\"}]}" ''
+
+# --json: a failed target gets an object with its error, so that a loop
+# over the output sees every target; the status is still 2
+t trouble-tls-fetch-json-error-object 2 "cd tls &&
+    a=\$($FK tls $F/chain.pem $F/leaf.key) &&
+    b=\$($FK imap $F/chain.pem $F/leaf.key) &&
+    tls-fetch -j -t 5 127.0.0.1:\$a 127.0.0.1:1 127.0.0.1:\$b >j 2>/dev/null;
+    r=\$?; sed \"s/\$a/A/g; s/\$b/B/g\" j | jq -c '[.target, .error, (.certificates | length)]';
+    exit \$r" \
+    '["127.0.0.1:A",null,3]
+["127.0.0.1:1","connect to 127.0.0.1:1: connection refused",0]
+["127.0.0.1:B","the server sent plain text: STARTTLS? try -S imap",0]' ''
+t ok-tls-fetch-json-error-object-shape 0 "tls-fetch -j 127.0.0.1:1 2>/dev/null; [ \$? = 2 ]" \
+    '{"schema":"pemkit/1","type":"tls","target":"127.0.0.1:1","error":"connect to 127.0.0.1:1: connection refused"}' ''
 
 # several targets: in order, the worst status wins; stdout keeps the
 # whole blocks of the good one, -o nothing

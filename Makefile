@@ -9,8 +9,9 @@ DESTDIR	?=
 
 CC	?= cc
 PKG_CONFIG ?= pkg-config
-OSSL_CFLAGS != $(PKG_CONFIG) --cflags libcrypto
-OSSL_LIBS != $(PKG_CONFIG) --libs libcrypto
+# libidn2 (IDNA2008) gives csr-check's hints the A-label of a name
+OSSL_CFLAGS != $(PKG_CONFIG) --cflags libcrypto libidn2
+OSSL_LIBS != $(PKG_CONFIG) --libs libcrypto libidn2
 SSL_LIBS != $(PKG_CONFIG) --libs libssl
 
 CFLAGS	?= -O2 -g

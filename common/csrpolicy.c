@@ -1,4 +1,7 @@
 /* csrpolicy.c: what a CA checks in a request; see csrpolicy.h. */
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -6,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <idn2.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
@@ -95,7 +99,9 @@ csr_host_ok(const char *h, int wild_ok)
 
 	if (wild_ok && strncmp(h, "*.", 2) == 0)
 		l = h + 2;
-	if (strlen(l) > 253)
+	/* a certificate's names have no root dot: "example.com." is
+	 * not the preferred name syntax of RFC 5280 section 4.2.1.6 */
+	if (strlen(l) > 253 || (*l != '\0' && l[strlen(l) - 1] == '.'))
 		return 0;
 	for (; *l != '\0'; l = dot + 1) {
 		dot = strchr(l, '.');
@@ -110,6 +116,104 @@ csr_host_ok(const char *h, int wild_ok)
 			break;
 	}
 	return labels >= 2;
+}
+
+int
+csr_ip(const char *s, unsigned char *a)
+{
+	memset(a, 0, 16);
+	return inet_pton(AF_INET, s, a) == 1 ? 4 :
+	    inet_pton(AF_INET6, s, a) == 1 ? 16 : 0;
+}
+
+/* Is the address ip (csr_ip's form, n bytes) among the SAN's? */
+static int
+ip_listed(const struct strlist *l, const unsigned char *ip, int n)
+{
+	unsigned char a[16];
+	size_t j;
+
+	for (j = 0; j < l->n; j++)
+		if (csr_ip(l->v[j], a) == n && memcmp(a, ip, (size_t)n) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+csr_host_why(const char *h, char *buf, size_t n)
+{
+	const char *p, *base = h;
+	char *alabel = NULL;
+	size_t len = strlen(h);
+	int nonascii = 0;
+
+	if (csr_host_ok(h, 1))
+		return NULL;
+	for (p = h; *p != '\0'; p++)
+		nonascii |= (unsigned char)*p >= 0x80;
+	if (len > 1 && h[len - 1] == '.' && h[len - 2] != '.') {
+		snprintf(buf, n, "ends with a dot: write it without, %.*s "
+		    "(RFC 5280 section 4.2.1.6)", (int)(len - 1), h);
+		return buf;
+	}
+	if (nonascii) {
+		/* RFC 5890 section 2.3.2.1: the A-label, by IDNA2008
+		 * (RFC 5891 section 4) as libidn2 computes it */
+		if (strncmp(h, "*.", 2) == 0)
+			base = h + 2;
+		if (idn2_to_ascii_8z(base, &alabel, IDN2_NFC_INPUT |
+		    IDN2_NONTRANSITIONAL) == IDN2_OK && alabel != NULL)
+			snprintf(buf, n, "is an internationalised name: use "
+			    "its A-label, %.*s%s (RFC 5890)",
+			    (int)(base - h), h, alabel);
+		else
+			snprintf(buf, n, "is not a host name, and not an "
+			    "internationalised name IDNA2008 can write in "
+			    "ASCII (RFC 5891)");
+		idn2_free(alabel);
+		return buf;
+	}
+	if (strchr(h, '*') != NULL)
+		snprintf(buf, n, "is not a host name (a wildcard may only be "
+		    "the whole leftmost label)");
+	else
+		snprintf(buf, n, "is not a host name");
+	return buf;
+}
+
+/*
+ * The subject in the order of openssl req -subj, "/C=HU/O=.../CN=...",
+ * from the last RDN of the DER to the first: what a subject written
+ * backwards was meant to be.  Unknown attributes by their OID.
+ */
+static void
+subj_reversed(const X509_NAME *nm, char *buf, size_t n)
+{
+	const X509_NAME_ENTRY *ne;
+	const ASN1_OBJECT *o;
+	unsigned char *u;
+	char oid[80];
+	size_t len = 0;
+	int i, k;
+
+	buf[0] = '\0';
+	for (i = X509_NAME_entry_count(nm) - 1; i >= 0 && len < n; i--) {
+		ne = X509_NAME_get_entry(nm, i);
+		o = X509_NAME_ENTRY_get_object(ne);
+		if (OBJ_obj2nid(o) != NID_undef)
+			snprintf(oid, sizeof(oid), "%s",
+			    OBJ_nid2sn(OBJ_obj2nid(o)));
+		else
+			OBJ_obj2txt(oid, sizeof(oid), o, 1);
+		u = NULL;
+		if ((k = ASN1_STRING_to_UTF8(&u, X509_NAME_ENTRY_get_data(
+		    ne))) < 0)
+			k = 0;
+		len += (size_t)snprintf(buf + len, n - len, "/%s=%.*s", oid, k,
+		    u != NULL ? (const char *)u : "");
+		OPENSSL_free(u);
+	}
+	ERR_clear_error();
 }
 
 static int
@@ -197,9 +301,10 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 	const X509_NAME_ENTRY *ne;
 	const ASN1_STRING *v;
 	BASIC_CONSTRAINTS *bc;
-	char *cn, *em, field[32];
+	char *cn, *em, field[32], oid[80], why[256], dn[400];
+	unsigned char cnip[16];
 	const char *f, *e;
-	int i, mdnid = NID_undef, pknid, k, nid;
+	int i, mdnid = NID_undef, pknid, k, nid, ncnip = 0;
 	size_t j, n;
 
 	/* proof of possession, RFC 2986 section 3 */
@@ -256,6 +361,13 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 				    "two-letter country code: use one such as "
 				    "HU, DE, GB or US", (int)n, f);
 		}
+		if (nid == NID_undef) {
+			OBJ_obj2txt(oid, sizeof(oid),
+			    X509_NAME_ENTRY_get_object(ne), 1);
+			warn(p, "the subject's attribute %s is one the CA will "
+			    "not know: it will drop it or refuse the request",
+			    oid);
+		}
 		if (nid == NID_organizationalUnitName && !c->smime)
 			warn(p, "OU=%.*s: the organizationalUnitName is "
 			    "prohibited in TLS certificates since 2022-09-01 "
@@ -271,6 +383,18 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 				    "printable ASCII: write it in English "
 				    "letters", OBJ_nid2sn(nid));
 		}
+	}
+	/* written backwards (CN first, C last in the DER): a CA keeps the
+	 * order, and the certificate reads upside down (RFC 5280 section
+	 * 4.1.2.4 compares names in order) */
+	if ((i = X509_NAME_entry_count(nm)) >= 2 &&
+	    OBJ_obj2nid(X509_NAME_ENTRY_get_object(X509_NAME_get_entry(nm,
+	    0))) == NID_commonName &&
+	    OBJ_obj2nid(X509_NAME_ENTRY_get_object(X509_NAME_get_entry(nm,
+	    i - 1))) == NID_countryName) {
+		subj_reversed(nm, dn, sizeof(dn));
+		warn(p, "the subject is in reversed order, CN first and C "
+		    "last: did you mean %s?", dn);
 	}
 	for (f = c->require; f != NULL && *f != '\0'; f = *e ? e + 1 : e) {
 		e = f + strcspn(f, ",");
@@ -288,9 +412,11 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 		if (nid == NID_pkcs9_challengePassword)
 			warn(p, "a challengePassword attribute: CAs ignore it, "
 			    "and it travels in clear; leave it out");
-		else
-			warn(p, "a %s attribute: CAs ignore it",
-			    nid != NID_undef ? OBJ_nid2sn(nid) : "unknown");
+		else {
+			OBJ_obj2txt(oid, sizeof(oid), X509_ATTRIBUTE_get0_object(
+			    X509_REQ_get_attr(req, i)), nid == NID_undef);
+			warn(p, "a %s attribute: CAs ignore it", oid);
+		}
 	}
 	if ((bc = X509V3_get_d2i(exts, NID_basic_constraints, NULL, NULL)) !=
 	    NULL) {
@@ -302,11 +428,19 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 	}
 	ERR_clear_error();
 	cn = ossl_name_entry(nm, "CN");
+	/* an IP address as the CN: BR 7.1.4.3 allows it when it is one of
+	 * the subjectAltName's iPAddress entries (BR 7.1.2.7.12) */
+	if (cn != NULL && !c->smime)
+		ncnip = csr_ip(cn, cnip);
 	if (!c->smime) {
-		if (cn != NULL && !csr_host_ok(cn, 1))
-			reject(p, "CN=%s is not a host name (a wildcard may "
-			    "only be the whole leftmost label)", cn);
-		if (xi->dns.n + xi->ip.n == 0 && (cn == NULL ||
+		if (cn != NULL && ncnip == 0 &&
+		    csr_host_why(cn, why, sizeof(why)) != NULL)
+			reject(p, "CN=%s %s", cn, why);
+		if (xi->dns.n + xi->ip.n == 0 && ncnip > 0)
+			reject(p, "no subjectAltName: the address CN=%s goes "
+			    "into it as an iPAddress (openssl req -addext "
+			    "subjectAltName=IP:%s)", cn, cn);
+		else if (xi->dns.n + xi->ip.n == 0 && (cn == NULL ||
 		    c->require_san || !csr_host_ok(cn, 1)))
 			reject(p, "no DNS name in a subjectAltName: add the "
 			    "server's names (openssl req -addext "
@@ -315,7 +449,11 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 			warn(p, "no subjectAltName, only CN=%s: most CAs add "
 			    "the CN as the DNS name (--require-san refuses "
 			    "this)", cn);
-		if (cn != NULL && csr_host_ok(cn, 1)) {
+		if (ncnip > 0 && xi->dns.n + xi->ip.n > 0 &&
+		    !ip_listed(&xi->ip, cnip, ncnip))
+			reject(p, "CN=%s is not among the IP addresses: add it "
+			    "to the subjectAltName (IP:%s)", cn, cn);
+		if (cn != NULL && ncnip == 0 && csr_host_ok(cn, 1)) {
 			for (j = 0; j < xi->dns.n; j++)
 				if (strcasecmp(xi->dns.v[j], cn) == 0)
 					break;
@@ -324,10 +462,10 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 				    "add it to the subjectAltName", cn);
 		}
 		for (j = 0; j < xi->dns.n; j++)
-			if (!csr_host_ok(xi->dns.v[j], 1) && (cn == NULL ||
+			if (csr_host_why(xi->dns.v[j], why, sizeof(why)) !=
+			    NULL && (cn == NULL ||
 			    strcasecmp(cn, xi->dns.v[j]) != 0))
-				reject(p, "DNS:%s is not a host name",
-				    xi->dns.v[j]);
+				reject(p, "DNS:%s %s", xi->dns.v[j], why);
 	} else {
 		if (xi->email.n == 0)
 			reject(p, "no e-mail address in a subjectAltName: add "

@@ -112,6 +112,25 @@ void	csr_findings_free(struct csr_findings *f);
  */
 int	csr_host_ok(const char *h, int wild_ok);
 
+/*
+ * csr_host_why: why h is not a host name a CA accepts, written into buf
+ * (n bytes) and returned, or NULL when csr_host_ok(h, 1) says it is one.
+ * The reason is the one a user can act on: a trailing dot ("ends with
+ * a dot: write it without, NAME", RFC 5280 section 4.2.1.6); a name in
+ * Unicode ("is an internationalised name: use its A-label,
+ * xn--...", the IDNA2008 A-label of RFC 5890 section 2.3.2.1 by
+ * libidn2); the wildcard rule only when h has a '*'; else "is not a
+ * host name".
+ */
+const char	*csr_host_why(const char *h, char *buf, size_t n);
+
+/*
+ * csr_ip: when s is an IPv4 or IPv6 address in text (inet_pton(3)),
+ * its bytes into a (16 bytes, zero-filled) and their number, 4 or 16;
+ * else 0.
+ */
+int	csr_ip(const char *s, unsigned char *a);
+
 /* What csr_review learns of one request. */
 struct csr_review {
 	struct x509info	 xi;		/* subject, SANs, key, signature */

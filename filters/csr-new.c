@@ -194,6 +194,7 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 	unsigned char *der = NULL;
 	const char *err;
 	char *cn = NULL;
+	unsigned char ip[16];
 	size_t i;
 	int len, status = EX_TROUBLE;
 
@@ -203,7 +204,8 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 	/* a TLS certificate names its host in the subjectAltName (Baseline
 	 * Requirements 7.1.2.7.12): the CN of --subject goes there too */
 	if (!r->pol.smime && r->pol.nhosts == 0 &&
-	    (cn = dn_cn(nm)) != NULL && csr_host_ok(cn, 1)) {
+	    (cn = dn_cn(nm)) != NULL && (csr_host_ok(cn, 1) ||
+	    csr_ip(cn, ip) > 0)) {
 		diag_note(NULL, 0, "CN=%s goes into the subjectAltName", cn);
 		r->pol.hosts[r->pol.nhosts++] = cn;
 	}

@@ -206,3 +206,25 @@ t trouble-csr-new-write-error 2 "cd csrnew && csr-new -H a.example.com \
     "csr-new: <stdout>: write error: No space left on device
 csr-new: full.key: removed: the request was not written
 ls: cannot access 'full.key': No such file or directory"
+
+# an IP address alone (BR 7.1.4.3): into the SAN as an iPAddress and the
+# CN, accepted; a trailing dot and a Unicode name refused with the reason
+t ok-csr-new-ip-alone 0 "cd csrnew && csr-new -H 192.0.2.1 -C HU -x ip.key \
+    -o ip.csr && openssl req -in ip.csr -noout -subject -nameopt RFC2253 &&
+    openssl req -in ip.csr -noout -text | grep -A1 'Alternative Name' |
+    sed -n 's/^ *//; 2p' && csr-check -o discard.out ip.csr" \
+    "subject=CN=192.0.2.1,C=HU
+IP Address:192.0.2.1" ''
+t ok-csr-new-ipv6-subject-cn 0 "cd csrnew && csr-new -D '/C=HU/CN=2001:db8::1' \
+    -x ip6.key -o ip6.csr && openssl req -in ip6.csr -noout -text |
+    grep -A1 'Alternative Name' | sed -n 's/^ *//; 2p'" \
+    "IP Address:2001:DB8:0:0:0:0:0:1" ''
+t no-csr-new-trailing-dot 1 "cd csrnew && csr-new -H www.example.com. -C HU \
+    -x dot.key -o dot.csr; r=\$?; ls dot.*; exit \$r" '' \
+    "csr-new: CN=www.example.com. ends with a dot: write it without, www.example.com (RFC 5280 section 4.2.1.6)
+csr-new: nothing written: the CA would reject this request
+ls: cannot access 'dot.*': No such file or directory"
+t no-csr-new-idn-a-label 1 "cd csrnew && csr-new -H példa.hu -C HU \
+    -x idn.key -o idn.csr" '' \
+    "csr-new: CN=példa.hu is an internationalised name: use its A-label, xn--plda-bpa.hu (RFC 5890)
+csr-new: nothing written: the CA would reject this request"

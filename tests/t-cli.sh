@@ -29,7 +29,7 @@ t ok-pem2der-cert-of-p7b 0 "pem2der -t cert -n 1 $F/chain.p7b | cmp - $F/leaf.de
 # cert-info: -e in days, -f checked first, the SAN label, invalid
 # certificates, malformed times
 t no-expiry-bare-number-is-days 1 "cert-info -e 30 --at 2030-01-01 $X/expires-2030-01-11.pem >/dev/null" '' \
-    "cert-info: $X/expires-2030-01-11.pem:1: CN=soon.example.com expires on 2030-01-11T00:00:00Z, within 10 days"
+    "cert-info: $X/expires-2030-01-11.pem:1: CN=soon.example.com expires on 2030-01-11T00:00:00Z, in 10 days"
 t ok-expiry-bare-number-outside 0 "cert-info -e 5 --at 2030-01-01 $X/expires-2030-01-11.pem >/dev/null" '' ''
 t trouble-format-checked-before-output 2 "cert-info -o fmt.out -f 'X%{nosuch}Y' $F/chain.pem; r=\$?; test -e fmt.out || echo nothing; exit \$r" nothing '*'
 t ok-san-label-email-only 0 "cert-info $X/email-only.pem | grep 'subject alt name'" \

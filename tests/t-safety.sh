@@ -89,7 +89,7 @@ cert-info: $S/pem-der-pem.pem:19: note: DER and PEM in one stream"
 t no-cat-pem-then-der-expiry-checks-all 1 "cert-info -e 30d --at 2039-12-20 $S/pem-then-der.pem" '*' \
     "cert-info: $S/pem-then-der.pem:1: CN=www.example.com,O=pemkit test,C=HU expired on 2038-01-01T00:00:00Z
 cert-info: $S/pem-then-der.pem:19: CN=pemkit Test Intermediate,O=pemkit test,C=HU expired on 2039-01-01T00:00:00Z
-cert-info: $S/pem-then-der.pem: CN=pemkit Test Root,O=pemkit test,C=HU expires on 2040-01-01T00:00:00Z, within 12 days"
+cert-info: $S/pem-then-der.pem: CN=pemkit Test Root,O=pemkit test,C=HU expires on 2040-01-01T00:00:00Z, in 12 days"
 t trouble-cat-pem-then-der-strict 2 "pem-split --strict $S/pem-then-der.pem >/dev/null" '' \
     "pem-split: $S/pem-then-der.pem: --strict: DER and PEM in one stream"
 # UTF-16 (PowerShell's > redirect), either byte order
@@ -99,9 +99,9 @@ t ok-utf16be-read-with-note 0 "pem-split -v $S/chain-utf16be.pem | cmp - $F/chai
 
 # control bytes and NUL in names
 t no-csr-nul-in-cn 1 "csr-check $S/csr-nul-cn.csr" '*' \
-    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name (a wildcard may only be the whole leftmost label)"
+    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name"
 t no-csr-nul-in-cn-with-host 1 "csr-check -H www.example.com $S/csr-nul-cn.csr >/dev/null" '' \
-    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name (a wildcard may only be the whole leftmost label)"
+    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name"
 t ok-cn-control-bytes-escaped-in-format 0 "cert-info -f '%{subject.CN}|%{issuer.CN}' $S/ctl-cn.pem" \
     'evil\x0a\x1b[31m\x07forged line|evil\x0a\x1b[31m\x07forged line' ''
 t ok-cn-control-bytes-escaped-in-json 0 "cert-info --json $S/ctl-cn.pem | jq -r .subject" \

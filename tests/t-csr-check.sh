@@ -101,6 +101,8 @@ rq dot-cn "/C=HU/CN=www.example.com." -addext "subjectAltName=DNS:www.example.co
 rq dot-san "/C=HU/CN=www.example.com" \
     -addext "subjectAltName=DNS:www.example.com,DNS:mail.example.com."
 rq idn "/C=HU/CN=példa.hu" -addext "subjectAltName=DNS:xn--plda-bpa.hu"
+rq idn-san "/C=HU/CN=xn--plda-bpa.hu" \
+    -addext "subjectAltName=DNS:xn--plda-bpa.hu,DNS:www.példa.hu"
 rq idn-wild "/C=HU/CN=*.példa.hu" -addext "subjectAltName=DNS:xn--plda-bpa.hu"
 rq space "/C=HU/CN=www example.com" -addext "subjectAltName=DNS:www.example.com"
 rq reversed "/CN=www.example.com/O=pemkit test/L=Győr/C=HU" \
@@ -124,6 +126,8 @@ t no-csr-san-trailing-dot 1 "csr-check -o discard.out csr22/dot-san.csr" '' \
     "$(c22 dot-san 'DNS:mail.example.com. ends with a dot: write it without, mail.example.com (RFC 5280 section 4.2.1.6)')"
 t no-csr-cn-idn-a-label 1 "csr-check -o discard.out csr22/idn.csr" '' \
     "$(c22 idn 'CN=példa.hu is an internationalised name: use its A-label, xn--plda-bpa.hu (RFC 5890)')"
+t no-csr-san-idn-a-label 1 "csr-check -o discard.out csr22/idn-san.csr" '' \
+    "$(c22 idn-san 'DNS:www.példa.hu is an internationalised name: use its A-label, www.xn--plda-bpa.hu (RFC 5890)')"
 t no-csr-cn-idn-wildcard-a-label 1 "csr-check -o discard.out csr22/idn-wild.csr" '' \
     "$(c22 idn-wild 'CN=*.példa.hu is an internationalised name: use its A-label, *.xn--plda-bpa.hu (RFC 5890)')"
 t no-csr-cn-no-wildcard-hint-without-star 1 "csr-check -o discard.out csr22/space.csr" '' \

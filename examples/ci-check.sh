@@ -237,7 +237,7 @@ BEGIN {
 	while ((getline l < info) > 0) {
 		split(l, a, "\t"); f = a[1]
 		if (f in badf) continue
-		ncert[f]++
+		if (!ncert[f]++) { frole[f] = a[3]; fsubj[f] = a[7] }
 		if (a[3] == "leaf") {
 			if (!nleaf[f]++) { lspki[f] = a[4]; lsubj[f] = a[7] }
 			leafs[++nl] = f; ldns[nl] = tolower(a[9]); lip[nl] = a[10]
@@ -320,7 +320,11 @@ function judge(u,   m, nm, i, j, f, nk, nlf, nch, k, ok, ch, expm, c, fst, w) {
 			v(u, 2, 0, "pair", rel(u, kf[u, k]) ": no leaf certificate beside it carries this key")
 	else if (nk == 1)
 		for (i = 1; i <= nlf; i++)
-			v(u, 2, kspki[kf[u, 1]] == lspki[lf[u, i]], "pair", rel(u, kf[u, 1]) \
+			if (frole[lf[u, i]] != "leaf")
+				v(u, 2, 0, "pair", rel(u, kf[u, 1]) " is not the key of the first " \
+				    "certificate of " rel(u, lf[u, i]) " (" cn(fsubj[lf[u, i]]) \
+				    "), which a server takes for its own: the leaf goes first")
+			else v(u, 2, kspki[kf[u, 1]] == lspki[lf[u, i]], "pair", rel(u, kf[u, 1]) \
 			    (kspki[kf[u, 1]] == lspki[lf[u, i]] ? " is" : " is not") \
 			    " the key of " rel(u, lf[u, i]))
 	else if (nk > 1) {
@@ -343,7 +347,11 @@ function judge(u,   m, nm, i, j, f, nk, nlf, nch, k, ok, ch, expm, c, fst, w) {
 		ch = f; w = rel(u, f)
 		if (ncert[f] == 1)
 			for (c = 1; c <= nch; c++) { ch = ch "\t" chf[u, c]; w = w " + " rel(u, chf[u, c]) }
-		print uid[u] "\t" u "\t" w "\t" ch > J
+		# a merged file: its certificates as the server sends them
+		# (chain-order -s would refuse the key in it: judged by the
+		# findings of chain-order --json instead)
+		print uid[u] "\t" sprintf("4.%06d", ++njob) "\t" ((f in kspki) ? "m" : "s") \
+		    "\t" u "\t" w "\t" ch > J
 	}
 	# expiry: every certificate of the unit
 	for (i = 1; i <= nm; i++) {
@@ -380,14 +388,18 @@ chains() {	# chains WORKER: the jobs of lines WORKER, WORKER+2, ...
 		# shellcheck disable=SC2086
 		set -- $l
 		IFS=$oldifs
-		id=$1 u=$2 what=$3
-		shift 3
-		# shellcheck disable=SC2086
-		if chain-order $co "$@" >/dev/null 2>&1; then
-			printf '%s\t4\tok\tchain\t%s\t%s\n' "$id" "$u" "$what"
-			continue
+		id=$1 job=$2 kind=$3 u=$4 what=$5
+		shift 5
+		r=1
+		if [ "$kind" = s ]; then
+			# shellcheck disable=SC2086
+			chain-order $co "$@" >/dev/null 2>&1
+			r=$?
+			if [ $r -eq 0 ]; then
+				printf '%s\t%s\tok\tchain\t%s\t%s\n' "$id" "$job" "$u" "$what"
+				continue
+			fi
 		fi
-		r=$?
 		# shellcheck disable=SC2086
 		chain-order -p --json ${co#-s } "$@" >"$T/co$w.json" 2>>"$T/co$w.err"
 		m=$(jq -rs --arg adv "$advice" '
@@ -398,6 +410,10 @@ chains() {	# chains WORKER: the jobs of lines WORKER, WORKER+2, ...
 			    join("")) as $m |
 			[$f, $m] | map(select(. != "")) | join("; ") end' \
 		    "$T/co$w.json" 2>/dev/null)
+		if [ -z "$m" ] && [ "$kind" = m ] && [ -s "$T/co$w.json" ]; then
+			printf '%s\t%s\tok\tchain\t%s\t%s\n' "$id" "$job" "$u" "$what"
+			continue
+		fi
 		if [ -z "$m" ]; then
 			if [ $r -eq 2 ] && [ -s "$T/co$w.json" ]; then
 				m="the file needs repairs (chain-order -s exit 2): rewrite it with chain-order -o"
@@ -406,7 +422,7 @@ chains() {	# chains WORKER: the jobs of lines WORKER, WORKER+2, ...
 				: >"$T/trouble"
 			fi
 		fi
-		printf '%s\t4\tFAIL\tchain\t%s\t%s: %s\n' "$id" "$u" "$what" "$m"
+		printf '%s\t%s\tFAIL\tchain\t%s\t%s: %s\n' "$id" "$job" "$u" "$what" "$m"
 	done >"$T/chain$w"
 }
 chains 0 &

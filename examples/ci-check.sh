@@ -164,8 +164,9 @@ keys() {	# keys HALF: lines HALF, HALF+2, ... of keyfiles
 	: >"$T/km$h.json"
 	while IFS='	' read -r f _ _ _ enc; do
 		# shellcheck disable=SC2086
-		key-match --all --json $pk "$f" "$f" >>"$T/km$h.json" 2>>"$T/km$h.err"
+		key-match --all --json $pk "$f" "$f" >>"$T/km$h.json" 2>"$T/km$h.e1"
 		[ $? -eq 2 ] || continue
+		cat "$T/km$h.e1" >>"$T/km$h.err"
 		m="cannot be opened (key-match exit 2)"
 		[ "$enc" = 1 ] && [ -z "$pass" ] && m="$m: encrypted: give --passin"
 		printf '%s\t%s\n' "$f" "$m" >>"$T/keybad"
@@ -230,7 +231,7 @@ function newunit(u) { if (!(u in uid)) { uid[u] = ++nu; print u > U } }
 # add file f to unit u (the unit holds its keys, leaf files, chain files)
 function add(u, f) { unit[f] = u; mem[u] = mem[u] SUBSEP f }
 BEGIN {
-	while ((getline l < good) > 0) { split(l, a, "\t"); files[++nf] = a[1]; mat[a[1]] = 1 }
+	while ((getline l < good) > 0) { split(l, a, "\t"); files[++nf] = a[1]; mat[a[1]] = 1; isder[a[1]] = a[3] == 1 }
 	while ((getline l < bad) > 0) { split(l, a, "\t"); badf[a[1]] = a[2] }
 	while ((getline l < keybad) > 0) { split(l, a, "\t"); kbad[a[1]] = a[2] }
 	while ((getline l < keys) > 0) { split(l, a, "\t"); if (!(a[1] in kspki)) kspki[a[1]] = a[2] }
@@ -241,9 +242,11 @@ BEGIN {
 		if (a[3] == "leaf") {
 			if (!nleaf[f]++) { lspki[f] = a[4]; lsubj[f] = a[7] }
 			leafs[++nl] = f; ldns[nl] = tolower(a[9]); lip[nl] = a[10]
-		} else nca[f]++
-		if (a[3] == "root" || (a[8] == "true" && a[3] != "leaf"))
+		} else { nca[f]++; caspki[f] = caspki[f] " " a[4] }
+		if (a[3] == "root" || (a[8] == "true" && a[3] != "leaf")) {
 			print f "\t" a[2] > R
+			nroot[f]++
+		}
 		if (first[f] == "" || a[6] < first[f]) first[f] = a[6]
 		if (f in ex) continue
 		if (a[6] <= at) ex[f] = cn(a[7]) " expired on " a[6]
@@ -283,7 +286,7 @@ BEGIN {
 		for (j = 1; j <= ndir[d]; j++) {
 			f = dfile[d, j]
 			if (f in unit) continue
-			if (npairs == 1 && ncert[f] > 0 && !nleaf[f] && !(f in kspki)) {
+			if (npairs == 1 && ncert[f] > nroot[f] && !nleaf[f] && !(f in kspki)) {
 				add(pairu[1], f); continue }
 			newunit(d); isdir[d] = 1; add(d, f)
 		}
@@ -312,12 +315,18 @@ function judge(u,   m, nm, i, j, f, nk, nlf, nch, k, ok, ch, expm, c, fst, w) {
 		if (f in kspki) kf[u, ++nk] = f
 		if (nleaf[f] > 0) lf[u, ++nlf] = f
 		if (nleaf[f] > 1) v(u, 3, 0, "leaves", rel(u, f) ": " nleaf[f] " leaves: the old certificate left in?")
-		if (ncert[f] > 0 && !nleaf[f] && !(f in kspki)) chf[u, ++nch] = f
+		if (ncert[f] > nroot[f] && !nleaf[f] && !(f in kspki)) chf[u, ++nch] = f
 	}
 	# pair: a key with its leaves, only inside the unit
+	# (a unit without a leaf: the key of a CA beside its certificate)
 	if (nk > 0 && nlf == 0)
-		for (k = 1; k <= nk; k++)
-			v(u, 2, 0, "pair", rel(u, kf[u, k]) ": no leaf certificate beside it carries this key")
+		for (k = 1; k <= nk; k++) {
+			ok = ""
+			for (i = 1; i <= nm; i++)
+				if (index(caspki[m[i]] " ", " " kspki[kf[u, k]] " ")) ok = m[i]
+			if (ok != "") v(u, 2, 1, "pair", rel(u, kf[u, k]) " is the key of " rel(u, ok) " (a CA)")
+			else v(u, 2, 0, "pair", rel(u, kf[u, k]) ": no leaf certificate beside it carries this key")
+		}
 	else if (nk == 1)
 		for (i = 1; i <= nlf; i++)
 			if (frole[lf[u, i]] != "leaf")
@@ -347,10 +356,10 @@ function judge(u,   m, nm, i, j, f, nk, nlf, nch, k, ok, ch, expm, c, fst, w) {
 		ch = f; w = rel(u, f)
 		if (ncert[f] == 1)
 			for (c = 1; c <= nch; c++) { ch = ch "\t" chf[u, c]; w = w " + " rel(u, chf[u, c]) }
-		# a merged file: its certificates as the server sends them
-		# (chain-order -s would refuse the key in it: judged by the
-		# findings of chain-order --json instead)
-		print uid[u] "\t" sprintf("4.%06d", ++njob) "\t" ((f in kspki) ? "m" : "s") \
+		# a merged file (m) and a DER or PKCS#12 file (d) are judged by
+		# the findings of chain-order --json, as chain-order -s refuses
+		# the key in the one and the form of the other
+		print uid[u] "\t" sprintf("4.%06d", ++njob) "\t" (isder[f] ? "d" : (f in kspki) ? "m" : "s") \
 		    "\t" u "\t" w "\t" ch > J
 	}
 	# expiry: every certificate of the unit
@@ -402,15 +411,17 @@ chains() {	# chains WORKER: the jobs of lines WORKER, WORKER+2, ...
 		fi
 		# shellcheck disable=SC2086
 		chain-order -p --json ${co#-s } "$@" >"$T/co$w.json" 2>>"$T/co$w.err"
-		m=$(jq -rs --arg adv "$advice" '
+		m=$(jq -rs --arg adv "$advice" --arg kind "$kind" '
 			if length == 0 then "" else
-			((.[0].findings // []) | join("; ")) as $f |
+			((.[0].findings // []) | map(select($kind != "d" or
+			    (test("was read as (a member of a container|DER): written as PEM$") | not))) |
+			    join("; ")) as $f |
 			([.[-1] | select(.link == "missing") |
 			    "chain incomplete: the issuer of \(.subject) is missing: \($adv)"] |
 			    join("")) as $m |
 			[$f, $m] | map(select(. != "")) | join("; ") end' \
 		    "$T/co$w.json" 2>/dev/null)
-		if [ -z "$m" ] && [ "$kind" = m ] && [ -s "$T/co$w.json" ]; then
+		if [ -z "$m" ] && [ "$kind" != s ] && [ -s "$T/co$w.json" ]; then
 			printf '%s\t%s\tok\tchain\t%s\t%s\n' "$id" "$job" "$u" "$what"
 			continue
 		fi

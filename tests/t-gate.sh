@@ -202,3 +202,18 @@ t no-gate-json 1 "$CI --json gate/rev >res; r=\$?; jq -c '[.check, .unit, .ok, .
 ["chain","gate/rev",false,null]
 ["expiry","gate/rev",true,null]
 ["summary",null,null,1]' ''
+
+# the README's example, on the repository it describes: shop's
+# intermediates reversed, www's renewed key beside the old certificate;
+# the output is the README's comment lines
+mkdir -p "$G/readme-example/repo/www" "$G/readme-example/repo/shop"
+R="$G/readme-example/repo"
+cat "$P/www-rsa.pem" $chain1 >"$R/www/fullchain.pem"
+cp "$P/www-rsa-renewed.key" "$R/www/privkey.pem"
+cat "$P/mail-ec.pem" "$P/policy.pem" "$P/issuing1.pem" >"$R/shop/fullchain.pem"
+cp "$P/mail-ec.key" "$R/shop/privkey.pem"
+cp "$P/root-x2.pem" "$G/readme-example/company-root.pem"
+sed -n '/^pemkit-ci-check --ca-file company-root.pem repo/,/^```/p' "$TOP/README.md" |
+    sed -n 's/^# //p' >"$G/readme-example/want"
+t no-gate-readme-example 1 "cd gate/readme-example && sh $TOP/examples/ci-check.sh --ca-file company-root.pem repo/ >res; r=\$?; grep -v '^ok' res; exit \$r" \
+    "@$G/readme-example/want" ''

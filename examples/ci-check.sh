@@ -118,6 +118,9 @@ for g in $excl; do set -- "$@" -o -path "$dir/$g" -prune -o -name "$g" -prune; d
 IFS=$oldifs
 set +f
 find -L "$dir" "$@" -o -type f -print 2>"$T/find.err" | sort >"$T/all"
+# a symbolic link to nothing (-L: only those are still links): a server
+# fails to load it
+find -L "$dir" "$@" -o -type l -print 2>/dev/null | sort >"$T/dangling"
 [ -s "$T/find.err" ] && cat "$T/find.err" >&2
 awk -v d="$dir" '{ p = $0
 	if ((i = index(p, "/archive/")) > 0) { print substr(p, 1, i - 1) } }' \
@@ -142,7 +145,7 @@ eval "set -- $(words "$T/files")"
 nfiles=$#
 nmat=$(grep -c . "$T/scan")
 skipped=$((nfiles - nmat))
-if [ "$nmat" -eq 0 ]; then
+if [ "$nmat" -eq 0 ] && [ ! -s "$T/dangling" ]; then
 	echo "$me: no certificate files under $dir" >&2
 	exit 2
 fi
@@ -182,9 +185,11 @@ keys 1 &
 # (PKCS#12 without --passin)
 eval "set -- $(words "$T/scan")"
 : >"$T/bad"
+: >"$T/info.json"
+r=0
 # shellcheck disable=SC2086
-cert-info --json $pw "$@" >"$T/info.json" 2>"$T/ci.err"
-if [ $? -eq 2 ]; then
+[ $# -eq 0 ] || cert-info --json $pw "$@" >"$T/info.json" 2>"$T/ci.err" || r=$?
+if [ $r -eq 2 ]; then
 	while IFS='	' read -r f _ der _; do
 		if ! pem-split -c "$f" >/dev/null 2>>"$T/bad.err"; then
 			printf '%s\tcannot be read (pem-split exit 2)\n' "$f"
@@ -215,7 +220,7 @@ cat "$T"/km*.json 2>/dev/null |
 # chain-order -s; root: the self-signed certificates (trusted); name:
 # the leaf that may cover each --name (cert-info -H decides).
 awk -F'\t' -v good="$T/scan" -v info="$T/info" -v keys="$T/keys" \
-    -v bad="$T/bad" -v keybad="$T/keybad" -v at="$atiso" -v limit="$limit" \
+    -v bad="$T/bad" -v keybad="$T/keybad" -v dangling="$T/dangling" -v at="$atiso" -v limit="$limit" \
     -v days="$days" -v names="$names" -v V="$T/verdicts" -v J="$T/jobs" \
     -v R="$T/roots" -v N="$T/names" -v U="$T/units" '
 function dirof(p) { return p ~ /\// ? substr(p, 1, match(p, /\/[^\/]*$/) - 1) : "." }
@@ -233,6 +238,7 @@ function add(u, f) { unit[f] = u; mem[u] = mem[u] SUBSEP f }
 BEGIN {
 	while ((getline l < good) > 0) { split(l, a, "\t"); files[++nf] = a[1]; mat[a[1]] = 1; isder[a[1]] = a[3] == 1 }
 	while ((getline l < bad) > 0) { split(l, a, "\t"); badf[a[1]] = a[2] }
+	while ((getline l < dangling) > 0) { files[++nf] = l; badf[l] = "a symbolic link to nothing" }
 	while ((getline l < keybad) > 0) { split(l, a, "\t"); kbad[a[1]] = a[2] }
 	while ((getline l < keys) > 0) { split(l, a, "\t"); if (!(a[1] in kspki)) kspki[a[1]] = a[2] }
 	while ((getline l < info) > 0) {

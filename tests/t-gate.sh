@@ -217,3 +217,13 @@ sed -n '/^pemkit-ci-check --ca-file company-root.pem repo/,/^```/p' "$TOP/README
     sed -n 's/^# //p' >"$G/readme-example/want"
 t no-gate-readme-example 1 "cd gate/readme-example && sh $TOP/examples/ci-check.sh --ca-file company-root.pem repo/ >res; r=\$?; grep -v '^ok' res; exit \$r" \
     "@$G/readme-example/want" ''
+
+# certbot's live/ link to a file that is gone: nginx cannot load it
+mkdir -p "$G/dangling/live/www"
+cp "$G/ok/fullchain.pem" "$G/dangling/live/www/fullchain.pem"
+ln -s ../../archive/www/privkey9.pem "$G/dangling/live/www/privkey.pem"
+t no-gate-dangling-symlink 1 "$CI gate/dangling" \
+    "FAIL readable gate/dangling/live/www: privkey.pem: a symbolic link to nothing
+ok   chain    gate/dangling/live/www: fullchain.pem
+ok   expiry   gate/dangling/live/www: until 2039-01-01
+1 unit, 3 checks, 1 failed" ''

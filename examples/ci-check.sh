@@ -100,6 +100,7 @@ atiso=$(iso "$now")
 limit=$(iso $((now + days * 86400)))
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# CI_CHECK_KEEP=1 keeps the work directory (its name on stderr), to debug
 [ -n "${CI_CHECK_KEEP-}" ] && trap 'echo "$T" >&2' EXIT
 set -- ${pass:+--passin "$pass"} ${at:+--at "$at"}
 pw="$*"			# --passin and --at, for the filters

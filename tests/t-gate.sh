@@ -1,6 +1,7 @@
 # The CI gate (examples/ci-check.sh, pemkit-ci-check) on deployment
 # units (issue 22): repositories built here from the deployment PKI
-# (tests/fixtures/pki, mk-pki.sh deploy) with cat, cp and ln, judged at
+# (tests/fixtures/pki, mk-pki.sh deploy) with cat, cp and ln (command
+# ln: t-examples.sh defines a function ln), judged at
 # --at 2030-01-01 with the PKI's root given by --ca-file (it is in no
 # system store).  Each case: the exit status and the verdict lines.
 
@@ -70,7 +71,7 @@ cat $chain1 >"$G/certbot/archive/www/chain2.pem"
 cat "$P/www-rsa-renewed.pem" $chain1 >"$G/certbot/archive/www/fullchain2.pem"
 cp "$P/www-rsa-renewed.key" "$G/certbot/archive/www/privkey2.pem"
 for f in cert chain fullchain privkey; do
-	ln -s "../../archive/www/${f}2.pem" "$G/certbot/live/www/$f.pem"
+	command ln -s "../../archive/www/${f}2.pem" "$G/certbot/live/www/$f.pem"
 done
 echo "cert = /etc/letsencrypt/live/www/cert.pem" >"$G/certbot/renewal/www.conf"
 t ok-gate-certbot-live-symlinks 0 "$CI gate/certbot" \
@@ -82,11 +83,11 @@ ok   expiry   gate/certbot/live/www: until 2040-01-01
 skipped 1 file without certificate material
 1 unit, 5 checks, 0 failed" ''
 # live/ pointing at the old key after a failed renewal
-ln -sf ../../archive/www/privkey1.pem "$G/certbot/live/www/privkey.pem"
+command ln -sf ../../archive/www/privkey1.pem "$G/certbot/live/www/privkey.pem"
 t no-gate-certbot-live-old-key 1 "$CI gate/certbot >res; r=\$?; grep FAIL res; exit \$r" \
     "FAIL pair     gate/certbot/live/www: privkey.pem is not the key of cert.pem
 FAIL pair     gate/certbot/live/www: privkey.pem is not the key of fullchain.pem" ''
-ln -sf ../../archive/www/privkey2.pem "$G/certbot/live/www/privkey.pem"
+command ln -sf ../../archive/www/privkey2.pem "$G/certbot/live/www/privkey.pem"
 
 # Apache: server.crt (the leaf alone) and chain.crt judged as the pair
 mkdir -p "$G/apache" "$G/apache-rev"
@@ -221,7 +222,7 @@ t no-gate-readme-example 1 "cd gate/readme-example && sh $TOP/examples/ci-check.
 # certbot's live/ link to a file that is gone: nginx cannot load it
 mkdir -p "$G/dangling/live/www"
 cp "$G/ok/fullchain.pem" "$G/dangling/live/www/fullchain.pem"
-ln -s ../../archive/www/privkey9.pem "$G/dangling/live/www/privkey.pem"
+command ln -s ../../archive/www/privkey9.pem "$G/dangling/live/www/privkey.pem"
 t no-gate-dangling-symlink 1 "$CI gate/dangling" \
     "FAIL readable gate/dangling/live/www: privkey.pem: a symbolic link to nothing
 ok   chain    gate/dangling/live/www: fullchain.pem

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/asn1.h>
 #include <openssl/err.h>
@@ -33,6 +34,7 @@ void
 chain_init(struct chain_pool *p)
 {
 	memset(p, 0, sizeof(*p));
+	p->within = -1;
 }
 
 /* FNV-1a, 64 bits: the index key of a name's DER. */
@@ -62,7 +64,7 @@ locate(struct chain_cert *c)
 	const unsigned char *p = c->der, *end = c->der + c->derlen, *q, *s,
 	    *e, *v;
 	struct der_tlv t, f, oid, val, in;
-	int i;
+	int i, crit;
 
 	if (!der_next(&p, end, &t) || !t.cons || t.indef)
 		return -1;
@@ -104,13 +106,22 @@ locate(struct chain_cert *c)
 			if (!der_next(&q, f.val + f.len, &oid) ||
 			    !UNIV(oid, V_ASN1_OBJECT))
 				return -1;
+			crit = 0;
 			do {		/* critical BOOLEAN, then OCTET STRING */
 				if (!der_next(&q, f.val + f.len, &val))
 					return -1;
+				if (UNIV(val, V_ASN1_BOOLEAN) && val.len == 1 &&
+				    val.val[0] != 0)
+					crit = 1;
 			} while (UNIV(val, V_ASN1_BOOLEAN));
 			if (oid.len != 3)
 				continue;
 			v = val.val;
+			/* RFC 5280 4.2.1.1, 4.2.1.2: both MUST be non-critical */
+			if (crit && memcmp(oid.val, ski, 3) == 0)
+				c->critkeyid = "subjectKeyIdentifier";
+			else if (crit && memcmp(oid.val, aki, 3) == 0)
+				c->critkeyid = "authorityKeyIdentifier";
 			if (memcmp(oid.val, ski, 3) == 0 &&
 			    der_next(&v, val.val + val.len, &in) &&
 			    UNIV(in, V_ASN1_OCTET_STRING)) {
@@ -754,6 +765,8 @@ chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
 	va_end(ap);
 	if (always && p->warn)
 		diag_warn(NULL, 0, "%s", buf);
+	else if (p->strict)
+		diag_err(NULL, 0, "%s", buf);	/* a repair is an error */
 	else
 		diag_note(NULL, 0, "%s", buf);
 	p->findings = xrealloc(p->findings, (p->nfindings + 1) *
@@ -789,12 +802,58 @@ chain_free(struct chain_pool *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* Was a read before b in the input stream? */
+static int
+read_before(const struct chain_cert *a, const struct chain_cert *b)
+{
+	return a->index < b->index || (a->index == b->index &&
+	    a->member < b->member);
+}
+
+/* Does certificate i expire within p->within seconds of p->at?  Its
+ * notAfter, as 2030-01-31T00:00:00Z, into date[32]. */
+static int
+expires_within(struct chain_pool *p, size_t i, char *date)
+{
+	X509 *x = chain_x509(p, i);
+	time_t t = p->at + (time_t)p->within;
+	struct tm tm;
+
+	*date = '\0';
+	if (x == NULL || X509_cmp_time(X509_get0_notAfter(x), &t) >= 0) {
+		ERR_clear_error();
+		return 0;
+	}
+	if (ASN1_TIME_to_tm(X509_get0_notAfter(x), &tm) == 1)
+		strftime(date, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	ERR_clear_error();
+	return 1;
+}
+
+/* secs as "30 days", "12 hours", "1 second" into buf[512]. */
+static const char *
+span_words(long long secs, char *buf)
+{
+	long long v = secs;
+	const char *u = "second";
+
+	if (secs != 0 && secs % 86400 == 0) {
+		v = secs / 86400;
+		u = "day";
+	} else if (secs != 0 && secs % 3600 == 0) {
+		v = secs / 3600;
+		u = "hour";
+	}
+	snprintf(buf, 512, "%lld %s%s", v, u, v == 1 ? "" : "s");
+	return buf;
+}
+
 void
 chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
     size_t first, size_t nout)
 {
-	size_t i, nstray = 0;
-	char a[512], list[1600] = "";
+	size_t i, nstray = 0, prev;
+	char a[512], b[512], list[1600] = "", date[32], *s, *t;
 
 	for (i = 0; i < p->n; i++)
 		if (!p->c[i].onchain && p->c[i].input && nstray++ < 3) {
@@ -813,10 +872,56 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 			    CHAIN_WHERE(&p->c[ch[i]], a),
 			    chain_valid(p, ch[i]) == -1 ? "has expired" :
 			    "is not yet valid");
+	for (i = 0; i < n && p->within >= 0; i++)
+		if (chain_valid(p, ch[i]) == 1 && expires_within(p, ch[i],
+		    date))
+			chain_finding(p, 1, "the chain goes through %s, which "
+			    "expires within %s (--expires-within): notAfter %s",
+			    CHAIN_WHERE(&p->c[ch[i]], a), span_words(p->within,
+			    b), date);
+	for (i = 0; i < n; i++)
+		if (p->c[ch[i]].critkeyid != NULL && !p->c[ch[i]].warned) {
+			p->c[ch[i]].warned = 1;
+			chain_finding(p, 1, "%s marks its %s critical (RFC "
+			    "5280 section 4.2.1.%d: must not be): linked by "
+			    "name, key identifiers and signature all the same; "
+			    "OpenSSL's verification refuses it",
+			    CHAIN_WHERE(&p->c[ch[i]], a), p->c[ch[i]].critkeyid,
+			    p->c[ch[i]].critkeyid[0] == 's' ? 2 : 1);
+		}
 	if (nout < n && p->c[ch[n - 1]].input)
 		chain_finding(p, 0, "the root %s is left out (-r keeps it)",
 		    CHAIN_WHERE(&p->c[ch[n - 1]], a));
 	if (leaf != first)
 		chain_finding(p, 0, "the input did not start with the "
 		    "leaf: the leaf is at %s", CHAIN_WHERE(&p->c[leaf], a));
+	/* each certificate certifies the one before it (RFC 8446 4.4.2,
+	 * RFC 5246 7.4.2): the input's issuers in the chain's order */
+	for (i = 1, prev = (size_t)-1; i < nout; i++) {
+		if (!p->c[ch[i]].input)
+			continue;
+		if (prev != (size_t)-1 && read_before(&p->c[ch[i]],
+		    &p->c[prev])) {
+			s = name_str(p->c[ch[i]].subject,
+			    p->c[ch[i]].subjectlen);
+			t = name_str(p->c[prev].subject, p->c[prev].subjectlen);
+			chain_finding(p, 0, "intermediates out of order: %s "
+			    "(%s) should come after %s (%s)",
+			    CHAIN_WHERE(&p->c[ch[i]], a), s,
+			    CHAIN_WHERE(&p->c[prev], b), t);
+			free(s);
+			free(t);
+		}
+		prev = ch[i];
+	}
+	/* the bytes written are the input's only when each written
+	 * certificate was read from it as PEM */
+	for (i = 0; i < nout; i++)
+		if (!p->c[ch[i]].input)
+			chain_finding(p, 0, "%s is not in the input: added "
+			    "from a trust file", CHAIN_WHERE(&p->c[ch[i]], a));
+		else if (p->c[ch[i]].line == 0 || p->c[ch[i]].member != 0)
+			chain_finding(p, 0, "%s was read as %s: written as PEM",
+			    CHAIN_WHERE(&p->c[ch[i]], a), p->c[ch[i]].member ?
+			    "a member of a container" : "DER");
 }

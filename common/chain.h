@@ -43,6 +43,9 @@ struct chain_cert {
 					   1 yes, -1 no */
 	int		 valid;		/* chain_valid: 0 unknown */
 	int		 warned;	/* its defect was reported */
+	const char	*critkeyid;	/* "subjectKeyIdentifier" or
+					   "authorityKeyIdentifier" when
+					   marked critical, or NULL */
 	X509		*x;		/* decoded on demand */
 	size_t		 next;		/* subject index chain */
 };
@@ -71,6 +74,9 @@ struct chain_pool {
 	char		**findings;	/* what the user should know */
 	int		 warn;		/* findings are warnings (chain-order),
 					   else notes (pem2p12) */
+	int		 strict;	/* notes are errors (--strict) */
+	long long	 within;	/* seconds: a link expiring within is
+					   a finding; -1 (chain_init) none */
 	size_t		 nfindings;
 	size_t		*bucket;	/* subject hash -> first index + 1 */
 	size_t		 nbucket;
@@ -141,8 +147,9 @@ const char *chain_link_words(const struct chain_pool *p, size_t child,
  * chain_finding: record a finding (printf-style) in p->findings, for
  * --json and --strict, and print it: as a warning when always is 1 (it
  * changes what the user gets: strays, duplicates, an expired link, an
- * alternative issuer not taken) and p->warn is set, else as a note under
- * -v only.
+ * alternative issuer not taken) and p->warn is set, else as an error
+ * when p->strict is set (a repair is an error then), else as a note
+ * under -v only.
  */
 void	chain_finding(struct chain_pool *p, int always, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
@@ -180,8 +187,14 @@ void	chain_free(struct chain_pool *p);
 /*
  * chain_findings: what chain-order says of chain ch[0..n) built from
  * leaf: strays (certificates of the input not on it), links not valid at
- * p->at, the root left out (nout < n), a leaf that was not the input's
- * first certificate; each a chain_finding, kept for --json and --strict.
+ * p->at or expiring within p->within seconds of it (RFC 5280 section
+ * 4.1.2.5), a critical key identifier (sections 4.2.1.1, 4.2.1.2: linked
+ * all the same), the root left out (nout < n), a leaf that was not the
+ * input's first certificate, intermediates of the input out of the
+ * chain's order ("X should come after Y": RFC 8446 section 4.4.2, RFC
+ * 5246 section 7.4.2), and written certificates whose bytes are not the
+ * input's (from a trust file, read as DER or from a container); each a
+ * chain_finding, kept for --json and --strict.
  */
 void	chain_findings(struct chain_pool *p, const size_t *ch, size_t n,
 	    size_t leaf, size_t first, size_t nout);

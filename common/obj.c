@@ -221,6 +221,12 @@ decode(struct obj_input *oi)
 	oi->status = EX_TROUBLE;
 	return 0;
 skip:
+	if ((oi->flags & OBJ_SKIP_STRICT) && (oi->in.flags & PEM_STRICT)) {
+		diag_err(b->src, b->line, "--strict: %s skipped: it is not "
+		    "written", pem_kind_name(b->kind));
+		oi->status = EX_TROUBLE;
+		return 0;
+	}
 	diag_note(b->src, b->line, "%s skipped", pem_kind_name(b->kind));
 	return 0;
 }

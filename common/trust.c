@@ -31,7 +31,7 @@ trust_load(struct chain_pool *p, struct trust *c, char **files, int nfiles,
 	int status = EX_YES, r;
 
 	obj_input_init(&oi, files, nfiles, trusted ? 0 : c->rflags,
-	    OBJ_CERTS | OBJ_LAZY, c->pass);
+	    OBJ_CERTS | OBJ_LAZY | OBJ_SKIP_STRICT, c->pass);
 	while (obj_next(&oi, &o)) {
 		r = chain_add(p, o.der, o.derlen, o.src, o.line, o.index,
 		    o.member, trusted);

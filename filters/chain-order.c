@@ -27,7 +27,7 @@
 #include "trust.h"
 #include "x509info.h"
 
-#define OPTS	"C:D:FH:I:NR:SVa:cd:e:hijo:prst:vw:y"
+#define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:vw:y"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -40,6 +40,7 @@ static const struct option longopts[] = {
 	{ "fetch",	no_argument,		NULL, 'F' },
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "end-at",	required_argument,	NULL, 'e' },
+	{ "expires-within", required_argument,	NULL, 'E' },
 	{ "host",	required_argument,	NULL, 'H' },
 	{ "issuers",	no_argument,		NULL, 'i' },
 	{ "json",	no_argument,		NULL, 'j' },
@@ -54,6 +55,8 @@ static const struct option longopts[] = {
 static const struct opt_doc docs[] = {
 	{ 'C', "FILE", "trust FILE (its intermediates are written)" },
 	{ 'D', "DIR", "keep fetched issuers in DIR (with -F)" },
+	{ 'E', "DURATION", "a link expiring within is a finding (30 = days, "
+	    "12h)" },
 	{ 'F', NULL, "fetch a missing issuer from its caIssuers URL" },
 	{ 'H', "NAME", "the leaf covering NAME; verify it with -y" },
 	{ 'N', NULL, "no system store look-up for a missing issuer" },
@@ -78,9 +81,9 @@ usage(int status)
 	fprintf(status ? stderr : stdout,
 	    "usage: chain-order [-cFhijNprSsVvy] [-a TIME] [-C FILE] [-D DIR] "
 	    "[-d DIR]\n"
-	    "                   [-e ROOT] [-H NAME] [-I N] [-o FILE] [-R FILE] "
-	    "[-t SECONDS]\n"
-	    "                   [-w SOURCE] [file ...]\n");
+	    "                   [-E DURATION] [-e ROOT] [-H NAME] [-I N] "
+	    "[-o FILE] [-R FILE]\n"
+	    "                   [-t SECONDS] [-w SOURCE] [file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);
 	exit(status);
@@ -148,6 +151,7 @@ run(struct ctx *c, struct out *o, int strict)
 	size_t leaf, *ch = NULL, n = 0, i, k = 0, first = (size_t)-1, nout;
 	enum chain_end end;
 	int status = EX_YES;
+	char where[512];
 
 	for (i = 0; i < c->p.n && first == (size_t)-1; i++)
 		if (c->p.c[i].input)
@@ -194,6 +198,9 @@ run(struct ctx *c, struct out *o, int strict)
 		    "certificates: stopped there", CHAIN_MAX_DEPTH);
 	}
 	chain_findings(&c->p, ch, n, leaf, first, nout);
+	if (c->issuers && c->p.c[leaf].input)
+		chain_finding(&c->p, 0, "the leaf %s is not written (-i)",
+		    CHAIN_WHERE(&c->p.c[leaf], where));
 	if (end == CHAIN_MISSING)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
 	if (c->verify && status == EX_YES)
@@ -248,6 +255,14 @@ main(int argc, char *argv[])
 		case 'D':
 			c.aia.cache = optarg;
 			break;
+		case 'E':
+			if (parse_duration(optarg, &c.p.within) != 0) {
+				diag_err(NULL, 0, "--expires-within: \"%s\" is "
+				    "not a duration: use 30 (days), 30d, 12h, "
+				    "2w, ...", optarg);
+				usage(EX_TROUBLE);
+			}
+			break;
 		case 'F':
 			c.aia.on = 1;
 			break;
@@ -301,6 +316,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	c.t.rflags = op.flags;
 	c.t.strict = (op.flags & OPT_STRICT) != 0;
+	c.p.strict = c.t.strict;
 	if (ncrlfiles > 0 && !c.verify) {
 		diag_err(NULL, 0, "--crl is checked by --verify: give -y");
 		usage(EX_TROUBLE);

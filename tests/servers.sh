@@ -5,8 +5,9 @@
 # Dovecot (IMAP and POP3 STARTTLS, IMAPS), Postfix (SMTP STARTTLS).  Then
 # a renewal: a new key and certificate, the bundles rebuilt, the servers
 # reloaded, the new leaf seen.  It installs nothing (.ci/run does); a
-# server that cannot start is a failure, never a skip.  Every server is
-# stopped at the end, whatever happens.  Last line: "N passed, N failed".
+# server that cannot start is a failure, never a skip.  Last, the CI
+# gate on bundles nginx or HAProxy refuse to load or a client cannot
+# verify.  Every server is stopped at the end, whatever happens.  Last line: "N passed, N failed".
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$TOP/bin:$PATH"
@@ -51,10 +52,10 @@ ok() {
 
 # free ports from the kernel, one per server endpoint
 set -- $(python3 -c 'import socket
-ss = [socket.socket() for _ in range(6)]
+ss = [socket.socket() for _ in range(7)]
 for s in ss: s.bind(("127.0.0.1", 0))
 print(" ".join(str(s.getsockname()[1]) for s in ss))')
-P_NGINX=$1 P_HAPROXY=$2 P_IMAP=$3 P_IMAPS=$4 P_POP3=$5 P_SMTP=$6
+P_NGINX=$1 P_HAPROXY=$2 P_IMAP=$3 P_IMAPS=$4 P_POP3=$5 P_SMTP=$6 P_NGINX2=$7
 
 # the PKI, and the bundles of version N (1, then 2 at renewal) into out/
 sh "$TOP/examples/testca/testca.sh" init "$D/ca"
@@ -213,6 +214,69 @@ while IFS='|' read -r n p a want; do
 	    key-match $D/v1/server.key - >/dev/null 2>&1; [ \$? -eq 1 ]"
 done <"$D/endpoints"
 fetch_all v2 2
+
+# The CI gate (examples/ci-check.sh) against what the servers do: a
+# bundle that nginx or HAProxy refuses to load, or that a client cannot
+# verify, fails the gate (exit 1); the bundles they load and serve pass.
+G="$D/gate"
+CIC="sh $TOP/examples/ci-check.sh --ca-file $D/v2/root.crt"
+mkdir -p "$G/good" "$G/first" "$G/mismatch" "$G/leaf-only" "$G/hap-first" \
+    "$G/hap-mismatch"
+# the leaf and the intermediate (the test CA has one) of the bundle
+pem-split -p "$G/part-%n.pem" "$D/out/fullchain.pem" >/dev/null
+cp "$D/out/nginx/fullchain.pem" "$D/out/nginx/privkey.pem" "$G/good/"
+cp "$D/out/haproxy/server.pem" "$G/good/haproxy.pem"
+# nginx: the intermediate first; the old key with the new certificate
+cat "$G/part-2.pem" "$G/part-1.pem" >"$G/first/fullchain.pem"
+cp "$D/out/privkey.pem" "$G/first/privkey.pem"
+cp "$D/out/fullchain.pem" "$G/mismatch/fullchain.pem"
+cp "$D/v1/server.key" "$G/mismatch/privkey.pem"
+# HAProxy's one file: the intermediate first; the old key in it
+cat "$G/part-2.pem" "$G/part-1.pem" "$D/out/privkey.pem" \
+    >"$G/hap-first/server.pem"
+cat "$D/out/fullchain.pem" "$D/v1/server.key" >"$G/hap-mismatch/server.pem"
+# the leaf alone: nginx loads it, a client cannot verify it
+cp "$G/part-1.pem" "$G/leaf-only/fullchain.pem"
+cp "$D/out/privkey.pem" "$G/leaf-only/privkey.pem"
+# ngconf NAME DIR PORT: an nginx configuration serving DIR's pair
+ngconf() {
+	sed -e "s|$D/out/nginx/|$2/|g" -e "s|127.0.0.1:$P_NGINX |127.0.0.1:$3 |" \
+	    -e "s|$D/nginx.pid|$D/$1.pid|" -e "s|$D/nginx.err|$D/$1.err|" \
+	    "$D/nginx.conf" >"$D/$1.conf"
+}
+hapconf() {
+	sed "s|$D/out/haproxy/server.pem|$2|" "$D/haproxy.cfg" >"$D/$1.cfg"
+}
+ngconf ng-good "$G/good" "$P_NGINX2"
+ngconf ng-first "$G/first" "$P_NGINX2"
+ngconf ng-mismatch "$G/mismatch" "$P_NGINX2"
+ngconf ng-leaf-only "$G/leaf-only" "$P_NGINX2"
+hapconf hap-good "$G/good/haproxy.pem"
+hapconf hap-first "$G/hap-first/server.pem"
+hapconf hap-mismatch "$G/hap-mismatch/server.pem"
+ok gate-nginx-loads-good "nginx -t -p $D -e $D/ng-t.err -c $D/ng-good.conf"
+ok gate-haproxy-loads-good "haproxy -c -f $D/hap-good.cfg"
+ok gate-passes-good "$CIC $G/good"
+# each refusal is the server's key check; each gate failure names it
+for c in first mismatch; do
+	ok "gate-nginx-refuses-$c" "! nginx -t -p $D -e $D/ng-t.err -c $D/ng-$c.conf 2>$D/ng-$c.t &&
+	    grep 'key values mismatch' $D/ng-$c.t"
+	ok "gate-fails-nginx-$c" "$CIC $G/$c >$D/g.out; r=\$?; cat $D/g.out;
+	    [ \$r -eq 1 ] && grep '^FAIL pair     $G/$c: privkey.pem is not the key of' $D/g.out"
+	ok "gate-haproxy-refuses-$c" "! haproxy -c -f $D/hap-$c.cfg 2>$D/hap-$c.t &&
+	    grep -i 'inconsistencies between private key and certificate' $D/hap-$c.t"
+	ok "gate-fails-haproxy-$c" "$CIC $G/hap-$c >$D/g.out; r=\$?; cat $D/g.out;
+	    [ \$r -eq 1 ] && grep '^FAIL pair     $G/hap-$c/server.pem: server.pem is not the key of' $D/g.out"
+done
+ok gate-fails-nginx-first-order "$CIC $G/first >$D/g.out; cat $D/g.out;
+    grep '^FAIL chain    $G/first: fullchain.pem: the input did not start with the leaf' $D/g.out"
+ok gate-nginx-serves-leaf-only "nginx -e $D/ng-leaf-only.err -p $D -c $D/ng-leaf-only.conf &&
+    i=0; until tls-fetch -t 2 127.0.0.1:$P_NGINX2 >$D/got-leaf-only.pem 2>/dev/null; do
+    i=\$((i + 1)); [ \$i -ge 50 ] && exit 1; sleep 0.2; done"
+ok gate-client-cannot-verify-leaf-only "chain-order --verify -C $D/v2/root.crt -H $NAME \
+    $D/got-leaf-only.pem >/dev/null 2>&1; [ \$? -eq 1 ]"
+ok gate-fails-leaf-only "$CIC $G/leaf-only >$D/g.out; r=\$?; cat $D/g.out;
+    [ \$r -eq 1 ] && grep '^FAIL chain    $G/leaf-only: fullchain.pem: chain incomplete' $D/g.out"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

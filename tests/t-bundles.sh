@@ -4,8 +4,10 @@
 # examples.
 
 D="$O/demo"
-t ok-demo 0 "DEMO_DIR=$D sh $TOP/examples/demo.sh | tail -n 1" \
-    "demo: done; everything is in $D" '*'
+# the demo ends with its own CI gate (the test root, the PFX passphrase)
+t ok-demo 0 "DEMO_DIR=$D sh $TOP/examples/demo.sh | tail -n 2" \
+    "demo: everything is in $D
+11 units, 35 checks, 0 failed" '*'
 hs() { echo "sh $TOP/tests/handshake.sh $1 $2 $3 ca/root.pem www.example.com"; }
 t ok-bundle-nginx-handshake 0 "cd demo && $(hs out/nginx/fullchain.pem out/nginx/privkey.pem out/nginx/fullchain.pem)" \
     "Verification: OK" ''
@@ -66,29 +68,55 @@ t no-make-name-not-covered 2 "cd demo && $M NAMES=mail.example.com OUT=bad4 ngin
 t no-make-pfx-without-passphrase 2 "cd demo && env -u PFX_PASS $M OUT=bad5 pfx >/dev/null 2>err; r=\$?; grep -c 'set PFX_PASS' err; ls bad5/pfx; exit \$r" \
     "1" ''
 
-# the CI gate
-# the CI gate judges each file as a server reads it: the bundles a
-# server loads pass with the test CA's root known (--ca-file), leaf-only
-# files fail; names, expiry windows
+# the whole chain, not the leaf alone: an expired or not yet valid
+# intermediate stops make (chain-order -s --expires-within), cert-info
+# names it, nothing is installed (the deployment PKI, valid 2020-2039
+# but for these two copies of Issuing CA 1)
+DP="$F/pki"
+DCA="$DP/policy.pem $DP/root-x2.pem"
+t no-make-expired-intermediate 2 "$M KEY=$DP/www-rsa.key CERT=$DP/www-rsa.pem CA='$DP/issuing1-expired.pem $DCA' NAMES=www.deploy.example OUT=bad6 nginx >/dev/null 2>err; r=\$?; grep '^cert-info' err; grep -c 'Error 1' err; ls bad6 | wc -l; exit \$r" \
+    "cert-info: bad6/.chain.pem:19: O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1 expired on 2019-01-01T00:00:00Z
+1
+0" ''
+t no-make-not-yet-valid-intermediate 2 "$M KEY=$DP/www-rsa.key CERT=$DP/www-rsa.pem CA='$DP/issuing1-future.pem $DCA' NAMES=www.deploy.example OUT=bad7 all >/dev/null 2>err; r=\$?; grep '^cert-info' err; ls bad7 | wc -l; exit \$r" \
+    "cert-info: bad7/.chain.pem:19: O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1 is not valid before 2031-01-01T00:00:00Z
+0" ''
+t ok-make-valid-chain-deploy-pki 0 "$M KEY=$DP/www-rsa.key CERT=$DP/www-rsa.pem CA='$DP/issuing1.pem $DCA' NAMES=www.deploy.example OUT=good6 nginx >/dev/null && grep -c BEGIN good6/nginx/fullchain.pem" 3 ''
+mkdir -p "$O/ice-expired" "$O/kerio-expired"
+t no-icewarp-expired-intermediate 2 "cd ice-expired && sh $TOP/examples/icewarp.sh -H www.deploy.example $DP/www-rsa.key $DP/www-rsa.pem $DP/issuing1-expired.pem $DCA >/dev/null 2>err; r=\$?; grep '^cert-info' err; ls icewarp-build | wc -l; exit \$r" \
+    "cert-info: icewarp-build/.chain.pem:19: O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1 expired on 2019-01-01T00:00:00Z
+0" ''
+t no-kerio-not-yet-valid-intermediate 2 "cd kerio-expired && sh $TOP/examples/kerio.sh -H www.deploy.example $DP/www-rsa.key $DP/www-rsa.pem $DP/issuing1-future.pem $DCA >/dev/null 2>err; r=\$?; grep '^cert-info' err; ls kerio-build | wc -l; exit \$r" \
+    "cert-info: kerio-build/.chain.pem:19: O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1 is not valid before 2031-01-01T00:00:00Z
+0" ''
+
+# the CI gate judges the units a server loads (tests/t-gate.sh has the
+# scenarios): the bundles pass with the test CA's root known
+# (--ca-file); names, expiry windows
 srv="out/nginx out/haproxy out/icewarp out/postfix out/dovecot out/kerio"
 mkdir -p "$O/demo/ci-servers"
 for d in $srv; do cp -r "$O/demo/$d" "$O/demo/ci-servers/"; done
 t ok-ci-check 0 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt --name www.example.com --name example.com ci-servers | tail -n 1" \
-    "31 checks, 0 failed" ''
+    "7 units, 21 checks, 0 failed" ''
 t no-ci-check-name 1 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt --name mail.example.com ci-servers >res; r=\$?; grep -e FAIL res; exit \$r" \
-    "FAIL name      mail.example.com: no leaf covers it" ''
+    "FAIL name     mail.example.com: no leaf covers it" ''
 t no-ci-check-days 1 "cd demo && sh $TOP/examples/ci-check.sh --days 100 --json out/nginx >res; r=\$?; jq -r 'select(.ok == false) | .check' res | sort | uniq -c | tr -s ' '; exit \$r" \
     " 1 chain
  1 expiry" ''
-t no-ci-check-leaf-only-file 1 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt out/apache >res; r=\$?; grep -c 'FAIL chain     out/apache/server.crt: chain incomplete in this file: add the missing issuer: the issuer of out/apache/server.crt:1' res; exit \$r" \
-    1 ''
+# Apache's server.crt (the leaf alone) is judged with chain.crt beside it
+t ok-ci-check-apache-leaf-and-chain-crt 0 "cd demo && sh $TOP/examples/ci-check.sh --ca-file root.crt out/apache" \
+    "ok   pair     out/apache/server: server.key is the key of server.crt
+ok   chain    out/apache/server: server.crt + chain.crt
+ok   expiry   out/apache/server: until $(cert-info -f '%{notAfter}' "$D/out/apache/server.crt" 2>/dev/null | cut -c1-10)
+1 unit, 3 checks, 0 failed" ''
 mkdir -p "$O/ci-bad"
 cp "$F/leaf.key" "$O/ci-bad/orphan.key"
 head -n 3 "$F/leaf.pem" >"$O/ci-bad/broken.pem"
-t trouble-ci-check-unreadable 2 "sh $TOP/examples/ci-check.sh ci-bad >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
-    "FAIL readable  ci-bad/broken.pem: ci-bad/broken.pem:1: BEGIN \"CERTIFICATE\" without END: the input ends first
-FAIL key       ci-bad/orphan.key:1: no certificate in ci-bad carries this key (SPKI SHA-256 $(cert-info -f '%{spki_sha256}' "$F/leaf.pem"))
-3 checks, 2 failed" ''
+t trouble-ci-check-unreadable 2 "sh $TOP/examples/ci-check.sh ci-bad" \
+    "FAIL readable ci-bad: broken.pem: cannot be read (pem-split exit 2)
+FAIL pair     ci-bad: orphan.key: no leaf certificate beside it carries this key
+1 unit, 2 checks, 2 failed" \
+    'pem-split: ci-bad/broken.pem:1: BEGIN "CERTIFICATE" without END: the input ends first'
 
 # the other examples
 t ok-renewal 0 "DEMO_DIR=$D sh $TOP/examples/renewal.sh 2>/dev/null | grep -e refused -e '^new.key belongs' -e refuses -e 'renewal:'" \
@@ -106,6 +134,13 @@ sslcert
 kerio-build/kerio/sslcert:
 server.crt
 server.key" ''
+# Kerio's server.key in the PKCS#1 "RSA format" (pem-join -R)
+t ok-make-kerio-key-pkcs1 0 "cd demo && head -n 1 out/kerio/sslcert/server.key kerio-build/kerio/sslcert/server.key" \
+    "==> out/kerio/sslcert/server.key <==
+-----BEGIN RSA PRIVATE KEY-----
+
+==> kerio-build/kerio/sslcert/server.key <==
+-----BEGIN RSA PRIVATE KEY-----" ''
 
 # a renewal whose files came out of the CA's archive with old times:
 # rebuilt by content (the old certificate never stays in the bundle)
@@ -132,18 +167,24 @@ cat "$F/pki/rsa.pem" "$F/pki/ca1.pem" >"$O/ci-full/fullchain.pem"
 cp "$F/pki/rsa.key" "$O/ci-full/privkey.pem"
 cp "$F/leaf.p12" "$O/ci-p12/server.pfx"
 cp "$F/leaf.enc.key" "$O/ci-p12/server.key"
-cp "$F/chain.pem" "$O/ci-p12/fullchain.pem"
+cat "$F/leaf.pem" "$F/inter.pem" >"$O/ci-p12/fullchain.pem"
 t no-ci-check-leaf-only-repository 1 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh ci-leaf >res; r=\$?; grep -e FAIL -e checks res; exit \$r" \
-    "FAIL chain     ci-leaf/cert.pem: chain incomplete in this file: add the missing issuer: the issuer of ci-leaf/cert.pem:1 (O=pemkit PKI,CN=www.pki.example) is not in the input or the system store: O=pemkit PKI,CN=pemkit PKI CA 1, key identifier $(cert-info -f '%{aki}' "$F/pki/rsa.pem" | tr -d :)
-5 checks, 1 failed" ''
+    "FAIL chain    ci-leaf: cert.pem: chain incomplete: the issuer of O=pemkit PKI,CN=www.pki.example is missing: give its issuer in the file if it is an intermediate; a root of your own goes in --ca-file FILE, never in the served file
+1 unit, 3 checks, 1 failed" ''
 t ok-ci-check-fullchain-root-in-system-store 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh ci-full | tail -n 1" \
-    "5 checks, 0 failed" ''
+    "1 unit, 3 checks, 0 failed" ''
 t no-ci-check-fullchain-root-unknown 1 "sh $TOP/examples/ci-check.sh ci-full >res; r=\$?; grep -c 'FAIL chain' res; exit \$r" 1 ''
-t ok-ci-check-days-with-unit 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh --days 30d ci-full | tail -n 1" "5 checks, 0 failed" ''
+t ok-ci-check-days-with-unit 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh --days 30d ci-full | tail -n 1" "1 unit, 3 checks, 0 failed" ''
 t trouble-ci-check-days-bad 2 "sh $TOP/examples/ci-check.sh --days 30x ci-full" '' \
     'ci-check.sh: --days takes a number of days: 30 or 30d, not "30x"'
-t trouble-ci-check-p12-and-encrypted-key-without-passin 2 "sh $TOP/examples/ci-check.sh ci-p12 >res; r=\$?; grep FAIL res; exit \$r" \
-    "FAIL readable  ci-p12/server.pfx: ci-p12/server.pfx: PKCS#12 file needs a passphrase: give --passin
-FAIL key       ci-p12/server.key: key-match: ci-p12/server.key:1: encrypted private key: give its passphrase with --passin (env:VAR or file:PATH)" ''
+t trouble-ci-check-p12-and-encrypted-key-without-passin 2 "SSL_CERT_FILE=$F/root.pem sh $TOP/examples/ci-check.sh ci-p12" \
+    "FAIL readable ci-p12: server.pfx: cannot be opened (cert-info exit 2): give --passin
+FAIL key      ci-p12: server.key: cannot be opened (key-match exit 2): encrypted: give --passin
+ok   chain    ci-p12: fullchain.pem
+ok   expiry   ci-p12: until 2038-01-01
+1 unit, 4 checks, 2 failed" \
+    "cert-info: ci-p12/server.pfx: PKCS#12 file needs a passphrase: give --passin
+key-match: ci-p12/server.pfx: PKCS#12 file needs a passphrase: give --passin
+key-match: ci-p12/server.key:1: encrypted private key: give its passphrase with --passin (env:VAR or file:PATH)"
 t ok-ci-check-p12-with-passin 0 "SSL_CERT_FILE=$F/root.pem sh $TOP/examples/ci-check.sh --passin pass:secret ci-p12 | grep -e FAIL -e checks" \
-    "9 checks, 0 failed" ''
+    "2 units, 6 checks, 0 failed" ''

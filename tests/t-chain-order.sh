@@ -28,10 +28,13 @@ t ok-co-notes 0 "cat $ch/i1.pem $ch/leaf.pem $F/root.pem $ch/stray.pem $ch/i2.pe
     "chain-order: warning: <stdin>:61: duplicate of <stdin>:1, dropped
 chain-order: warning: 1 certificate is not on the chain, dropped: <stdin>:38
 chain-order: note: the root <stdin>:26 is left out (-r keeps it)
-chain-order: note: the input did not start with the leaf: the leaf is at <stdin>:13"
+chain-order: note: the input did not start with the leaf: the leaf is at <stdin>:13
+chain-order: note: intermediates out of order: <stdin>:1 (CN=pemkit Chain I1,O=pemkit test) should come after <stdin>:49 (CN=pemkit Chain I2,O=pemkit test)"
 t ok-co-root 0 "chain-order -r $F/root.pem $ch/i2.pem $ch/leaf.pem $ch/i1.pem" "@$G/want-root.pem" ''
 t no-co-strict-stray 1 "chain-order -s $ch/stray.pem $G/want-root.pem" '' \
     "chain-order: warning: 1 certificate is not on the chain, dropped: $ch/stray.pem:1
+chain-order: the root $G/want-root.pem:38 is left out (-r keeps it)
+chain-order: the input did not start with the leaf: the leaf is at $G/want-root.pem:1
 chain-order: --strict: 3 findings: the input is not exactly the chain to send"
 t ok-co-json 0 "chain-order --json $ch/i1.pem $F/root.pem $ch/leaf.pem $ch/i2.pem | jq -c '[.position, .role, .written, .link, .line]'" \
     '[1,"leaf",true,"name+keyid+signature",1]
@@ -47,7 +50,8 @@ t ok-co-cross-anchor-root 0 "chain-order -v -C $F/root.pem $ch/i2-cross.pem $ch/
     "@$G/want.pem" \
     "chain-order: warning: 2 certificates can issue the one at $ch/leaf.pem:1; took CN=pemkit Chain I2,O=pemkit test at $ch/i2.pem:1: it reaches a trust anchor
 chain-order: warning: 1 certificate is not on the chain, dropped: $ch/i2-cross.pem:1
-chain-order: note: the input did not start with the leaf: the leaf is at $ch/leaf.pem:1"
+chain-order: note: the input did not start with the leaf: the leaf is at $ch/leaf.pem:1
+chain-order: note: intermediates out of order: $ch/i1.pem:1 (CN=pemkit Chain I1,O=pemkit test) should come after $ch/i2.pem:1 (CN=pemkit Chain I2,O=pemkit test)"
 t ok-co-cross-anchor-root2 0 "chain-order -C $ch/root2.pem $ch/i2.pem $ch/leaf.pem $ch/i1.pem $ch/i2-cross.pem" \
     "@$G/want-cross.pem" \
     "chain-order: warning: 2 certificates can issue the one at $ch/leaf.pem:1; took CN=pemkit Chain I2,O=pemkit test at $ch/i2-cross.pem:1: it reaches a trust anchor
@@ -116,3 +120,73 @@ t ok-co-system-store 0 "SSL_CERT_FILE=$C/debian-ca-certificates/ca-certificates.
     "chain-order: warning: the chain goes through $C/cert-chain-resolver/tests/godaddy.bundle.crt:1, which has expired at the time checked"
 tc ok-co-corpus-chains 0 "CO=chain-order PS=pem-split sh $TOP/tests/chains-check.sh" \
     "$((13 + 2 * ((95 + THIN - 1) / THIN))) chains, 0 unexpected" ''
+
+# issue 22: -s answers "is this file exactly what a server should send?"
+# on the deployment PKI (mk-pki.sh deploy): exit 0 only when the bytes
+# out are the bytes in and every link is valid at --at
+P="$F/pki"
+S="$O/co-send"
+mkdir -p "$S"
+cat "$P/www-rsa.pem" "$P/issuing1.pem" "$P/policy.pem" >"$S/fullchain.pem"
+cat "$P/www-rsa.pem" "$P/policy.pem" "$P/issuing1.pem" >"$S/reversed.pem"
+cat "$P/issuing1.pem" "$P/www-rsa.pem" "$P/policy.pem" >"$S/inter-first.pem"
+cat "$P/www-rsa.pem" "$P/issuing1-expired.pem" "$P/policy.pem" >"$S/expired.pem"
+cat "$P/www-rsa.pem" "$P/issuing1-future.pem" "$P/policy.pem" >"$S/future.pem"
+cat "$P/www-rsa.pem" "$P/issuing1-critskid.pem" "$P/policy.pem" >"$S/critskid.pem"
+cat "$P/www-rsa.key" "$S/fullchain.pem" >"$S/merged.pem"
+openssl x509 -in "$P/www-rsa.pem" -outform DER >"$S/leaf.der"
+cs="chain-order -s --at 2030-01-01 -C $P/root-x2.pem"
+l2=$(($(wc -l <"$P/www-rsa.pem") + 1))		# the second block's line
+l3=$((l2 + $(wc -l <"$P/policy.pem")))		# the third's in reversed.pem
+sum1='chain-order: --strict: 1 finding: the input is not exactly the chain to send'
+t ok-co-send-exact-fullchain 0 "$cs $S/fullchain.pem" "@$S/fullchain.pem" ''
+t ok-co-send-ec-leaf 0 "cat $P/mail-ec.pem $P/issuing1.pem $P/policy.pem >m.pem; $cs m.pem | cmp - m.pem" '' ''
+t ok-co-send-ed25519-leaf 0 "cat $P/ed-ed25519.pem $P/issuing2.pem $P/policy.pem >e.pem; $cs e.pem | cmp - e.pem" '' ''
+t no-co-send-reversed-intermediates 1 "$cs $S/reversed.pem" '' \
+    "chain-order: intermediates out of order: $S/reversed.pem:$l2 (O=pemkit Deploy,CN=pemkit Deploy Policy CA) should come after $S/reversed.pem:$l3 (O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1)
+$sum1"
+t ok-co-reversed-repaired-without-s 0 "chain-order --at 2030-01-01 -C $P/root-x2.pem $S/reversed.pem" "@$S/fullchain.pem" ''
+t ok-co-json-finding-reversed 0 "chain-order -j --at 2030-01-01 -C $P/root-x2.pem $S/reversed.pem | jq -r 'select(.position == 1) | .findings[]'" \
+    "intermediates out of order: $S/reversed.pem:$l2 (O=pemkit Deploy,CN=pemkit Deploy Policy CA) should come after $S/reversed.pem:$l3 (O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1)" ''
+t no-co-send-intermediate-first 1 "$cs $S/inter-first.pem" '' \
+    "chain-order: the input did not start with the leaf: the leaf is at $S/inter-first.pem:$(($(wc -l <"$P/issuing1.pem") + 1))
+$sum1"
+t no-co-send-expired-intermediate 1 "$cs $S/expired.pem" '' \
+    "chain-order: warning: the chain goes through $S/expired.pem:$l2, which has expired at the time checked
+$sum1"
+t no-co-send-future-intermediate 1 "$cs $S/future.pem" '' \
+    "chain-order: warning: the chain goes through $S/future.pem:$l2, which is not yet valid at the time checked
+$sum1"
+t no-co-send-expires-within 1 "$cs --expires-within 3652d $S/fullchain.pem" '' \
+    "chain-order: warning: the chain goes through $S/fullchain.pem:1, which expires within 3652 days (--expires-within): notAfter 2039-01-01T00:00:00Z
+chain-order: warning: the chain goes through $S/fullchain.pem:$l2, which expires within 3652 days (--expires-within): notAfter 2040-01-01T00:00:00Z
+chain-order: --strict: 2 findings: the input is not exactly the chain to send"
+t ok-co-send-expires-after-within 0 "$cs -E 3000 $S/fullchain.pem | cmp - $S/fullchain.pem" '' ''
+t ok-co-expires-within-warns-without-s 0 "chain-order --at 2038-12-01 -E 12h -C $P/root-x2.pem $S/fullchain.pem >/dev/null" '' ''
+t no-co-send-expires-within-hours 1 "$cs --at 2038-12-31T13:00:00Z -E 12h $S/fullchain.pem" '' \
+    "chain-order: warning: the chain goes through $S/fullchain.pem:1, which expires within 12 hours (--expires-within): notAfter 2039-01-01T00:00:00Z
+$sum1"
+t trouble-co-expires-within-not-a-duration 2 "chain-order -E soon $S/fullchain.pem 2>&1 | head -n 1; exit 2" \
+    'chain-order: --expires-within: "soon" is not a duration: use 30 (days), 30d, 12h, 2w, ...' ''
+t no-co-send-key-in-file 2 "$cs $S/merged.pem" '' \
+    "chain-order: $S/merged.pem:1: --strict: PKCS#8 private key skipped: it is not written"
+t no-co-send-der-input 1 "$cs $S/leaf.der $P/issuing1.pem $P/policy.pem" '' \
+    "chain-order: $S/leaf.der was read as DER: written as PEM
+$sum1"
+t no-co-send-trust-file-intermediate 1 "$cs -C $P/policy.pem $P/www-rsa.pem $P/issuing1.pem" '' \
+    "chain-order: $P/policy.pem:1 is not in the input: added from a trust file
+$sum1"
+t no-co-send-issuers-only 1 "$cs -i $S/fullchain.pem" '' \
+    "chain-order: the leaf $S/fullchain.pem:1 is not written (-i)
+$sum1"
+
+# a critical subjectKeyIdentifier (RFC 5280 4.2.1.2 forbids it): linked
+# by name, key identifiers and signature, with the defect named
+t ok-co-critical-ski-linked 0 "chain-order --at 2030-01-01 -C $P/root-x2.pem $S/critskid.pem | cmp - $S/critskid.pem" '' \
+    "chain-order: warning: $S/critskid.pem:$l2 marks its subjectKeyIdentifier critical (RFC 5280 section 4.2.1.2: must not be): linked by name, key identifiers and signature all the same; OpenSSL's verification refuses it"
+t ok-co-critical-ski-linked-out-of-order 0 "chain-order --at 2030-01-01 -C $P/root-x2.pem $P/policy.pem $P/issuing1-critskid.pem $P/www-rsa.pem 2>/dev/null | cmp - $S/critskid.pem" '' ''
+t no-co-send-critical-ski 1 "$cs $S/critskid.pem" '' \
+    "chain-order: warning: $S/critskid.pem:$l2 marks its subjectKeyIdentifier critical (RFC 5280 section 4.2.1.2: must not be): linked by name, key identifiers and signature all the same; OpenSSL's verification refuses it
+$sum1"
+t no-co-verify-critical-ski 1 "chain-order -y --at 2030-01-01 -C $P/root-x2.pem $S/critskid.pem 2>&1 >/dev/null | tail -n 1; exit 1" \
+    'chain-order: verification failed at depth 1, O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1: unhandled critical extension' ''

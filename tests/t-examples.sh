@@ -84,7 +84,7 @@ t ok-example-results 0 "cd examples && grep -c BEGIN bundle.pem && cmp server.ke
 1-www.example.com.pem
 2-pemkit_Test_Intermediate.pem
 3
-4
+3
 -----BEGIN PRIVATE KEY-----" ''
 
 # the README's quick start: the messy bundle becomes the clean chain, and

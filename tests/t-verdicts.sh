@@ -107,9 +107,11 @@ chain-order: verification failed at depth 1, O=pemkit PKI,CN=pemkit PKI CA 1: ce
 # 4. findings: silent on an exact fullchain, every finding exit 1 under -s
 t ok-co-strict-exact-fullchain 0 "SSL_CERT_FILE=$P/root.pem chain-order -s $at $V/pki-fullchain.pem" "@$V/pki-fullchain.pem" ''
 t no-co-strict-root-in-file 1 "chain-order -s $at $V/pki-fullchain.pem $P/root.pem" '' \
-    'chain-order: --strict: 1 finding: the input is not exactly the chain to send'
+    "chain-order: the root $P/root.pem:1 is left out (-r keeps it)
+chain-order: --strict: 1 finding: the input is not exactly the chain to send"
 t no-co-strict-leaf-not-first 1 "SSL_CERT_FILE=$P/root.pem chain-order -s $at $P/ca1.pem $P/rsa.pem" '' \
-    'chain-order: --strict: 1 finding: the input is not exactly the chain to send'
+    "chain-order: the input did not start with the leaf: the leaf is at $P/rsa.pem:1
+chain-order: --strict: 1 finding: the input is not exactly the chain to send"
 t ok-co-json-findings 0 "chain-order --json $at $P/rsa.pem $P/ca1-expired.pem $P/ca1.pem $P/root.pem 2>/dev/null | jq -c 'select(.position == 1) | .findings | length'" \
     3 ''
 # 5. a root store is not a chain

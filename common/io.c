@@ -286,7 +286,13 @@ out_open(struct out *o, const char *path, int flags)
 		diag_err(path, 0, "is a symbolic link: a new private key is "
 		    "not written through one");
 		goto fail;
-	} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	} else if ((flags & OUT_REGULAR) && lstat(path, &st) == 0 &&
+	    !S_ISREG(st.st_mode)) {
+		diag_err(path, 0, "is not a regular file: refused");
+		goto fail;
+	} else if (flags & OUT_REGULAR)
+		r = 0;
+	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		diag_err(path, 0, "is a directory");
 		goto fail;
 	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -300,8 +306,10 @@ out_open(struct out *o, const char *path, int flags)
 	/* the file a link names is replaced, in its directory; with
 	 * OUT_NOFOLLOW, a link planted since the look is replaced itself
 	 * (rename(2) never writes through one) */
-	o->path = (flags & OUT_NOFOLLOW) ? xstrdup(path) : follow_links(path);
-	if (stat(o->path, &st) == 0) {
+	o->path = (flags & (OUT_NOFOLLOW | OUT_REGULAR)) ? xstrdup(path) :
+	    follow_links(path);
+	if (((flags & (OUT_NOFOLLOW | OUT_REGULAR)) ? lstat(o->path, &st) :
+	    stat(o->path, &st)) == 0 && S_ISREG(st.st_mode)) {
 		o->old = st;
 		o->hasold = 1;
 	}
@@ -495,6 +503,8 @@ set_access(struct out *o)
 	mask = umask(0);
 	umask(mask);
 	mode = o->secret ? 0600 : 0666 & ~mask;
+	if (o->flags & OUT_PUBLIC)
+		mode &= 0644;
 	if (o->hasold) {
 		if (!o->secret)
 			mode &= o->old.st_mode & 0777;

@@ -26,6 +26,8 @@ void	in_close(int fd);
 #define OUT_NOCLOBBER	0x1	/* refuse to replace an existing file */
 #define OUT_HOLD	0x2	/* keep all output in memory until out_close */
 #define OUT_NOFOLLOW	0x4	/* refuse a symbolic link (a new key file) */
+#define OUT_REGULAR	0x8	/* only a regular file, links not followed */
+#define OUT_PUBLIC	0x10	/* mode 0644 at most, whatever the umask */
 
 /*
  * struct out: one output, stdout or a file being written atomically.
@@ -61,6 +63,10 @@ struct out {
  * the target at out_close.  A symbolic link is followed to the file it
  * names; with OUT_NOFOLLOW one is refused ("is a symbolic link"), and one
  * planted after that look is replaced itself, never written through.
+ * With OUT_REGULAR (a cache file), anything but a regular file, a link
+ * included, is refused ("is not a regular file"), never opened, and one
+ * planted after the look is replaced by the rename.  With OUT_PUBLIC the
+ * new file is mode 0644 at most, whatever the umask.
  * Returns 0, or EX_TROUBLE after printing the cause.
  */
 int	out_open(struct out *o, const char *path, int flags);

@@ -241,6 +241,29 @@ t trouble-ocsp-stalled-after-whole-answer 2 "cd rev && rm -f stalled.der &&
     cert-info -o /dev/null -t 2 -Q -U http://127.0.0.1:$AP/ocsp-stall/$P1 -O stalled.der good.pem inter.pem 2>e;
     r=\$?; sed 's/$AP/PORT/g' e >&2; test -e stalled.der || echo no staple; exit \$r" 'no staple' \
     "cert-info: http://127.0.0.1:PORT/ocsp-stall/$P1: timed out after 2 s"
+# the cache (-D): a planted FIFO or symlink is refused (without waiting),
+# entries are 0644 at most under umask 000, a directory others may write
+# is used only when sticky, and only when it is ours or root's
+H=$(printf %s "http://127.0.0.1:$AP/inter.der" | openssl dgst -sha256 -r | cut -c1-64)
+t trouble-aia-cache-fifo-refused 2 "cd rev && rm -rf cf && mkdir cf && mkfifo cf/$H.der &&
+    timeout 10 chain-order -N -t 5 -F -D cf -C root.pem aia-inter.der.pem" '' \
+    "chain-order: cf/$H.der: the cache entry is not a regular file: refused"
+t trouble-aia-cache-symlink-refused 2 "cd rev && rm -rf cl && mkdir cl && echo victim >victim.txt &&
+    ln -s ../www/inter.der cl/$H.der && chain-order -N -t 5 -F -D cl -C root.pem aia-inter.der.pem;
+    r=\$?; cat victim.txt; exit \$r" victim \
+    "chain-order: cl/$H.der: the cache entry is a symbolic link: refused"
+t ok-aia-cache-entry-0644-under-umask-000 0 "cd rev && rm -rf cm && umask 000 &&
+    chain-order -N -t 5 -F -D cm -C root.pem aia-inter.der.pem >/dev/null && stat -c %a cm/$H.der" 644 ''
+t trouble-aia-cache-dir-writable-by-others 2 "cd rev && rm -rf cw && mkdir cw && chmod 777 cw &&
+    chain-order -N -t 5 -F -D cw -C root.pem aia-inter.der.pem; r=\$?; ls cw | wc -l; exit \$r" 0 \
+    "chain-order: cw: the cache directory is writable by others and not sticky: refused"
+t ok-aia-cache-dir-sticky 0 "cd rev && rm -rf cs && mkdir cs && chmod 1777 cs &&
+    chain-order -N -t 5 -F -D cs -C root.pem aia-inter.der.pem | grep -c BEGIN" 2 ''
+if [ "$(id -u)" = 0 ]; then
+	t trouble-aia-cache-dir-not-ours 2 "cd rev && rm -rf co && mkdir co && chown 65534 co &&
+	    chain-order -N -t 5 -F -D co -C root.pem aia-inter.der.pem" '' \
+	    "chain-order: co: the cache directory belongs to uid 65534, not to you or root: refused"
+fi
 kill "$AIA_PID" 2>/dev/null
 while read -r pid; do kill "$pid" 2>/dev/null; done <"$R/responders"
 

@@ -52,6 +52,31 @@ why(char *buf, size_t n, int *toobig)
 }
 
 /*
+ * Wait for the non-blocking connect of fd to end, until the deadline
+ * (time(3) seconds): 0 connected, -1 timed out, else the errno value
+ * of the failure, from SO_ERROR (ECONNREFUSED for a refused port).
+ */
+static int
+connected(int fd, time_t deadline)
+{
+	struct pollfd pfd;
+	socklen_t sl = sizeof(int);
+	time_t left;
+	int r, err = 0;
+
+	do {
+		if ((left = deadline - time(NULL)) <= 0)
+			return -1;
+		pfd.fd = fd;
+		pfd.events = POLLOUT;
+		r = poll(&pfd, 1, (int)left * 1000);
+	} while (r == 0 || (r == -1 && errno == EINTR));
+	if (r == -1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &sl) == -1)
+		return errno != 0 ? errno : EIO;
+	return err;
+}
+
+/*
  * A TCP connection to host:port before the deadline (time(3) seconds),
  * as a socket BIO in non-blocking mode, or NULL after a message naming
  * url.  Made here rather than by OSSL_HTTP_open, whose
@@ -65,11 +90,8 @@ dial(const char *url, const char *host, const char *port, time_t deadline,
     int timeout)
 {
 	struct addrinfo hints, *res = NULL, *ai;
-	struct pollfd pfd;
-	socklen_t sl;
 	BIO *b = NULL;
-	int fd = -1, e, err = 0, r;
-	time_t left;
+	int fd = -1, e, err = 0;
 
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_family = AF_UNSPEC;
@@ -92,21 +114,10 @@ dial(const char *url, const char *host, const char *port, time_t deadline,
 		else if (connect(fd, ai->ai_addr, ai->ai_addrlen) == -1) {
 			if (errno != EINPROGRESS)
 				err = errno;
-			else {
-				do {
-					if ((left = deadline - time(NULL)) <= 0) {
-						diag_err(NULL, 0, "%s: timed out "
-						    "after %d s", url, timeout);
-						goto out;
-					}
-					pfd.fd = fd;
-					pfd.events = POLLOUT;
-					r = poll(&pfd, 1, (int)left * 1000);
-				} while (r == 0 || (r == -1 && errno == EINTR));
-				sl = sizeof(err);
-				if (r == -1 || getsockopt(fd, SOL_SOCKET,
-				    SO_ERROR, &err, &sl) == -1)
-					err = errno;
+			else if ((err = connected(fd, deadline)) == -1) {
+				diag_err(NULL, 0, "%s: timed out after %d s",
+				    url, timeout);
+				goto out;
 			}
 		}
 		if (err == 0)
@@ -285,8 +296,8 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 		    NULL)
 			goto out;
 		ERR_clear_error();
-		if ((rctx = OSSL_HTTP_open(host, port, NULL, NULL, 0, sock, sock,
-		    NULL, NULL, 0, left)) == NULL ||
+		if ((rctx = OSSL_HTTP_open(host, port, NULL, NULL, 0, sock,
+		    sock, NULL, NULL, 0, left)) == NULL ||
 		    !OSSL_HTTP_set1_request(rctx, path, NULL, ctype, rb, NULL, 0,
 		    max, left, 0) ||
 		    (resp = OSSL_HTTP_exchange(rctx, &redir)) == NULL) {

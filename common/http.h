@@ -13,12 +13,17 @@
  * http_fetch: a GET of url (req NULL) or a POST of req[0..reqlen) with
  * content type ctype, under an overall timeout of timeout seconds, a
  * response of at most max bytes, and at most maxredir redirections
- * followed (each a note under -v).  The proxy of the environment
- * (http_proxy, no_proxy) is honoured, as OpenSSL does.  Returns the body
- * in a new buffer (free with free()) and its length in *len, or NULL
- * after an error naming url and the cause: "not an http:// URL", "timed
- * out after N s", "more than N bytes", "more than N redirections",
- * OpenSSL's reason (connection refused, an HTTP status).
+ * followed (each a note under -v), a relative Location resolved against
+ * the current URL (RFC 9110 section 10.2.2, RFC 3986 section 5.2).  The
+ * connection is made here, to the URL's host: no proxy of the
+ * environment (http_proxy, no_proxy) is used (issue 24, stated in
+ * cert-info(1) and chain-order(1)), and a refused port is said at once.
+ * Returns the body in a new buffer (free with free()) and its length in
+ * *len, or NULL after an error naming url and the cause: "not an
+ * http:// URL", "cannot resolve HOST", "timed out after N s" (then
+ * nothing of the answer is returned, however much came), "more than N
+ * bytes", "more than N redirections", "cannot fetch: connection
+ * refused", a reset, OpenSSL's reason (an HTTP status).
  */
 unsigned char *http_fetch(const char *url, const char *ctype,
 	    const unsigned char *req, size_t reqlen, size_t max, int timeout,

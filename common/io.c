@@ -197,14 +197,73 @@ pipe_grow(int fd)
 #endif
 }
 
+/*
+ * Does path name an open descriptor of ours (/dev/stdout, /dev/stderr,
+ * /dev/fd/N, /proc/self/fd/N)?  The exact names, not a prefix: such a
+ * path is the descriptor the caller redirected, written in place even
+ * when it is a regular file (issue 24: /dev/shm is a directory like any
+ * other, and a file there is replaced atomically).
+ */
+static int
+names_fd(const char *path)
+{
+	const char *p;
+
+	if (strcmp(path, "/dev/stdout") == 0 ||
+	    strcmp(path, "/dev/stderr") == 0)
+		return 1;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		p = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		p = path + 14;
+	else
+		return 0;
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Open path, which is not a regular file, to be written in place: 1 done
+ * (o->fd set), 0 it turned out to be a regular file after all (replaced
+ * since it was looked at: written atomically instead), -1 error printed.
+ * The type is judged on the descriptor opened (fstat), so that a file
+ * swapped in between the look and the open is never written in place.
+ */
+static int
+open_inplace(struct out *o, const char *path, int anytype)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_NOCTTY)) == -1) {
+		diag_err(path, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || (S_ISREG(st.st_mode) && !anytype)) {
+		close(fd);
+		return 0;
+	}
+	o->fd = fd;
+	o->path = xstrdup(path);
+	o->inplace = 1;
+	o->flags |= OUT_HOLD;
+	return 1;
+}
+
 int
 out_open(struct out *o, const char *path, int flags)
 {
 	const char *slash;
 	struct stat st;
 	size_t dirlen;
+	int r;
 
 	memset(o, 0, sizeof(*o));
+	o->fd = -1;
 	o->flags = flags;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fd = STDOUT_FILENO;
@@ -213,32 +272,44 @@ out_open(struct out *o, const char *path, int flags)
 		return 0;
 	}
 	o->name = path;
-	/* /dev/stdout, /dev/fd/N and /proc/self/fd/N name a descriptor:
-	 * written in place like any file that is not a regular one. */
-	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
-		o->path = xstrdup(path);
-	else	/* the file a link names is replaced, in its directory */
-		o->path = follow_links(path);
-	if (stat(o->path, &st) == 0 && (!S_ISREG(st.st_mode) ||
-	    strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)) {
-		/*
-		 * /dev/null, /dev/stdout, a FIFO, a terminal: written in
-		 * place, never renamed over (CONVENTIONS.md section 2).
-		 * Held until out_close, so that -o stays all-or-nothing.
-		 */
-		if (S_ISDIR(st.st_mode)) {
-			diag_err(path, 0, "is a directory");
-			goto fail;
-		}
-		if ((o->fd = open(o->path, O_WRONLY | O_NOCTTY)) == -1) {
-			diag_err(path, 0, "cannot open: %s", strerror(errno));
-			goto fail;
-		}
-		o->inplace = 1;
-		o->flags |= OUT_HOLD;
+	/*
+	 * Decided by the file's type, never by its path (issue 24):
+	 * /dev/null, a FIFO, a socket, a terminal are written in place,
+	 * never renamed over, and held until out_close, so that -o stays
+	 * all-or-nothing (CONVENTIONS.md section 2); a regular file,
+	 * wherever it is (/dev/shm too), is replaced atomically.
+	 */
+	if (names_fd(path))
+		r = open_inplace(o, path, 1);
+	else if ((flags & OUT_NOFOLLOW) && lstat(path, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		diag_err(path, 0, "is a symbolic link: a new private key is "
+		    "not written through one");
+		goto fail;
+	} else if ((flags & OUT_REGULAR) && lstat(path, &st) == 0 &&
+	    !S_ISREG(st.st_mode)) {
+		diag_err(path, 0, "is not a regular file: refused");
+		goto fail;
+	} else if (flags & OUT_REGULAR)
+		r = 0;
+	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_err(path, 0, "is a directory");
+		goto fail;
+	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		r = open_inplace(o, path, 0);
+	else
+		r = 0;
+	if (r == 1)
 		return 0;
-	}
-	if (stat(o->path, &st) == 0) {
+	if (r == -1)
+		goto fail;
+	/* the file a link names is replaced, in its directory; with
+	 * OUT_NOFOLLOW, a link planted since the look is replaced itself
+	 * (rename(2) never writes through one) */
+	o->path = (flags & (OUT_NOFOLLOW | OUT_REGULAR)) ? xstrdup(path) :
+	    follow_links(path);
+	if (((flags & (OUT_NOFOLLOW | OUT_REGULAR)) ? lstat(o->path, &st) :
+	    stat(o->path, &st)) == 0 && S_ISREG(st.st_mode)) {
 		o->old = st;
 		o->hasold = 1;
 	}
@@ -262,6 +333,50 @@ fail:
 	o->path = NULL;
 	o->failed = 1;
 	return EX_TROUBLE;
+}
+
+/* The directory part of path ("." when it has none) and its last name. */
+static int
+same_dir(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	char *da, *db;
+	struct stat ta, tb;
+	int same;
+
+	if (strcmp(sa != NULL ? sa + 1 : a, sb != NULL ? sb + 1 : b) != 0)
+		return 0;
+	da = sa == NULL ? xstrdup(".") : sa == a ? xstrdup("/") :
+	    strndup(a, (size_t)(sa - a));
+	db = sb == NULL ? xstrdup(".") : sb == b ? xstrdup("/") :
+	    strndup(b, (size_t)(sb - b));
+	if (da == NULL || db == NULL)
+		same = 0;
+	else
+		same = strcmp(da, db) == 0 || (stat(da, &ta) == 0 &&
+		    stat(db, &tb) == 0 && ta.st_dev == tb.st_dev &&
+		    ta.st_ino == tb.st_ino);
+	free(da);
+	free(db);
+	return same;
+}
+
+int
+out_same_file(const char *a, const char *b)
+{
+	char *fa = follow_links(a), *fb = follow_links(b);
+	struct stat ta, tb;
+	int same;
+
+	if (strcmp(fa, fb) == 0)
+		same = 1;
+	else if (stat(fa, &ta) == 0 && stat(fb, &tb) == 0)
+		same = ta.st_dev == tb.st_dev && ta.st_ino == tb.st_ino;
+	else
+		same = same_dir(fa, fb);
+	free(fa);
+	free(fb);
+	return same;
 }
 
 void
@@ -388,6 +503,8 @@ set_access(struct out *o)
 	mask = umask(0);
 	umask(mask);
 	mode = o->secret ? 0600 : 0666 & ~mask;
+	if (o->flags & OUT_PUBLIC)
+		mode &= 0644;
 	if (o->hasold) {
 		if (!o->secret)
 			mode &= o->old.st_mode & 0777;

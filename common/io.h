@@ -25,6 +25,9 @@ void	in_close(int fd);
 /* Flags for out_open(). */
 #define OUT_NOCLOBBER	0x1	/* refuse to replace an existing file */
 #define OUT_HOLD	0x2	/* keep all output in memory until out_close */
+#define OUT_NOFOLLOW	0x4	/* refuse a symbolic link (a new key file) */
+#define OUT_REGULAR	0x8	/* only a regular file, links not followed */
+#define OUT_PUBLIC	0x10	/* mode 0644 at most, whatever the umask */
 
 /*
  * struct out: one output, stdout or a file being written atomically.
@@ -49,14 +52,33 @@ struct out {
 
 /*
  * out_open: start an output (CONVENTIONS.md section 2).  path NULL or "-"
- * is stdout.  A symbolic link is followed to the file it names.  When
- * that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO,
- * a terminal) it is opened and written in place, the output held until
- * out_close; otherwise a temporary file is created mode 0600 in the
- * target's directory, removed again if SIGHUP, SIGINT or SIGTERM ends
- * the program.  Returns 0, or EX_TROUBLE after printing the cause.
+ * is stdout.  Decided by the file's type (fstat of what was opened),
+ * never by its path (issue 24): a file that exists and is not a regular
+ * one (/dev/null, a FIFO, a socket, a terminal) and the names of a
+ * descriptor (exactly /dev/stdout, /dev/stderr, /dev/fd/N,
+ * /proc/self/fd/N) are opened and written in place, the output held
+ * until out_close; otherwise, wherever the file is (/dev/shm too), a
+ * temporary file is created mode 0600 in the target's directory, removed
+ * again if SIGHUP, SIGINT or SIGTERM ends the program, and renamed over
+ * the target at out_close.  A symbolic link is followed to the file it
+ * names; with OUT_NOFOLLOW one is refused ("is a symbolic link"), and one
+ * planted after that look is replaced itself, never written through.
+ * With OUT_REGULAR (a cache file), anything but a regular file, a link
+ * included, is refused ("is not a regular file"), never opened, and one
+ * planted after the look is replaced by the rename.  With OUT_PUBLIC the
+ * new file is mode 0644 at most, whatever the umask.
+ * Returns 0, or EX_TROUBLE after printing the cause.
  */
 int	out_open(struct out *o, const char *path, int flags);
+
+/*
+ * out_same_file: 1 when the paths a and b name one file, once symbolic
+ * links are followed: the same string, the same st_dev and st_ino when
+ * both exist, else the same last name in the same directory (compared
+ * by st_dev and st_ino too); 0 otherwise.  Prints nothing.  For csr-new,
+ * whose request must not replace its new key (issue 24).
+ */
+int	out_same_file(const char *a, const char *b);
 
 /*
  * out_secret: mark the output as holding a private key: the file stays

@@ -401,8 +401,8 @@ key_write_new(struct out *o, const char *path, int force, EVP_PKEY *pk,
 	} else if (key_encode(pk, 0, "the new key", &der, &len, &label))
 		status = 0;
 	pass_free(pass);
-	if (status == 0 && out_open(o, path, force ? 0 :
-	    OUT_NOCLOBBER) != 0)
+	if (status == 0 && out_open(o, path, OUT_NOFOLLOW |
+	    (force ? 0 : OUT_NOCLOBBER)) != 0)
 		status = EX_TROUBLE;
 	else if (status == 0) {
 		out_secret(o);

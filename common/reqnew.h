@@ -104,7 +104,9 @@ struct out;
  * mode 0600 (io.h's out_open and out_secret): PKCS#8 "PRIVATE KEY", or
  * with a passphrase source passout (pass_get(3) forms, "--passout")
  * key_encrypt_pkcs8's "ENCRYPTED PRIVATE KEY".  Without force, an
- * existing path is never replaced (OUT_NOCLOBBER).  On success returns 0
+ * existing path is never replaced (OUT_NOCLOBBER); a symbolic link at
+ * path is refused (OUT_NOFOLLOW: a key is never written through a link
+ * planted for it, issue 24).  On success returns 0
  * with o open: the caller commits it with out_close or drops it with
  * out_abort.  Returns EX_TROUBLE after a message: an empty or unreadable
  * passphrase, an encoding or write error.

@@ -88,8 +88,10 @@ trust_load_dir(struct chain_pool *p, struct trust *c, const char *dir)
 	return status;
 }
 
-/* The system trust store, as OpenSSL finds it (SSL_CERT_FILE and
- * SSL_CERT_DIR override; X509_get_default_cert_file(3)). */
+/* The system trust store, as OpenSSL finds it: its file and its
+ * directories both (SSL_CERT_FILE and SSL_CERT_DIR override; as
+ * X509_STORE_set_default_paths(3) loads X509_get_default_cert_file(3)
+ * and X509_get_default_cert_dir(3), issue 24). */
 static int load_system(struct chain_pool *, struct trust *);
 
 int
@@ -105,23 +107,38 @@ trust_load_system(struct chain_pool *p, struct trust *c)
 static int
 load_system(struct chain_pool *p, struct trust *c)
 {
-	const char *f, *d;
+	const char *f, *d, *e;
 	struct stat st;
-	char *files[1];
+	char *files[1], *dir;
+	int status = EX_YES;
+	size_t n;
 
 	if ((f = getenv(X509_get_default_cert_file_env())) == NULL)
 		f = X509_get_default_cert_file();
+	c->system = 1;
 	if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
 		files[0] = (char *)f;
 		diag_note(NULL, 0, "system trust store: %s", f);
-		c->system = 1;
-		return trust_load(p, c, files, 1, 1);
+		status = trust_load(p, c, files, 1, 1);
 	}
 	if ((d = getenv(X509_get_default_cert_dir_env())) == NULL)
 		d = X509_get_default_cert_dir();
-	diag_note(NULL, 0, "system trust store: %s", d);
-	c->system = 1;
-	return trust_load_dir(p, c, d);
+	/* a list, as X509_LOOKUP_add_dir(3) takes it: "DIR:DIR" */
+	for (; *d != '\0'; d = *e != '\0' ? e + 1 : e) {
+		e = d + strcspn(d, ":");
+		if ((n = (size_t)(e - d)) == 0)
+			continue;
+		dir = xmalloc(n + 1);
+		memcpy(dir, d, n);
+		dir[n] = '\0';
+		/* a directory that is not there is none, as for OpenSSL */
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_note(NULL, 0, "system trust store: %s", dir);
+			status = ex_worst(status, trust_load_dir(p, c, dir));
+		}
+		free(dir);
+	}
+	return status;
 }
 
 /* Say which issuer is missing: its name, key identifier, and where the

@@ -45,10 +45,13 @@ int	trust_load(struct chain_pool *p, struct trust *c, char **files,
 int	trust_load_dir(struct chain_pool *p, struct trust *c, const char *dir);
 
 /*
- * trust_load_system: the system trust store where OpenSSL finds it,
- * SSL_CERT_FILE and SSL_CERT_DIR honoured (X509_get_default_cert_file(3),
- * X509_get_default_cert_dir_env(3)); sets c->system.  A note under -v
- * names it.  Returns the exit class.
+ * trust_load_system: the system trust store where OpenSSL finds it, its
+ * file and its directories both, as X509_STORE_set_default_paths(3)
+ * does: SSL_CERT_FILE (else X509_get_default_cert_file(3)) when it is a
+ * regular file, and each directory of SSL_CERT_DIR (else
+ * X509_get_default_cert_dir(3)), a list separated by ":", that exists.
+ * Sets c->system.  A note under -v names each one loaded.  Returns the
+ * exit class.
  */
 int	trust_load_system(struct chain_pool *p, struct trust *c);
 

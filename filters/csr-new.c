@@ -347,6 +347,22 @@ main(int argc, char *argv[])
 		    "request");
 		usage(EX_TROUBLE);
 	}
+	/* refused before any key is made: the request would replace the
+	 * new key, or the key would go through a planted link (issue 24) */
+	if (r.keyout != NULL && op.ofile != NULL && strcmp(op.ofile, "-") !=
+	    0 && out_same_file(r.keyout, op.ofile)) {
+		diag_err(r.keyout, 0, "--keyout and -o name one file: the "
+		    "request would replace the new key");
+		csr_policy_free(pol);
+		return EX_TROUBLE;
+	}
+	if (r.keyout != NULL && lstat(r.keyout, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		diag_err(r.keyout, 0, "is a symbolic link: a new private key "
+		    "is not written through one");
+		csr_policy_free(pol);
+		return EX_TROUBLE;
+	}
 	if (r.keyout != NULL && !r.force && lstat(r.keyout, &st) == 0) {
 		diag_err(r.keyout, 0, "the file exists: it may hold a key in "
 		    "use; give --force to replace it");

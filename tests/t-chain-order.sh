@@ -115,6 +115,17 @@ t trouble-co-no-cert 2 "chain-order $F/leaf.key" '' "chain-order: no certificate
 t trouble-co-bad-time 2 "chain-order -a tomorrow $F/leaf.pem 2>&1 | head -n 1; exit 2" \
     'chain-order: --at: "tomorrow" is not a time: use 2030-01-31, 2030-01-31T12:00:00Z or @EPOCH' ''
 
+# the system store is its file and its directories both, as OpenSSL
+# loads them (issue 24): the root only in SSL_CERT_DIR, a list, while
+# SSL_CERT_FILE exists
+mkdir -p "$O/sysdir"
+cp "$F/root.pem" "$O/sysdir/root.pem"
+t ok-co-system-store-file-and-dir 0 "SSL_CERT_FILE=$ch/stray.pem SSL_CERT_DIR=$O/absent:$O/sysdir \
+    chain-order -v $ch/leaf.pem $ch/i2.pem $ch/i1.pem" "@$G/want.pem" \
+    "chain-order: note: system trust store: $ch/stray.pem
+chain-order: note: system trust store: $O/sysdir"
+t no-co-system-store-dir-absent 1 "SSL_CERT_FILE=$ch/stray.pem SSL_CERT_DIR=$O/absent \
+    chain-order $ch/leaf.pem $ch/i2.pem $ch/i1.pem" '' '*'
 # real chains: a system store from the corpus's CA bundle completes one
 t ok-co-system-store 0 "SSL_CERT_FILE=$C/debian-ca-certificates/ca-certificates.crt chain-order -S $C/cert-chain-resolver/tests/godaddy.bundle.crt | grep -c BEGIN" 2 \
     "chain-order: warning: the chain goes through $C/cert-chain-resolver/tests/godaddy.bundle.crt:1, which has expired at the time checked"

@@ -200,6 +200,31 @@ EOF
 usage: csr-new [-afhjSsVv] [-b BITS] [-C CC] [-D DN] [-H NAME] [-I N] [-K FILE]"
 done
 
+# issue 24: one file for the key and the request is refused before a key
+# is made, however it is spelled; a symbolic link as -x is refused, even
+# with -f, and its target is left alone
+for c in 'same|same.pem|-o same.pem' 'dot|same.pem|-o ./same.pem' \
+    'dotdot|same.pem|-o sub/../same.pem' 'link|same.pem|-o to-same.pem' \
+    'exists|old.pem|-o ./old.pem' 'exists-link|old.pem|-o to-old.pem'; do
+	IFS='|' read -r name x args <<EOF
+$c
+EOF
+	t "trouble-csr-new-key-and-request-one-file-$name" 2 "cd csrnew &&
+	    rm -f same.pem; mkdir -p sub; ln -sf same.pem to-same.pem
+	    echo old >old.pem; ln -sf old.pem to-old.pem
+	    csr-new -f -k ec -H a.example.com -x $x $args; r=\$?
+	    cat old.pem; test -e same.pem || echo none; exit \$r" 'old
+none' "csr-new: $x: --keyout and -o name one file: the request would replace the new key"
+done
+t trouble-csr-new-keyout-symlink-refused 2 "cd csrnew && echo victim >victim.pem &&
+    ln -sf victim.pem planted.pem && csr-new -f -k ec -H a.example.com -x planted.pem \
+    -o planted.csr; r=\$?; cat victim.pem; test -L planted.pem && test ! -e planted.csr &&
+    echo kept; exit \$r" 'victim
+kept' 'csr-new: planted.pem: is a symbolic link: a new private key is not written through one'
+t trouble-csr-new-keyout-dangling-symlink-refused 2 "cd csrnew && rm -f made.pem &&
+    ln -sf made.pem dangle.pem && csr-new -k ec -H a.example.com -x dangle.pem \
+    -o dangle.csr; r=\$?; test -e made.pem || echo none; exit \$r" 'none' \
+    'csr-new: dangle.pem: is a symbolic link: a new private key is not written through one'
 # a request that cannot be written takes its new key with it
 t trouble-csr-new-write-error 2 "cd csrnew && csr-new -H a.example.com \
     -x full.key >/dev/full; r=\$?; ls full.key; exit \$r" '' \

@@ -49,6 +49,25 @@ for u in $io_users; do
 	tu "$u" ok-o-key-is-0600-over-0644-file 0 \
 	    'echo old >k.pem; chmod 644 k.pem; umask 000; pem-split -o k.pem leaf.key && stat -c %a k.pem && cmp k.pem leaf.key' \
 	    600 ''
+	# issue 24: a regular file is replaced atomically wherever it is,
+	# a world-writable sticky directory or /dev/shm: the key is 0600
+	# and nothing of the old file is left after it
+	tu "$u" ok-o-key-in-sticky-dir-0600-no-old-tail 0 \
+	    's=$(mktemp -d); chmod 1777 "$s"; head -c 9000 /dev/zero | tr "\\0" x >"$s/k.pem"
+	    chmod 644 "$s/k.pem"; pem-split -o "$s/k.pem" leaf.key; r=$?
+	    stat -c %a "$s/k.pem"; cmp "$s/k.pem" leaf.key && echo same; rm -rf "$s"; exit $r' \
+	    '600
+same' ''
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		tu "$u" ok-o-key-in-dev-shm-0600-no-old-tail 0 \
+		    'k=/dev/shm/pemkit-io-$$.pem; head -c 9000 /dev/zero | tr "\\0" x >"$k"
+		    chmod 644 "$k"; pem-split -o "$k" leaf.key; r=$?
+		    stat -c %a "$k"; cmp "$k" leaf.key && echo same; rm -f "$k"; exit $r' \
+		    '600
+same' ''
+	else
+		skip=$((skip + 1))
+	fi
 	tu "$u" ok-o-symlink-replaces-target 0 \
 	    'mkdir -p live archive; echo old >archive/cert1.pem; chmod 640 archive/cert1.pem
 	    ln -sf ../archive/cert1.pem live/cert.pem

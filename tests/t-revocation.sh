@@ -143,9 +143,10 @@ t trouble-ocsp-timeout 2 "cd rev && p=\$(sh $TOP/tests/fake.sh silent) &&
     cert-info -o /dev/null -t 1 -Q -U http://127.0.0.1:\$p/ good.pem inter.pem 2>e;
     r=\$?; sed \"s/\$p/PORT/\" e >&2; exit \$r" '' \
     "cert-info: http://127.0.0.1:PORT/: timed out after 1 s"
-# OpenSSL's HTTP client retries a refused connection until the timeout
-t trouble-ocsp-refused 2 "cd rev && cert-info -o /dev/null -t 1 -Q -U http://127.0.0.1:1/ good.pem inter.pem" '' \
-    "cert-info: http://127.0.0.1:1/: timed out after 1 s"
+# a refused connection is said at once, not retried until the timeout as
+# OpenSSL's HTTP client does (issue 24): -t 20 under a 5 s limit
+t trouble-ocsp-refused 2 "cd rev && timeout 5 cert-info -o /dev/null -t 20 -Q -U http://127.0.0.1:1/ good.pem inter.pem" '' \
+    "cert-info: http://127.0.0.1:1/: cannot fetch: connection refused"
 # the AIA's OCSP URL, when no --ocsp-url is given
 printf 'authorityInfoAccess = OCSP;URI:%s\nbasicConstraints = CA:false\n' "$U1" >"$R/ocspaia.ext"
 openssl req -new -key "$R/good.key" -subj /CN=aia-ocsp.example.com 2>/dev/null |
@@ -155,7 +156,6 @@ t no-ocsp-aia-url 1 "cd rev && cert-info -j -Q aia-ocsp.pem inter.pem >j2; r=\$?
     jq -r 'select(.type == \"ocsp\") | .responder + \" \" + .status' j2; exit \$r" \
     "$U1 unknown" \
     "cert-info: aia-ocsp.pem:1: CN=aia-ocsp.example.com: the responder $U1 does not know it"
-while read -r pid; do kill "$pid" 2>/dev/null; done <"$R/responders"
 
 # AIA fetching: tests/aia-server.py serves the answers; each leaf's
 # caIssuers URL names one path
@@ -210,7 +210,62 @@ t ok-aia-cache 0 "cd rev && rm -rf cache && chain-order -N -F -D cache -C root.p
     chain-order -N -F -D cache -C root.pem aia-inter.der.pem | grep -c BEGIN &&
     [ \$(wc -l <www/requests.log) -eq \$n ] && ls cache | wc -l" "2
 1" ''
+# issue 24: a stalled body after a whole answer is a timeout, exit 2,
+# nothing written or cached; a reset is not the end of a body; a
+# relative redirect is resolved against the URL; http_proxy is not used
+for path in stall reset rel-abs rel-path sub/rel-dot rel-net; do
+	printf 'authorityInfoAccess = caIssuers;URI:http://127.0.0.1:%s/%s\nbasicConstraints = CA:false\n' \
+	    "$AP" "$path" >"$R/aia.ext"
+	n=$(echo "$path" | tr / -)
+	openssl req -new -key "$R/good.key" -subj "/CN=aia-$n" 2>/dev/null |
+	    openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" \
+	    -CAcreateserial -days 30 -extfile "$R/aia.ext" \
+	    -out "$R/aia-$n.pem" 2>/dev/null
+done
+t trouble-aia-stalled-after-whole-answer 2 "cd rev && rm -rf stc && chain-order -N -t 2 -F -D stc \
+    -C root.pem -o stalled.pem aia-stall.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e >&2;
+    test -e stalled.pem || echo no output; ls stc 2>/dev/null | wc -l; exit \$r" 'no output
+0' "chain-order: $A/stall: timed out after 2 s"
+t trouble-aia-reset-mid-body 2 "cd rev && chain-order -N -t 5 -F -C root.pem aia-reset.pem 2>e;
+    r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
+    "chain-order: $A/reset: cannot fetch: Connection reset by peer"
+for path in rel-abs rel-path sub-rel-dot rel-net; do
+	aia "ok-aia-relative-redirect-$path" 0 "$path" -v "$(cat "$R/aia-$path.pem" "$R/inter.pem")" \
+	    "chain-order: $A/$(echo $path | sed 's/^sub-/sub\//'): note: fetching the missing issuer
+chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//'): redirected to $A/inter.der"
+done
+t ok-aia-http-proxy-not-used 0 "cd rev && http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:1 \
+    chain-order -N -t 5 -F -C root.pem aia-inter.der.pem | grep -c BEGIN" 2 ''
+# OCSP: the responder's whole answer, then a stall: exit 2, no -O file
+t trouble-ocsp-stalled-after-whole-answer 2 "cd rev && rm -f stalled.der &&
+    cert-info -o /dev/null -t 2 -Q -U http://127.0.0.1:$AP/ocsp-stall/$P1 -O stalled.der good.pem inter.pem 2>e;
+    r=\$?; sed 's/$AP/PORT/g' e >&2; test -e stalled.der || echo no staple; exit \$r" 'no staple' \
+    "cert-info: http://127.0.0.1:PORT/ocsp-stall/$P1: timed out after 2 s"
+# the cache (-D): a planted FIFO or symlink is refused (without waiting),
+# entries are 0644 at most under umask 000, a directory others may write
+# is used only when sticky, and only when it is ours or root's
+H=$(printf %s "http://127.0.0.1:$AP/inter.der" | openssl dgst -sha256 -r | cut -c1-64)
+t trouble-aia-cache-fifo-refused 2 "cd rev && rm -rf cf && mkdir cf && mkfifo cf/$H.der &&
+    timeout 10 chain-order -N -t 5 -F -D cf -C root.pem aia-inter.der.pem" '' \
+    "chain-order: cf/$H.der: the cache entry is not a regular file: refused"
+t trouble-aia-cache-symlink-refused 2 "cd rev && rm -rf cl && mkdir cl && echo victim >victim.txt &&
+    ln -s ../www/inter.der cl/$H.der && chain-order -N -t 5 -F -D cl -C root.pem aia-inter.der.pem;
+    r=\$?; cat victim.txt; exit \$r" victim \
+    "chain-order: cl/$H.der: the cache entry is a symbolic link: refused"
+t ok-aia-cache-entry-0644-under-umask-000 0 "cd rev && rm -rf cm && umask 000 &&
+    chain-order -N -t 5 -F -D cm -C root.pem aia-inter.der.pem >/dev/null && stat -c %a cm/$H.der" 644 ''
+t trouble-aia-cache-dir-writable-by-others 2 "cd rev && rm -rf cw && mkdir cw && chmod 777 cw &&
+    chain-order -N -t 5 -F -D cw -C root.pem aia-inter.der.pem; r=\$?; ls cw | wc -l; exit \$r" 0 \
+    "chain-order: cw: the cache directory is writable by others and not sticky: refused"
+t ok-aia-cache-dir-sticky 0 "cd rev && rm -rf cs && mkdir cs && chmod 1777 cs &&
+    chain-order -N -t 5 -F -D cs -C root.pem aia-inter.der.pem | grep -c BEGIN" 2 ''
+if [ "$(id -u)" = 0 ]; then
+	t trouble-aia-cache-dir-not-ours 2 "cd rev && rm -rf co && mkdir co && chown 65534 co &&
+	    chain-order -N -t 5 -F -D co -C root.pem aia-inter.der.pem" '' \
+	    "chain-order: co: the cache directory belongs to uid 65534, not to you or root: refused"
+fi
 kill "$AIA_PID" 2>/dev/null
+while read -r pid; do kill "$pid" 2>/dev/null; done <"$R/responders"
 
 # OpenMetrics: promtool accepts it; the samples are the certificates'
 t ok-openmetrics-promtool 0 "cd rev && cert-info -f openmetrics -o m.prom good.pem inter.pem fresh.crl &&

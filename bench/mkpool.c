@@ -8,10 +8,10 @@
  *	mkpool deep N DIR	a chain N deep under DIR/deep-N-root.pem, leaf first,
  *				in DIR/deep-N.pem (one key, for speed)
  *	mkpool samekey N DIR	as same, but the N CAs share one key
- *	mkpool canon N DIR	as same, but every issuer name is written in
- *				capitals: equal to the issuer's subject only as
- *				OpenSSL compares names (X509_NAME_cmp)
- *	mkpool canonbare N DIR	as canon, without key identifiers (older CAs)
+ *	mkpool canon N DIR	as same, every issuer name in capitals:
+ *				equal to the issuer's subject only as
+ *				OpenSSL compares them (X509_NAME_cmp)
+ *	mkpool canonbare N DIR	as canon, without key identifiers
  *
  * Dates are fixed (2020-2040).  Not part of pemkit: a benchmark tool.
  */
@@ -123,7 +123,8 @@ main(int argc, char *argv[])
 	long n, i;
 
 	if (argc != 4 || (n = strtol(argv[2], NULL, 10)) < 1) {
-		fprintf(stderr, "usage: mkpool same|samekey|canon|deep N DIR\n");
+		fprintf(stderr, "usage: mkpool "
+		    "same|samekey|canon|canonbare|deep N DIR\n");
 		return 2;
 	}
 	rk = key();

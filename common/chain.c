@@ -121,7 +121,8 @@ locate(struct chain_cert *c)
 			if (oid.len != 3)
 				continue;
 			v = val.val;
-			/* RFC 5280 4.2.1.1, 4.2.1.2: both MUST be non-critical */
+			/* RFC 5280 4.2.1.1, 4.2.1.2: both MUST be
+			 * non-critical */
 			if (crit && memcmp(oid.val, ski, 3) == 0)
 				c->critkeyid = "subjectKeyIdentifier";
 			else if (crit && memcmp(oid.val, aki, 3) == 0)
@@ -333,7 +334,7 @@ defect(struct chain_pool *p, size_t i)
  * (many CAs of one subject and one key: issue 24 item 6).
  */
 struct sigmemo {
-	size_t		*v;		/* parents verified: pool indexes */
+	size_t		*v;		/* parents verified (pool) */
 	int		*ok;
 	size_t		 n, cap;
 };

@@ -949,7 +949,7 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 	/* each certificate certifies the one before it (RFC 8446 4.4.2,
 	 * RFC 5246 7.4.2): the input's issuers in the chain's order */
 	for (i = 1, prev = (size_t)-1; i < nout; i++) {
-		if (!p->c[ch[i]].input)
+		if (!p->c[ch[i]].input || p->c[ch[i]].fetched)
 			continue;
 		if (prev != (size_t)-1 && read_before(&p->c[ch[i]],
 		    &p->c[prev])) {
@@ -968,7 +968,10 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 	/* the bytes written are the input's only when each written
 	 * certificate was read from it as PEM */
 	for (i = 0; i < nout; i++)
-		if (!p->c[ch[i]].input)
+		if (p->c[ch[i]].fetched)
+			chain_finding(p, 0, "%s is not in the input: fetched "
+			    "by --fetch", CHAIN_WHERE(&p->c[ch[i]], a));
+		else if (!p->c[ch[i]].input)
 			chain_finding(p, 0, "%s is not in the input: added "
 			    "from a trust file", CHAIN_WHERE(&p->c[ch[i]], a));
 		else if (p->c[ch[i]].line == 0 || p->c[ch[i]].member != 0)

@@ -40,6 +40,7 @@ struct chain_cert {
 	int		 trusted;	/* from a trust store: an anchor */
 	int		 input;		/* read from the input (not only
 					   from a trust store) */
+	int		 fetched;	/* fetched by --fetch (aia.c) */
 	int		 haschild;	/* named as issuer by another one */
 	int		 onchain;
 	int		 reach;		/* path search: see chain.c */

@@ -7,9 +7,15 @@
  *				them, then a leaf issued by the last
  *	mkpool deep N DIR	a chain N deep under DIR/deep-N-root.pem, leaf first,
  *				in DIR/deep-N.pem (one key, for speed)
+ *	mkpool samekey N DIR	as same, but the N CAs share one key
+ *	mkpool canon N DIR	as same, every issuer name in capitals:
+ *				equal to the issuer's subject only as
+ *				OpenSSL compares them (X509_NAME_cmp)
+ *	mkpool canonbare N DIR	as canon, without key identifiers
  *
  * Dates are fixed (2020-2040).  Not part of pemkit: a benchmark tool.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +48,33 @@ ext(X509 *x, X509 *issuer, int nid, const char *value)
 	X509_EXTENSION_free(e);
 }
 
+static int shout;	/* canon: issuer names in capitals */
+static int bare;	/* canonbare: no key identifiers */
+
+/* nm's entries again, their values in capitals. */
+static X509_NAME *
+capitals(const X509_NAME *nm)
+{
+	X509_NAME *out = X509_NAME_new();
+	const X509_NAME_ENTRY *e;
+	unsigned char buf[256];
+	int i, j, n;
+
+	for (i = 0; i < X509_NAME_entry_count(nm); i++) {
+		e = X509_NAME_get_entry(nm, i);
+		n = ASN1_STRING_length(X509_NAME_ENTRY_get_data(e));
+		if (n >= (int)sizeof(buf))
+			exit(2);
+		memcpy(buf, ASN1_STRING_get0_data(X509_NAME_ENTRY_get_data(e)),
+		    (size_t)n);
+		for (j = 0; j < n; j++)
+			buf[j] = (unsigned char)toupper(buf[j]);
+		X509_NAME_add_entry_by_OBJ(out, X509_NAME_ENTRY_get_object(e),
+		    MBSTRING_ASC, buf, n, -1, 0);
+	}
+	return out;
+}
+
 /* A certificate for subject cn and key k, from issuer (NULL: itself). */
 static X509 *
 cert(const char *cn, EVP_PKEY *k, X509 *issuer, EVP_PKEY *ik, long serial,
@@ -57,14 +90,22 @@ cert(const char *cn, EVP_PKEY *k, X509 *issuer, EVP_PKEY *ik, long serial,
 	X509_NAME_add_entry_by_txt(nm, "CN", MBSTRING_ASC,
 	    (const unsigned char *)cn, -1, -1, 0);
 	X509_set_subject_name(x, nm);
-	X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer) : nm);
+	if (shout && issuer != NULL) {
+		X509_NAME *in = capitals(X509_get_subject_name(issuer));
+
+		X509_set_issuer_name(x, in);
+		X509_NAME_free(in);
+	} else
+		X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer) :
+		    nm);
 	ASN1_TIME_set_string(X509_getm_notBefore(x), "20200101000000Z");
 	ASN1_TIME_set_string(X509_getm_notAfter(x), "20400101000000Z");
 	X509_set_pubkey(x, k);
 	ext(x, issuer ? issuer : x, NID_basic_constraints,
 	    ca ? "critical,CA:TRUE" : "CA:FALSE");
-	ext(x, issuer ? issuer : x, NID_subject_key_identifier, "hash");
-	if (issuer != NULL)
+	if (!bare)
+		ext(x, issuer ? issuer : x, NID_subject_key_identifier, "hash");
+	if (issuer != NULL && !bare)
 		ext(x, issuer, NID_authority_key_identifier, "keyid");
 	if (!X509_sign(x, ik ? ik : k, EVP_sha256()))
 		exit(2);
@@ -82,7 +123,8 @@ main(int argc, char *argv[])
 	long n, i;
 
 	if (argc != 4 || (n = strtol(argv[2], NULL, 10)) < 1) {
-		fprintf(stderr, "usage: mkpool same|deep N DIR\n");
+		fprintf(stderr, "usage: mkpool "
+		    "same|samekey|canon|canonbare|deep N DIR\n");
 		return 2;
 	}
 	rk = key();
@@ -95,16 +137,24 @@ main(int argc, char *argv[])
 	if ((f = fopen(path, "w")) == NULL)
 		return 2;
 	lk = key();
-	if (strcmp(argv[1], "same") == 0) {
+	bare = strcmp(argv[1], "canonbare") == 0;
+	shout = bare || strcmp(argv[1], "canon") == 0;
+	if (strcmp(argv[1], "deep") != 0) {
+		EVP_PKEY *one = strcmp(argv[1], "samekey") == 0 ? key() : NULL;
+
 		for (i = 0; i < n; i++) {
-			k = key();
+			k = one;
+			if (k == NULL)
+				k = key();
 			x = cert("pemkit bench same name", k, root, rk, i + 2, 1);
 			if (i == n - 1)
 				leaf = cert("leaf.bench.example", lk, x, k, 1, 0);
 			PEM_write_X509(f, x);
 			X509_free(x);
-			EVP_PKEY_free(k);
+			if (one == NULL)
+				EVP_PKEY_free(k);
 		}
+		EVP_PKEY_free(one);
 		PEM_write_X509(f, leaf);
 		X509_free(leaf);
 	} else {

@@ -239,7 +239,7 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 	X509 *child = chain_x509(p, i), *x;
 	char *url, *s;
 	size_t len, k;
-	int j, dlen, r = -1, issues = 0, cached = 0;
+	int j, dlen, r = -1, issues = 0, cached = 0, added = 0;
 
 	if (child == NULL || (url = ca_issuers(child)) == NULL)
 		return 0;
@@ -281,11 +281,13 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 		x = sk_X509_value(sk, j);
 		der = NULL;
 		if ((dlen = i2d_X509(x, &der)) > 0 &&
-		    chain_add(p, der, (size_t)dlen, url, 0, (unsigned long)j + 1,
-		    0, 0) < 0) {
+		    (added = chain_add(p, der, (size_t)dlen, url, 0,
+		    (unsigned long)j + 1, 0, 0)) < 0) {
 			OPENSSL_free(der);
 			goto out;
 		}
+		if (dlen > 0 && added > 0)
+			p->c[p->n - 1].fetched = 1;	/* not the input's */
 		OPENSSL_free(der);
 		if (X509_check_issued(x, child) == X509_V_OK &&
 		    X509_get0_pubkey(x) != NULL &&

@@ -87,6 +87,10 @@ locate(struct chain_cert *c)
 		} else if (i == 5) {
 			c->subject = q;
 			c->subjectlen = SPAN(q, &p);
+		} else if (i == 6) {
+			c->spki = q;
+			c->spkilen = SPAN(q, &p);
+			c->spkih = fnv(q, c->spkilen);
 		}
 		if ((i == 3 || i == 5) && !UNIV(f, V_ASN1_SEQUENCE))
 			return -1;
@@ -117,7 +121,8 @@ locate(struct chain_cert *c)
 			if (oid.len != 3)
 				continue;
 			v = val.val;
-			/* RFC 5280 4.2.1.1, 4.2.1.2: both MUST be non-critical */
+			/* RFC 5280 4.2.1.1, 4.2.1.2: both MUST be
+			 * non-critical */
 			if (crit && memcmp(oid.val, ski, 3) == 0)
 				c->critkeyid = "subjectKeyIdentifier";
 			else if (crit && memcmp(oid.val, aki, 3) == 0)
@@ -324,12 +329,51 @@ defect(struct chain_pool *p, size_t i)
 }
 
 /*
+ * The signatures verified for one child: a parent whose public key is
+ * one already tried gives the same answer without a second verification
+ * (many CAs of one subject and one key: issue 24 item 6).
+ */
+struct sigmemo {
+	size_t		*v;		/* parents verified (pool) */
+	int		*ok;
+	size_t		 n, cap;
+};
+
+/* -1 when no parent with the key of parent was verified; else its result. */
+static int
+memo_get(const struct chain_pool *p, const struct sigmemo *m, size_t parent)
+{
+	const struct chain_cert *a = &p->c[parent], *b;
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		b = &p->c[m->v[i]];
+		if (a->spkih == b->spkih && a->spkilen == b->spkilen &&
+		    memcmp(a->spki, b->spki, a->spkilen) == 0)
+			return m->ok[i];
+	}
+	return -1;
+}
+
+static void
+memo_put(struct sigmemo *m, size_t parent, int ok)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 4;
+		m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+		m->ok = xrealloc(m->ok, m->cap * sizeof(*m->ok));
+	}
+	m->v[m->n] = parent;
+	m->ok[m->n++] = ok;
+}
+
+/*
  * Does parent issue child?  Names, key identifiers, X509_check_issued
  * (which also wants keyCertSign when keyUsage is present) and the
- * signature itself.
+ * signature itself (once per distinct key of the parents: m).
  */
 static int
-issues(struct chain_pool *p, size_t parent, size_t child)
+issues(struct chain_pool *p, size_t parent, size_t child, struct sigmemo *m)
 {
 	X509 *xp, *xc;
 	EVP_PKEY *pk;
@@ -354,8 +398,12 @@ issues(struct chain_pool *p, size_t parent, size_t child)
 		ERR_clear_error();
 		return 0;
 	}
-	ok = (pk = X509_get0_pubkey(xp)) != NULL && X509_verify(xc, pk) == 1;
-	ERR_clear_error();
+	if ((ok = memo_get(p, m, parent)) < 0) {
+		ok = (pk = X509_get0_pubkey(xp)) != NULL &&
+		    X509_verify(xc, pk) == 1;
+		ERR_clear_error();
+		memo_put(m, parent, ok);
+	}
 	if (ok && r != X509_V_OK && r != X509_V_ERR_KEYUSAGE_NO_CERTSIGN)
 		defect(p, (X509_get_extension_flags(xc) & EXFLAG_INVALID) ?
 		    child : parent);
@@ -372,6 +420,7 @@ static size_t
 issuers(struct chain_pool *p, size_t child, size_t **out)
 {
 	const struct chain_cert *c = &p->c[child];
+	struct sigmemo m = { NULL, NULL, 0, 0 };
 	size_t i, n = 0, cap = 4, *v;
 
 	v = xmalloc(cap * sizeof(*v));
@@ -379,7 +428,7 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 	    i = p->c[i - 1].next) {
 		if (p->c[i - 1].subjectlen != c->issuerlen || memcmp(
 		    p->c[i - 1].subject, c->issuer, c->issuerlen) != 0 ||
-		    !issues(p, i - 1, child))
+		    !issues(p, i - 1, child, &m))
 			continue;
 		if (n == cap)
 			v = xrealloc(v, (cap *= 2) * sizeof(*v));
@@ -391,12 +440,14 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 			continue;	/* tried above */
 		if (!keyids_agree(c, &p->c[i]) || !names_equal(p->c[i].subject,
 		    p->c[i].subjectlen, c->issuer, c->issuerlen) ||
-		    !issues(p, i, child))
+		    !issues(p, i, child, &m))
 			continue;
 		if (n == cap)
 			v = xrealloc(v, (cap *= 2) * sizeof(*v));
 		v[n++] = i;
 	}
+	free(m.v);
+	free(m.ok);
 	*out = v;
 	return n;
 }
@@ -898,7 +949,7 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 	/* each certificate certifies the one before it (RFC 8446 4.4.2,
 	 * RFC 5246 7.4.2): the input's issuers in the chain's order */
 	for (i = 1, prev = (size_t)-1; i < nout; i++) {
-		if (!p->c[ch[i]].input)
+		if (!p->c[ch[i]].input || p->c[ch[i]].fetched)
 			continue;
 		if (prev != (size_t)-1 && read_before(&p->c[ch[i]],
 		    &p->c[prev])) {
@@ -917,7 +968,10 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 	/* the bytes written are the input's only when each written
 	 * certificate was read from it as PEM */
 	for (i = 0; i < nout; i++)
-		if (!p->c[ch[i]].input)
+		if (p->c[ch[i]].fetched)
+			chain_finding(p, 0, "%s is not in the input: fetched "
+			    "by --fetch", CHAIN_WHERE(&p->c[ch[i]], a));
+		else if (!p->c[ch[i]].input)
 			chain_finding(p, 0, "%s is not in the input: added "
 			    "from a trust file", CHAIN_WHERE(&p->c[ch[i]], a));
 		else if (p->c[ch[i]].line == 0 || p->c[ch[i]].member != 0)

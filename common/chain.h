@@ -14,6 +14,7 @@
 #define PEMKIT_CHAIN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <openssl/x509.h>
@@ -29,6 +30,9 @@ struct chain_cert {
 	unsigned char	 sha256[32];
 	const unsigned char *subject, *issuer;	/* name TLVs inside der */
 	size_t		 subjectlen, issuerlen;
+	const unsigned char *spki;	/* subjectPublicKeyInfo TLV in der */
+	size_t		 spkilen;
+	uint64_t	 spkih;		/* its FNV-1a hash */
 	const unsigned char *ski, *aki;	/* key identifiers, or NULL */
 	size_t		 skilen, akilen;
 	int		 ca;		/* basicConstraints cA is TRUE */
@@ -36,6 +40,7 @@ struct chain_cert {
 	int		 trusted;	/* from a trust store: an anchor */
 	int		 input;		/* read from the input (not only
 					   from a trust store) */
+	int		 fetched;	/* fetched by --fetch (aia.c) */
 	int		 haschild;	/* named as issuer by another one */
 	int		 onchain;
 	int		 reach;		/* path search: see chain.c */

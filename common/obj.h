@@ -22,9 +22,9 @@
 #define OBJ_LAZY	0x2	/* certificates as DER only (x is NULL) */
 #define OBJ_P12_PAIR	0x4	/* of a PKCS#12, only its key and the
 				   certificate of that key */
-#define OBJ_SKIP_STRICT	0x8	/* with PEM_STRICT, a skipped block is an
-				   error (exit class 2): the output is
-				   not the input (chain-order -s) */
+#define OBJ_SKIP_STRICT	0x8	/* with PEM_STRICT, a skipped block is
+				   an error (exit class 2): the output
+				   is not the input (chain-order -s) */
 
 /*
  * One object.  Everything is owned by the iterator and valid until the

@@ -3,14 +3,19 @@
  * the leaf, then each issuer in turn, without the root.  Nothing is
  * written unless the chain is complete (or --partial).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/x509.h>
 
 #include "aia.h"
@@ -95,7 +100,135 @@ struct ctx {
 	const char	*endat;		/* --end-at FILE or NAME */
 	struct aia	 aia;		/* --fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
+	char		**files;	/* the input, read again by -s */
+	int		 nfiles;
+	off_t		 instart;	/* where stdin started */
 };
+
+/*
+ * -s on standard input: keep what it holds in an unlinked temporary file
+ * on descriptor 0, so that same_bytes() can read it a second time.
+ * Returns EX_YES, or EX_TROUBLE after a message.
+ */
+static int
+spool_stdin(struct ctx *c)
+{
+	struct stat st;
+	char buf[65536];
+	ssize_t n;
+	FILE *f;
+	int status = EX_YES;
+
+	if (fstat(0, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (c->instart = lseek(0, 0, SEEK_CUR)) >= 0)
+		return EX_YES;
+	c->instart = 0;
+	if ((f = tmpfile()) == NULL)
+		return diag_err(NULL, 0, "--strict: cannot keep standard input "
+		    "to compare: %s", strerror(errno));
+	while ((n = read(0, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0 && fwrite(buf, 1, (size_t)n, f) != (size_t)n) {
+			status = diag_err(NULL, 0, "--strict: cannot keep "
+			    "standard input to compare: %s", strerror(errno));
+			goto out;
+		}
+	if (n < 0 || fflush(f) != 0 || dup2(fileno(f), 0) < 0 ||
+	    lseek(0, 0, SEEK_SET) != 0)
+		status = diag_err(NULL, 0, "--strict: standard input: %s",
+		    strerror(errno));
+out:
+	fclose(f);
+	return status;
+}
+
+/* Append der as RFC 7468 strict PEM (as pem_write writes it) to *b. */
+static void
+append_pem(unsigned char **b, size_t *len, const unsigned char *der,
+    size_t derlen)
+{
+	static const char begin[] = "-----BEGIN CERTIFICATE-----\n",
+	    end[] = "-----END CERTIFICATE-----\n";
+	size_t i, k;
+
+	*b = xrealloc(*b, *len + sizeof(begin) + sizeof(end) +
+	    (derlen + 47) / 48 * 65);
+	memcpy(*b + *len, begin, sizeof(begin) - 1);
+	*len += sizeof(begin) - 1;
+	for (i = 0; i < derlen; i += 48) {
+		k = derlen - i < 48 ? derlen - i : 48;
+		*len += (size_t)EVP_EncodeBlock(*b + *len, der + i, (int)k);
+		(*b)[(*len)++] = '\n';
+	}
+	memcpy(*b + *len, end, sizeof(end) - 1);
+	*len += sizeof(end) - 1;
+}
+
+/*
+ * -s: the bytes written must be the bytes read.  The findings name every
+ * certificate not written as it was read; what the reader takes for
+ * nothing is left (blank lines between or after the blocks, a last line
+ * without its newline): read the input again and compare it with the
+ * chain written, ch[0..nout).  Returns EX_YES, or EX_TROUBLE after a
+ * message naming the file and line (a repair of the input).
+ */
+static int
+same_bytes(struct ctx *c, const size_t *ch, size_t nout)
+{
+	unsigned char *exp = NULL, buf[65536];
+	size_t explen = 0, pos = 0, k;
+	unsigned long line = 1;
+	const char *name = "<stdin>", *stdin_only[] = { "-" };
+	char **files = c->nfiles > 0 ? c->files : (char **)stdin_only;
+	int i, fd = -1, nfiles = c->nfiles > 0 ? c->nfiles : 1, status;
+	struct stat st;
+	ssize_t n = 0, j;
+
+	for (k = 0; k < nout; k++)
+		append_pem(&exp, &explen, c->p.c[ch[k]].der,
+		    c->p.c[ch[k]].derlen);
+	for (i = 0; i < nfiles; i++) {
+		if ((fd = in_open(files[i], &name)) < 0) {
+			free(exp);
+			return EX_TROUBLE;
+		}
+		line = 1;
+		if (fd == 0 ? lseek(0, c->instart, SEEK_SET) < 0 :
+		    fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			in_close(fd);
+			free(exp);
+			return diag_err(name, 0, "--strict: cannot read it a "
+			    "second time to compare with the output: give a "
+			    "regular file or standard input");
+		}
+		while ((n = read(fd, buf, sizeof(buf))) > 0 ||
+		    (n < 0 && errno == EINTR)) {
+			for (j = 0; j < n; j++, pos++) {
+				if (pos >= explen || buf[j] != exp[pos])
+					goto differ;
+				if (buf[j] == '\n')
+					line++;
+			}
+		}
+		in_close(fd);
+		if (n < 0) {
+			free(exp);
+			return diag_err(name, 0, "--strict: %s",
+			    strerror(errno));
+		}
+	}
+	free(exp);
+	if (pos == explen)
+		return EX_YES;
+	return diag_err(name, line, "--strict: the input ends before the "
+	    "chain written: no newline at the end?");
+differ:
+	in_close(fd);
+	free(exp);
+	status = diag_err(name, line, "--strict: the input is not the chain "
+	    "written byte for byte here: white space between or after the "
+	    "blocks?");
+	return status;
+}
 
 static const char *
 role(struct ctx *c, const size_t *ch, size_t n, size_t k)
@@ -209,6 +342,8 @@ run(struct ctx *c, struct out *o, int strict)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
 		    c->p.nfindings == 1 ? "" : "s");
+	if (strict && status == EX_YES)
+		status = same_bytes(c, ch, nout);
 	if (status != EX_YES && !(c->partial && end == CHAIN_MISSING &&
 	    status == EX_NO))
 		goto out;
@@ -327,6 +462,14 @@ main(int argc, char *argv[])
 	    NULL)
 		return EX_TROUBLE;
 	c.t.pass = pass;
+	c.files = argv;
+	c.nfiles = argc;
+	for (i = 0; c.t.strict && i < (argc > 0 ? argc : 1); i++)
+		if (argc == 0 || strcmp(argv[i], "-") == 0) {
+			if (spool_stdin(&c) != EX_YES)
+				return EX_TROUBLE;
+			break;
+		}
 	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;
 	status = trust_load(&c.p, &c.t, argv, argc, 0);

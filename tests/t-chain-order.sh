@@ -201,3 +201,17 @@ t no-co-send-critical-ski 1 "$cs $S/critskid.pem" '' \
 $sum1"
 t no-co-verify-critical-ski 1 "chain-order -y --at 2030-01-01 -C $P/root-x2.pem $S/critskid.pem 2>&1 >/dev/null | tail -n 1; exit 1" \
     'chain-order: verification failed at depth 1, O=pemkit Deploy,CN=pemkit Deploy Issuing CA 1: unhandled critical extension' ''
+# what the reader takes for nothing is compared too: -s reads the input a
+# second time (standard input kept in a temporary file)
+{ cat "$P/www-rsa.pem"; echo; cat "$P/issuing1.pem" "$P/policy.pem"; } >"$S/blank-between.pem"
+head -c -1 "$S/fullchain.pem" >"$S/no-final-newline.pem"
+t ok-co-send-exact-stdin 0 "$cs <$S/fullchain.pem | cmp - $S/fullchain.pem" '' ''
+t ok-co-send-exact-pipe 0 "cat $S/fullchain.pem | $cs | cmp - $S/fullchain.pem" '' ''
+t ok-co-send-exact-three-files 0 "$cs $P/www-rsa.pem - $P/policy.pem <$P/issuing1.pem | cmp - $S/fullchain.pem" '' ''
+t no-co-send-blank-line-between 2 "$cs $S/blank-between.pem" '' \
+    "chain-order: $S/blank-between.pem:$l2: --strict: the input is not the chain written byte for byte here: white space between or after the blocks?"
+t no-co-send-blank-line-between-pipe 2 "cat $S/blank-between.pem | $cs" '' \
+    "chain-order: <stdin>:$l2: --strict: the input is not the chain written byte for byte here: white space between or after the blocks?"
+t no-co-send-no-final-newline 2 "$cs $S/no-final-newline.pem" '' \
+    "chain-order: $S/no-final-newline.pem:$(wc -l <"$S/fullchain.pem"): --strict: the input ends before the chain written: no newline at the end?"
+t ok-co-blank-line-repaired-without-s 0 "chain-order --at 2030-01-01 -C $P/root-x2.pem $S/blank-between.pem" "@$S/fullchain.pem" ''

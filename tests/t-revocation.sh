@@ -187,11 +187,17 @@ aia() {
 }
 for path in inter.der inter.pem inter.p7c; do
 	aia "ok-aia-fetch-$path" 0 "$path" -v "$(cat "$R/aia-$path.pem" "$R/inter.pem")" \
-	    "chain-order: $A/$path: note: fetching the missing issuer"
+	    "chain-order: $A/$path: note: fetching the missing issuer
+chain-order: note: $A/$path is not in the input: fetched by --fetch"
 done
 aia ok-aia-fetch-one-redirect 0 hop -v "$(cat "$R/aia-hop.pem" "$R/inter.pem")" \
     "chain-order: $A/hop: note: fetching the missing issuer
-chain-order: note: $A/hop: redirected to $A/inter.der"
+chain-order: note: $A/hop: redirected to $A/inter.der
+chain-order: note: $A/hop is not in the input: fetched by --fetch"
+# -s: a fetched issuer means the file is not the chain to send (issue 22)
+aia no-aia-fetch-strict 1 inter.der -s '' \
+    "chain-order: $A/inter.der is not in the input: fetched by --fetch
+chain-order: --strict: 1 finding: the input is not exactly the chain to send"
 aia trouble-aia-too-big 2 big '' '' "chain-order: $A/big: the answer is more than 1048576 bytes"
 aia trouble-aia-slow 2 slow '' '' "chain-order: $A/slow: timed out after 2 s"
 aia trouble-aia-redirect-loop 2 loop '' '' "chain-order: $A/loop: more than 3 redirections"

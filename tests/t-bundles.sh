@@ -57,7 +57,7 @@ t no-make-missing-intermediate 2 "cd demo && $M CA=root.crt OUT=bad2 nginx >/dev
     "chain incomplete: the issuer of server.cer
 1
 0" ''
-t no-make-expiring 2 "cd demo && $M WITHIN=100d OUT=bad3 nginx >/dev/null 2>err; r=\$?; grep -c 'within 8[89] days' err; grep -c 'Error 1' err; ls bad3 2>/dev/null | wc -l; exit \$r" \
+t no-make-expiring 2 "cd demo && $M WITHIN=100d OUT=bad3 nginx >/dev/null 2>err; r=\$?; grep -c ', in 8[89] days' err; grep -c 'Error 1' err; ls bad3 2>/dev/null | wc -l; exit \$r" \
     "1
 1
 0" ''

@@ -238,7 +238,8 @@ t trouble-aia-reset-mid-body 2 "cd rev && chain-order -N -t 5 -F -C root.pem aia
 for path in rel-abs rel-path sub-rel-dot rel-net; do
 	aia "ok-aia-relative-redirect-$path" 0 "$path" -v "$(cat "$R/aia-$path.pem" "$R/inter.pem")" \
 	    "chain-order: $A/$(echo $path | sed 's/^sub-/sub\//'): note: fetching the missing issuer
-chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//'): redirected to $A/inter.der"
+chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//'): redirected to $A/inter.der
+chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//') is not in the input: fetched by --fetch"
 done
 t ok-aia-http-proxy-not-used 0 "cd rev && http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:1 \
     chain-order -N -t 5 -F -C root.pem aia-inter.der.pem | grep -c BEGIN" 2 ''

@@ -21,6 +21,7 @@ struct revoke_cert {
 	X509		*x;
 	char		*src;
 	unsigned long	 line, index;
+	struct crlverdict verdict;	/* status NULL: not checked */
 };
 
 struct revoke {
@@ -30,6 +31,7 @@ struct revoke {
 	size_t		 n;
 	time_t		 at;
 	int		 strict;
+	int		 crl_soft;	/* --crl-soft: unknown is a warning */
 	int		 ocsp;		/* --ocsp */
 	const char	*ocsp_url;	/* --ocsp-url, or NULL: the AIA's */
 	const char	*ocsp_out;	/* --ocsp-out FILE, or NULL */
@@ -54,11 +56,11 @@ void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b);
 int	revoke_issuers(struct revoke *r, const char *file, unsigned rflags);
 
 /*
- * revoke_run: verify the CRLs (crlset_verify: warnings for an unknown
- * issuer or a stale CRL, exit 1 under strict), then for each kept
- * certificate a CRL entry is "SUBJECT: revoked on DATE (REASON)" at its
- * block, exit 1; then the OCSP checks (ocsp.h).  Returns the worst exit
- * class.
+ * revoke_run: verify the CRLs (crlset_verify), then judge each kept
+ * certificate that is not self-signed by them (crlset_check: revoked
+ * exit 1; unknown exit 2, or a warning with crl_soft), its verdict kept
+ * in its verdict member; then the OCSP checks (ocsp.h).  Returns the
+ * worst exit class.
  */
 int	revoke_run(struct revoke *r);
 

@@ -28,7 +28,7 @@
 #include "revoke.h"
 #include "x509info.h"
 
-#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:vw:"
+#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:uvw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -38,6 +38,7 @@ static const struct option longopts[] = {
 	{ "ocsp-out",		required_argument,	NULL, 'O' },
 	{ "ocsp",		no_argument,		NULL, 'Q' },
 	{ "crl",		required_argument,	NULL, 'R' },
+	{ "crl-soft",		no_argument,		NULL, 'u' },
 	{ "ocsp-url",		required_argument,	NULL, 'U' },
 	{ "at",			required_argument,	NULL, 'a' },
 	{ "expires-within",	required_argument,	NULL, 'e' },
@@ -62,6 +63,7 @@ static const struct opt_doc docs[] = {
 	{ 'j', NULL, "NDJSON, one object per certificate" },
 	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
 	{ 't', "SECONDS", "bound each OCSP exchange (10)" },
+	{ 'u', NULL, "an unknown revocation status warns (exit 0)" },
 	{ 0, NULL, NULL }
 };
 
@@ -69,7 +71,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjQsVv] [-a TIME] [-C FILE] [-e DURATION] "
+	    "usage: cert-info [-chjQsuVv] [-a TIME] [-C FILE] [-e DURATION] "
 	    "[-f FORMAT]\n"
 	    "                 [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] "
 	    "[-R FILE]\n"
@@ -300,6 +302,9 @@ main(int argc, char *argv[])
 			break;
 		case 'm':
 			c.gate.emails[c.gate.nemails++] = optarg;
+			break;
+		case 'u':
+			c.rv.crl_soft = 1;
 			break;
 		default:
 			usage(EX_TROUBLE);

@@ -44,10 +44,13 @@ t no-crl-stale 1 "cd rev && cert-info -o /dev/null -e 1d stale.crl" '' \
     "cert-info: stale.crl:1: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z"
 
 # --crl in cert-info: the revoked certificate exits 1 with date and
-# reason; the issuer from the input, -C, or (for the root) the store
+# reason; the issuer from the input, -C, or (for the root) the store.
+# Every certificate of the input that is not self-signed is judged: a
+# CA certificate in the input needs its issuer's CRL too (-C gives an
+# issuer without judging it)
 RD=$(date -u -d "$(openssl crl -in "$R/fresh.crl" -noout -text |
     sed -n 's/.*Revocation Date: //p')" +%Y-%m-%dT%H:%M:%SZ)
-t no-crl-revoked 1 "cd rev && cert-info -R fresh.crl -f '%{subject.CN}' good.pem revoked.pem inter.pem" \
+t no-crl-revoked 1 "cd rev && cert-info -R fresh.crl -R root.crl -C root.pem -f '%{subject.CN}' good.pem revoked.pem inter.pem" \
     "good.example.com
 revoked.example.com
 Revocation Test Inter" \
@@ -55,35 +58,90 @@ Revocation Test Inter" \
 t no-crl-revoked-issuer-from-C 1 "cd rev && cert-info -o /dev/null -R fresh.crl.der -C inter.pem revoked.pem" '' \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
 t ok-crl-good 0 "cd rev && cert-info -o /dev/null -R fresh.crl -R root.crl -C root.pem good.pem inter.pem" '' ''
-t ok-crl-unknown-issuer-warns 0 "cd rev && cert-info -o /dev/null -R other.crl good.pem" '' \
-    "cert-info: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t no-crl-unknown-issuer-strict 1 "cd rev && cert-info -s -o /dev/null -R other.crl good.pem" '' \
-    "cert-info: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t ok-crl-stale-warns 0 "cd rev && cert-info -o /dev/null -R stale.crl good.pem inter.pem" '' \
-    "cert-info: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
-t no-crl-stale-strict 1 "cd rev && cert-info -s -o /dev/null -R stale.crl good.pem inter.pem" '' \
-    "cert-info: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
-t no-crl-wrong-signature 1 "cd rev && cert-info -o /dev/null -R forged.crl revoked.pem inter.pem" '' \
-    "cert-info: forged.crl:1: the CRL of CN=Revocation Test Inter does not verify with its issuer's key: not used"
+t ok-crl-good-issuer-from-C 0 "cd rev && cert-info -o /dev/null -R fresh.crl -C inter.pem good.pem" '' ''
+# issue 22: a check that could not be made is exit 2, naming the cause
+UNK="cert-info: good.pem:1: CN=good.example.com: revocation status unknown:"
+t trouble-crl-issuer-missing 2 "cd rev && cert-info -o /dev/null -R fresh.crl revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter cannot be verified: its issuer is not in the input, -C or the system store (fresh.crl:1)"
+t trouble-crl-no-crl-of-issuer 2 "cd rev && cert-info -o /dev/null -R other.crl good.pem" '' \
+    "$UNK no CRL of CN=Revocation Test Inter among those given"
+t trouble-crl-ca-in-input-needs-its-crl 2 "cd rev && cert-info -o /dev/null -R fresh.crl good.pem inter.pem" '' \
+    "cert-info: inter.pem:1: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t trouble-crl-stale 2 "cd rev && cert-info -o /dev/null -R stale.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
+t trouble-crl-future 2 "cd rev && cert-info -o /dev/null -R future.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is not yet valid: its thisUpdate is 2040-01-01T00:00:00Z (future.crl:1)"
+t trouble-crl-delta 2 "cd rev && cert-info -o /dev/null -R delta.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is a delta CRL (RFC 5280 5.2.4): give the full CRL (delta.crl:1)"
+t trouble-crl-only-ca-for-leaf 2 "cd rev && cert-info -o /dev/null -R onlyca.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter covers only CA certificates (onlyContainsCACerts) (onlyca.crl:1)"
+t ok-crl-only-user-for-leaf 0 "cd rev && cert-info -o /dev/null -R onlyuser.crl -C inter.pem good.pem" '' ''
+t trouble-crl-only-user-for-ca 2 "cd rev && cert-info -o /dev/null -R root-onlyuser.crl -C root.pem inter.pem" '' \
+    "cert-info: inter.pem:1: CN=Revocation Test Inter: revocation status unknown: the CRL of CN=Revocation Test Root covers only end-entity certificates (onlyContainsUserCerts) (root-onlyuser.crl:1)"
+t trouble-crl-some-reasons 2 "cd rev && cert-info -o /dev/null -R reasons.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter lists only some reasons (onlySomeReasons, RFC 5280 5.2.5) (reasons.crl:1)"
+t trouble-crl-indirect 2 "cd rev && cert-info -o /dev/null -R indirect.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is an indirect CRL (indirectCRL, RFC 5280 5.2.5), which this check does not read (indirect.crl:1)"
+t trouble-crl-unknown-critical 2 "cd rev && cert-info -o /dev/null -R crit.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter has an unknown critical extension 1.3.6.1.4.1.99999.1 (RFC 5280 5.2) (crit.crl:1)"
+# an unknown critical extension: its revocations are not believed either
+t trouble-crl-unknown-critical-lists 2 "cd rev && cert-info -o /dev/null -R crit.crl -C inter.pem revoked.pem 2>e; r=\$?; cut -d: -f5- e; exit \$r" \
+    " revocation status unknown: the CRL of CN=Revocation Test Inter has an unknown critical extension 1.3.6.1.4.1.99999.1 (RFC 5280 5.2) (crit.crl:1)" ''
+t trouble-crl-wrong-signature 2 "cd rev && cert-info -o /dev/null -R forged.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter does not verify with its issuer's key (forged.crl:1)"
+# one usable CRL of the issuer is enough; a stale one still revokes
+t ok-crl-one-usable-enough 0 "cd rev && cert-info -o /dev/null -R stale.crl -R delta.crl -R fresh.crl -C inter.pem good.pem" '' ''
+t no-crl-stale-still-revokes 1 "cd rev && cert-info -o /dev/null -R stale.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+# --crl-soft: an unknown status is a warning, exit 0 (1 with -s)
+t ok-crl-soft 0 "cd rev && cert-info -o /dev/null -u -R stale.crl -C inter.pem good.pem" '' \
+    "cert-info: good.pem:1: warning: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
+t no-crl-soft-strict 1 "cd rev && cert-info -s -o /dev/null --crl-soft -R other.crl good.pem" '' \
+    "cert-info: good.pem:1: warning: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+t no-crl-soft-still-revokes 1 "cd rev && cert-info -o /dev/null -u -R fresh.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
 t trouble-crl-file-without-crl 2 "cd rev && cert-info -o /dev/null -R good.pem good.pem" '' \
     "cert-info: good.pem: no CRL in it"
+# the README's example: the issuer given with -C; without it, exit 2
+cp "$R/fresh.crl" "$R/intermediate.crl"
+cp "$R/inter.pem" "$R/intermediate.pem"
+cp "$R/revoked.pem" "$R/server.cer"
+t no-readme-crl-example 1 "cd rev && $(sed -n 's/^\(cert-info -C intermediate.pem --crl intermediate.crl server.cer\) .*/\1/p' "$TOP/README.md") >/dev/null" '' \
+    "cert-info: server.cer:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+t trouble-readme-crl-example-without-issuer 2 "cd rev && cert-info --crl intermediate.crl server.cer >/dev/null" '' \
+    "cert-info: server.cer:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter cannot be verified: its issuer is not in the input, -C or the system store (intermediate.crl:1)"
 
-# --crl in chain-order --verify: OpenSSL's CRL checking
+# --crl in chain-order --verify: OpenSSL's CRL checking, then every
+# certificate of the chain below the anchor must have a usable CRL
 cat "$R/revoked.pem" "$R/inter.pem" >"$R/rchain.pem"
 cat "$R/good.pem" "$R/inter.pem" >"$R/gchain.pem"
 t no-chain-crl-revoked 1 "cd rev && chain-order -y -C root.pem -R fresh.crl rchain.pem" '' \
     "chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
 t ok-chain-crl-good 0 "cd rev && chain-order -y -C root.pem -R fresh.crl -R root.crl gchain.pem" \
     "$(cat "$R/good.pem" "$R/inter.pem")" ''
-t ok-chain-crl-stale-warns 0 "cd rev && chain-order -y -C root.pem -R stale.crl gchain.pem >/dev/null" '' \
-    "chain-order: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
+t trouble-chain-crl-stale 2 "cd rev && chain-order -y -C root.pem -R stale.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
 t no-chain-crl-stale-still-revokes 1 "cd rev && chain-order -y -C root.pem -R stale.crl rchain.pem" '' \
-    "chain-order: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations
-chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
-t no-chain-crl-unknown-strict 1 "cd rev && chain-order -s -y -C root.pem -R other.crl gchain.pem >/dev/null" '' \
-    "chain-order: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t no-chain-crl-forged 1 "cd rev && chain-order -y -C root.pem -R forged.crl gchain.pem" '' \
-    "chain-order: forged.crl:1: the CRL of CN=Revocation Test Inter does not verify with its issuer's key: not used"
+    "chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
+t trouble-chain-crl-no-crl-of-issuer 2 "cd rev && chain-order -s -y -C root.pem -R other.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+t trouble-chain-crl-intermediate-uncovered 2 "cd rev && chain-order -y -C root.pem -R fresh.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t trouble-chain-crl-forged 2 "cd rev && chain-order -y -C root.pem -R forged.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter does not verify with its issuer's key (forged.crl:1)"
+for f in future delta onlyca reasons indirect crit; do
+	t trouble-chain-crl-$f 2 "cd rev && chain-order -s -y -C root.pem -R $f.crl -R root.crl gchain.pem 2>e; r=\$?; sed 's/.*unknown: //' e; exit \$r" \
+	    "$(cd "$R" && cert-info -o /dev/null -R $f.crl -C inter.pem good.pem 2>&1 | sed 's/.*unknown: //')" ''
+done
+t trouble-chain-crl-only-user-for-ca 2 "cd rev && chain-order -y -C root.pem -R fresh.crl -R root-onlyuser.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: CN=Revocation Test Inter: revocation status unknown: the CRL of CN=Revocation Test Root covers only end-entity certificates (onlyContainsUserCerts) (root-onlyuser.crl:1)"
+t ok-chain-crl-soft 0 "cd rev && chain-order -y -u -C root.pem -R fresh.crl gchain.pem >/dev/null" '' \
+    "chain-order: gchain.pem:13: warning: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t no-chain-crl-soft-strict 1 "cd rev && chain-order -s -y --crl-soft -C root.pem -R fresh.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: warning: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+# the README's chain-order line: every CA's CRL
+t ok-readme-chain-crl-example 0 "cd rev && cp gchain.pem fullchain.pem &&
+    $(sed -n 's/^\(chain-order --verify --crl intermediate.crl --crl root.crl fullchain.pem\) .*/\1/p' "$TOP/README.md") -C root.pem >/dev/null" '' ''
 t trouble-chain-crl-needs-verify 2 "cd rev && chain-order -R fresh.crl gchain.pem 2>e; r=\$?; head -n 1 e; exit \$r" \
     "chain-order: --crl is checked by --verify: give -y" ''
 

@@ -5,7 +5,9 @@ chain-order --fetch's cases, serving the files of DIR, and these paths:
   /loop       redirects to itself (a redirect loop)
   /hop        redirects to /inter.der (one redirection, followed)
   /big        2 MiB of DER-looking bytes (over the 1 MiB cap)
-anything else missing is a 404.  It writes its port to PORTFILE, logs
+anything else missing is a 404.  A POST (an OCSP request) is answered
+with the file its path names, whatever it asks: a fixed, replayed OCSP
+response.  It writes its port to PORTFILE, logs
 each request path to DIR/requests.log, and exits after 300 s.  Never any
 other address."""
 import http.server
@@ -52,6 +54,10 @@ class H(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
         except OSError:
             pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.do_GET()
 
 
 class S(socketserver.ThreadingMixIn, http.server.HTTPServer):

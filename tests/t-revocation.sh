@@ -193,7 +193,34 @@ t ok-ocsp-out 0 "cd rev && cert-info -o /dev/null -Q -U $U1 -O staple.der good.p
 t trouble-ocsp-out-two-leaves 2 "cd rev && cert-info -o /dev/null -Q -U $U1 -O two.der good.pem revoked.pem inter.pem 2>e; r=\$?; tail -n 1 e; exit \$r" \
     "cert-info: revoked.pem:1: --ocsp-out takes the response for one certificate: this is the second" ''
 t trouble-ocsp-no-url 2 "cd rev && cert-info -o /dev/null -Q good.pem inter.pem" '' \
-    "cert-info: good.pem:1: CN=good.example.com names no OCSP responder: give --ocsp-url"
+    "cert-info: good.pem:1: CN=good.example.com names no OCSP responder and no CRL distribution point: give --ocsp-url"
+# Let's Encrypt's leaves since 2025: a CRL distribution point, no OCSP
+printf 'crlDistributionPoints = URI:http://crl.example.com/inter.crl\nbasicConstraints = CA:false\n' >"$R/crldp.ext"
+openssl req -new -key "$R/good.key" -subj /CN=crl-only.example.com 2>/dev/null |
+    openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" -set_serial 79 \
+    -days 30 -extfile "$R/crldp.ext" -out "$R/crl-only.pem" 2>/dev/null
+t trouble-ocsp-no-url-names-crl 2 "cd rev && cert-info -o /dev/null -Q -C inter.pem crl-only.pem" '' \
+    "cert-info: crl-only.pem:1: CN=crl-only.example.com names no OCSP responder; its CRL is at http://crl.example.com/inter.crl: check it with --crl, or give --ocsp-url"
+# an answer outside thisUpdate..nextUpdate (5 minutes' skew) is none:
+# the responder's answers are valid 5 minutes (-nmin 5); --at moves the
+# judging time past nextUpdate, or before thisUpdate
+NOW=$(date +%s)
+TM="sed -E 's/[0-9]{4}-[0-9-]{5}T[0-9:]{8}Z/TIME/g'"
+t trouble-ocsp-stale 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 86400)) -Q -U $U1 good.pem inter.pem 2>e; r=\$?; $TM e; exit \$r" \
+    "cert-info: good.pem:1: $U1: the response is stale: valid from TIME to TIME" ''
+t trouble-ocsp-future 2 "cd rev && cert-info -o /dev/null -a @$((NOW - 3600)) -Q -U $U1 good.pem inter.pem 2>e; r=\$?; $TM e; exit \$r" \
+    "cert-info: good.pem:1: $U1: the response is dated in the future: its thisUpdate is TIME" ''
+t ok-ocsp-within-skew 0 "cd rev && cert-info -o /dev/null -a @$((NOW + 500)) -Q -U $U1 good.pem inter.pem" '' ''
+# a "good" signed before the revocation, replayed without our nonce: a
+# fixed response served for every request (tests/aia-server.py POST)
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "R" { $1 = "V"; $3 = "" } { print }' \
+    "$R/index.txt" >"$R/before.txt"
+openssl ocsp -issuer "$R/inter.pem" -cert "$R/revoked.pem" -no_nonce -reqout "$R/replay.req" >/dev/null 2>&1
+(cd "$R" && openssl ocsp -index before.txt -rsigner inter.pem -rkey inter.key -CA inter.pem \
+    -reqin replay.req -respout replay.der -ndays 1 >/dev/null 2>&1 &&
+    openssl ocsp -index before.txt -rsigner inter.pem -rkey inter.key -CA inter.pem \
+    -reqin replay.req -respout replay-nonext.der >/dev/null 2>&1)
+
 t trouble-ocsp-issuer-unknown 2 "cd rev && cert-info -o /dev/null -Q -U $U1 good.pem" '' \
     "cert-info: good.pem:1: warning: CN=good.example.com: its issuer is not in the input, -C or the system store: OCSP not asked
 cert-info: --ocsp: no end-entity certificate whose issuer is known"
@@ -243,6 +270,17 @@ aia() {
 	t "$1" "$2" "cd rev && chain-order -N -t 2 -F -C root.pem $4 aia-$3.pem 2>e;
 	    r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" "$5" "$6"
 }
+# the replayed "good": within its day it is what any client takes (no
+# nonce: a pre-signed answer); a day later it is stale; one without
+# nextUpdate is refused after 10 days
+cp "$R/replay.der" "$R/replay-nonext.der" "$W/"
+t ok-ocsp-replay-within-validity 0 "cd rev && cert-info -o /dev/null -v -Q -U http://127.0.0.1:$AP/replay.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: note: $A/replay.der: the response has no nonce"
+t trouble-ocsp-replay-stale 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 2 * 86400)) -Q -U http://127.0.0.1:$AP/replay.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e | $TM >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: http://127.0.0.1:PORT/replay.der: the response is stale: valid from TIME to TIME"
+t trouble-ocsp-replay-too-old 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 11 * 86400)) -Q -U http://127.0.0.1:$AP/replay-nonext.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e | $TM >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: http://127.0.0.1:PORT/replay-nonext.der: the response is too old to trust without a nonce or nextUpdate: its thisUpdate is TIME"
+t ok-ocsp-replay-nonext-recent 0 "cd rev && cert-info -o /dev/null -a @$((NOW + 9 * 86400)) -Q -U http://127.0.0.1:$AP/replay-nonext.der -C inter.pem revoked.pem" '' ''
 for path in inter.der inter.pem inter.p7c; do
 	aia "ok-aia-fetch-$path" 0 "$path" -v "$(cat "$R/aia-$path.pem" "$R/inter.pem")" \
 	    "chain-order: $A/$path: note: fetching the missing issuer"

@@ -227,6 +227,36 @@ block(struct ctx *c, const struct pem_block *b)
 	return status;
 }
 
+/*
+ * -f openmetrics: each file read on its own, so that its blocks are
+ * numbered within it, and its pemkit_file_error sample says whether it
+ * could be read in full.  Returns the worst exit class.
+ */
+static int
+metrics_files(struct ctx *c, char **files, int nfiles, unsigned flags)
+{
+	static char *std[] = { (char *)"-" };
+	struct pem_input in;
+	struct pem_block b;
+	int i, st, status = EX_YES;
+
+	if (nfiles == 0) {
+		files = std;
+		nfiles = 1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		st = EX_YES;
+		pem_input_init(&in, files + i, 1, flags);
+		while (pem_input_next(&in, &b))
+			st = ex_worst(st, block(c, &b));
+		st = ex_worst(st, pem_input_end(&in));
+		metrics_file(c->metrics, strcmp(files[i], "-") == 0 ?
+		    "<stdin>" : files[i], st == EX_TROUBLE);
+		status = ex_worst(status, st);
+	}
+	return status;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -339,10 +369,15 @@ main(int argc, char *argv[])
 	    out_open(&c.o, op.ofile, 0) != 0)
 		status = EX_TROUBLE;
 	else {
-		pem_input_init(&in, argv, argc, op.flags);
-		while (pem_input_next(&in, &b))
-			status = ex_worst(status, block(&c, &b));
-		status = ex_worst(status, pem_input_end(&in));
+		if (c.metrics != NULL)
+			status = ex_worst(status, metrics_files(&c, argv, argc,
+			    op.flags));
+		else {
+			pem_input_init(&in, argv, argc, op.flags);
+			while (pem_input_next(&in, &b))
+				status = ex_worst(status, block(&c, &b));
+			status = ex_worst(status, pem_input_end(&in));
+		}
 		if (status != EX_TROUBLE && c.ncerts + c.ncrls == 0)
 			status = diag_err(NULL, 0, "no certificate or CRL in "
 			    "the input");
@@ -352,9 +387,14 @@ main(int argc, char *argv[])
 			    "to check names against");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
-		if (c.metrics != NULL)
-			metrics_write(c.metrics, &c.o);
-		status = out_finish(&c.o, status);
+		/* the samples of the files that could be read are written
+		 * all the same, beside each file's error series: a
+		 * monitoring job must not freeze on one bad file */
+		if (c.metrics != NULL) {
+			metrics_write(c.metrics, &c.o, time(NULL));
+			status = ex_worst(status, out_finish(&c.o, EX_YES));
+		} else
+			status = out_finish(&c.o, status);
 	}
 	revoke_free(&c.rv);
 	free(c.gate.hosts);

@@ -310,13 +310,49 @@ kill "$AIA_PID" 2>/dev/null
 
 # OpenMetrics: promtool accepts it; the samples are the certificates'
 t ok-openmetrics-promtool 0 "cd rev && cert-info -f openmetrics -o m.prom good.pem inter.pem fresh.crl &&
-    promtool check metrics <m.prom && grep -c '^pemkit_' m.prom && tail -n 1 m.prom" "5
+    promtool check metrics <m.prom && grep -c '^pemkit_' m.prom && tail -n 1 m.prom" "9
 # EOF" ''
 t ok-openmetrics-values 0 "cd rev && cert-info -f openmetrics good.pem | grep '^pemkit_certificate_not_after' | sed 's/.*} //'" \
     "$(date -u -d "$(openssl x509 -in "$R/good.pem" -noout -enddate | cut -d= -f2)" +%s)" ''
 # label values escaped: a backslash, a quote and a newline in a file name
 t ok-openmetrics-escaped 0 "cd rev && cp good.pem 'a\\b\"c' && cert-info -f openmetrics 'a\\b\"c' |
     grep -o 'file=\"[^,]*' | head -n 1" 'file="a\\b\"c"' ''
+
+# issue 22: each sample is numbered within its file, so that adding or
+# removing a file renames no other file's series
+t ok-openmetrics-index-per-file 0 "cd rev && cat good.pem inter.pem >pair.pem &&
+    cert-info -f openmetrics good.pem pair.pem fresh.crl | grep -o '^pemkit_[a-z_]*{file=\"[^\"]*\",index=\"[^\"]*\"' | sort -u" \
+    'pemkit_certificate_not_after_seconds{file="good.pem",index="1"
+pemkit_certificate_not_after_seconds{file="pair.pem",index="1"
+pemkit_certificate_not_after_seconds{file="pair.pem",index="2"
+pemkit_certificate_not_before_seconds{file="good.pem",index="1"
+pemkit_certificate_not_before_seconds{file="pair.pem",index="1"
+pemkit_certificate_not_before_seconds{file="pair.pem",index="2"
+pemkit_crl_next_update_seconds{file="fresh.crl",index="1"' ''
+# a file that cannot be read: the others are written all the same (-o
+# too), with a per-file error series and the run's time; exit 2
+t trouble-openmetrics-unreadable-file 2 "cd rev && printf 'junk\n-----BEGIN CERTIFICATE-----\nAAAA\n' >broken.pem &&
+    b=\$(date +%s) && cert-info -f openmetrics -o m2.prom good.pem missing.pem broken.pem pair.pem; r=\$?;
+    grep -c '^pemkit_certificate_not_after_seconds{' m2.prom; grep '^pemkit_file_error' m2.prom;
+    t=\$(sed -n 's/^pemkit_last_run_timestamp_seconds //p' m2.prom);
+    [ \$t -ge \$b ] && [ \$t -le \$(date +%s) ] && tail -n 1 m2.prom; exit \$r" \
+    '3
+pemkit_file_error{file="good.pem"} 0
+pemkit_file_error{file="missing.pem"} 1
+pemkit_file_error{file="broken.pem"} 1
+pemkit_file_error{file="pair.pem"} 0
+# EOF' 'cert-info: missing.pem: cannot open: No such file or directory
+cert-info: broken.pem:2: BEGIN "CERTIFICATE" without END: the input ends first'
+# issue 24 item 8: a file name that is not UTF-8 is escaped as in JSON
+t ok-openmetrics-utf8-label 0 "cd rev && f=\$(printf 'bad\\377\\303\\251.pem') && cp good.pem \"\$f\" &&
+    cert-info -f openmetrics \"\$f\" | grep -o 'file=\"[^\"]*\"' | sort -u &&
+    cert-info -j \"\$f\" | jq -r .source" 'file="bad\\xffé.pem"
+bad\xffé.pem' ''
+if command -v promtool >/dev/null 2>&1; then
+	t ok-openmetrics-promtool-errors 0 "cd rev && cat m2.prom | promtool check metrics" '' ''
+else
+	skip=$((skip + 1))
+fi
 
 # TLSA: the records danetool computes
 tl() { danetool --tlsa-rr --host=x --load-certificate="$R/$1" $2 2>/dev/null |

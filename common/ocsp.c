@@ -79,15 +79,17 @@ no_responder(struct revoke_cert *c, const char *subject)
 }
 
 /* What one answer says, for the text and JSON. */
-struct answer {
+struct ocsp_answer {
 	const char	*status;	/* "good", "revoked", "unknown" */
 	char		 this_update[32], next_update[32], revoked_at[32];
 	const char	*reason;	/* or NULL */
+	char		*subject, *url;
+	int		 first;
 };
 
 static void
 print(struct revoke *r, const struct revoke_cert *c, const char *subject,
-    const char *url, const struct answer *a, int first)
+    const char *url, const struct ocsp_answer *a, int first)
 {
 	struct json j;
 	char buf[1024];
@@ -131,7 +133,7 @@ ask(struct revoke *r, struct revoke_cert *c, X509 *issuer,
 	ASN1_GENERALIZEDTIME *rev = NULL, *tu = NULL, *nu = NULL;
 	unsigned char *der = NULL, *body = NULL;
 	const unsigned char *p;
-	struct answer a;
+	struct ocsp_answer a;
 	struct out o;
 	size_t blen;
 	int len, st, reason, status = EX_TROUBLE, n;
@@ -244,8 +246,15 @@ ask(struct revoke *r, struct revoke_cert *c, X509 *issuer,
 		snprintf(c->verdict.source, sizeof(c->verdict.source), "%s",
 		    url);
 	}
-	if (r->o != NULL)
-		print(r, c, subject, url, &a, first);
+	/* printed by ocsp_print, after the certificates */
+	if (r->o != NULL) {
+		a.subject = xstrdup(subject);
+		a.url = xstrdup(url);
+		a.first = first;
+		ocsp_answer_free(c->ans);
+		c->ans = xmalloc(sizeof(*c->ans));
+		*c->ans = a;
+	}
 	if (r->ocsp_out != NULL && (out_open(&o, r->ocsp_out, 0) != 0 ||
 	    out_write(&o, body, blen) != 0 || out_close(&o) != 0))
 		status = EX_TROUBLE;
@@ -303,4 +312,29 @@ ocsp_run(struct revoke *r)
 		status = diag_err(NULL, 0, "--ocsp: no end-entity certificate "
 		    "whose issuer is known");
 	return status;
+}
+
+void
+ocsp_print(struct revoke *r, int first)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].ans != NULL) {
+			print(r, &r->v[i], r->v[i].ans->subject,
+			    r->v[i].ans->url, r->v[i].ans, first &&
+			    r->v[i].ans->first);
+			ocsp_answer_free(r->v[i].ans);
+			r->v[i].ans = NULL;
+		}
+}
+
+void
+ocsp_answer_free(struct ocsp_answer *a)
+{
+	if (a == NULL)
+		return;
+	free(a->subject);
+	free(a->url);
+	free(a);
 }

@@ -8,6 +8,8 @@
 
 #include "revoke.h"
 
+struct ocsp_answer;
+
 /* The most an OCSP response may be: a responder's answer for one
  * certificate is 1 to 4 KiB, a few certificates included. */
 #define OCSP_MAX_RESPONSE	(100 * 1024)
@@ -37,5 +39,16 @@
  * (source "ocsp URL").  Returns the worst exit class.
  */
 int	ocsp_run(struct revoke *r);
+
+/*
+ * ocsp_print: the answers ocsp_run kept (to print them after the
+ * certificates, whose blocks carry the verdict), to r->o in text or
+ * JSON, then forgotten; the first text block without a blank line
+ * before it when first is set.
+ */
+void	ocsp_print(struct revoke *r, int first);
+
+/* ocsp_answer_free: release one kept answer (NULL is nothing). */
+void	ocsp_answer_free(struct ocsp_answer *a);
 
 #endif

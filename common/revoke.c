@@ -29,7 +29,8 @@ known_add(struct revoke *r, X509 *x)
 }
 
 void
-revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b)
+revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b,
+    unsigned long member)
 {
 	known_add(r, x);
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
@@ -38,6 +39,8 @@ revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b)
 	r->v[r->n].x = x;
 	r->v[r->n].src = xstrdup(b->src);
 	r->v[r->n].line = b->line;
+	r->v[r->n].member = member;
+	r->v[r->n].kind = b->kind;
 	r->v[r->n++].index = b->index;
 }
 
@@ -85,6 +88,7 @@ revoke_free(struct revoke *r)
 
 	for (i = 0; i < r->n; i++) {
 		X509_free(r->v[i].x);
+		ocsp_answer_free(r->v[i].ans);
 		free(r->v[i].src);
 	}
 	free(r->v);

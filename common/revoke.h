@@ -16,12 +16,17 @@
 #include "io.h"
 #include "pem.h"
 
-/* A certificate of the input, kept for the checks. */
+struct ocsp_answer;
+
+/* A certificate of the input, kept for the checks and, when they run,
+ * shown after them with their verdict. */
 struct revoke_cert {
 	X509		*x;
 	char		*src;
-	unsigned long	 line, index;
+	unsigned long	 line, index, member;
+	enum pem_kind	 kind;		/* of its block */
 	struct crlverdict verdict;	/* status NULL: not checked */
+	struct ocsp_answer *ans;	/* ocsp.c's, until ocsp_print */
 };
 
 struct revoke {
@@ -44,10 +49,12 @@ struct revoke {
 int	revoke_on(const struct revoke *r);
 
 /*
- * revoke_keep: keep certificate x of block b (a new reference) for the
- * checks, and as a possible issuer of the others.
+ * revoke_keep: keep certificate x of block b (member: its place in a
+ * PKCS#7 or PKCS#12 block, or 0; a new reference) for the checks, and
+ * as a possible issuer of the others.
  */
-void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b);
+void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b,
+	    unsigned long member);
 
 /*
  * revoke_issuers: the certificates of file (-C: PEM, DER, PKCS#7) as

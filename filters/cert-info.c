@@ -22,6 +22,7 @@
 #include "json.h"
 #include "keys.h"
 #include "metrics.h"
+#include "ocsp.h"
 #include "opt.h"
 #include "ossl.h"
 #include "pem.h"
@@ -92,6 +93,8 @@ struct ctx {
 	struct revoke	 rv;		/* --crl, --ocsp */
 	struct metrics	*metrics;	/* -f openmetrics */
 	int		 how;		/* x509info_der's X509INFO_* */
+	int		 deferred;	/* text or JSON shown after --crl and
+					   --ocsp ran, with the verdict */
 };
 
 /* Certificate x (xi its fields) of block b: shown, then -e, -H, -m. */
@@ -111,8 +114,10 @@ shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
 		    "invalid (%s); its extensions are shown as they are",
 		    ossl_cert_defect(x));
 	if (revoke_on(&c->rv))
-		revoke_keep(&c->rv, x, b);
-	if (c->metrics != NULL) {
+		revoke_keep(&c->rv, x, b, member);
+	if (c->deferred)
+		status = 0;	/* shown by shown_later, with the verdict */
+	else if (c->metrics != NULL) {
 		metrics_cert(c->metrics, b, member, x, xi);
 		status = 0;
 	} else if (c->format != NULL)
@@ -126,6 +131,41 @@ shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
 	}
 	if (status == 0)
 		status = certout_check(&c->gate, b, x, xi);
+	return status;
+}
+
+/* With --crl or --ocsp: each certificate's text or JSON, with its
+ * revocation verdict, once the checks have run; then the OCSP answers. */
+static int
+shown_later(struct ctx *c)
+{
+	struct revoke_cert *v;
+	struct pem_block b;
+	struct x509info xi;
+	size_t i;
+	int status = EX_YES;
+
+	for (i = 0; i < c->rv.n; i++) {
+		v = &c->rv.v[i];
+		memset(&b, 0, sizeof(b));
+		b.src = v->src;
+		b.line = v->line;
+		b.index = v->index;
+		b.kind = v->kind;
+		if (x509info_get(v->x, c->at, &xi) != 0)
+			status = diag_err(v->src, v->line, "cannot read the "
+			    "certificate");
+		else if (c->json)
+			certout_json_rev(&c->o, &b, v->member, &xi,
+			    &v->verdict);
+		else {
+			certout_text(&c->o, &b, v->member, &xi, i == 0 &&
+			    c->ncrls == 0);
+			certout_rev_text(&c->o, &v->verdict);
+		}
+		x509info_free(&xi);
+	}
+	ocsp_print(&c->rv, c->rv.n == 0 && c->ncrls == 0);
 	return status;
 }
 
@@ -364,6 +404,7 @@ main(int argc, char *argv[])
 	/* --crl and --ocsp keep each certificate: decoded in full */
 	if (revoke_on(&c.rv))
 		c.how |= X509INFO_FULL;
+	c.deferred = revoke_on(&c.rv) && c.format == NULL && c.metrics == NULL;
 	if ((op.passin != NULL && (c.pass = pass_get(op.passin,
 	    "--passin")) == NULL) || status == EX_TROUBLE ||
 	    out_open(&c.o, op.ofile, 0) != 0)
@@ -387,6 +428,8 @@ main(int argc, char *argv[])
 			    "to check names against");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
+		if (c.deferred)
+			status = ex_worst(status, shown_later(&c));
 		/* the samples of the files that could be read are written
 		 * all the same, beside each file's error series: a
 		 * monitoring job must not freeze on one bad file */

@@ -100,6 +100,20 @@ t no-crl-soft-strict 1 "cd rev && cert-info -s -o /dev/null --crl-soft -R other.
     "cert-info: good.pem:1: warning: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
 t no-crl-soft-still-revokes 1 "cd rev && cert-info -o /dev/null -u -R fresh.crl -C inter.pem revoked.pem" '' \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+# the verdict in the text block and in --json's "revocation" member
+t no-crl-verdict-text 1 "cd rev && cert-info -R fresh.crl -R root.crl -C root.pem revoked.pem inter.pem root.pem 2>/dev/null >t3; r=\$?; grep -e '^[a-z]' -e revocation: t3; exit \$r" \
+    "revoked.pem:1: certificate (block 1)
+  revocation:        revoked on $RD (keyCompromise), says fresh.crl:1
+inter.pem:1: certificate (block 2)
+  revocation:        good, says root.crl:1
+root.pem:1: certificate (block 3)
+  revocation:        not checked" '*'
+t trouble-crl-verdict-json 2 "cd rev && cert-info -j -R fresh.crl -R stale.crl -C inter.pem revoked.pem good.pem inter.pem >j3; r=\$?; jq -c '[.index, .revocation]' j3; exit \$r" \
+    "[1,{\"status\":\"revoked\",\"reason\":\"keyCompromise\",\"date\":\"$RD\",\"source\":\"fresh.crl:1\",\"why\":null}]
+[2,{\"status\":\"good\",\"reason\":null,\"date\":null,\"source\":\"fresh.crl:1\",\"why\":null}]
+[3,{\"status\":\"unknown\",\"reason\":null,\"date\":null,\"source\":null,\"why\":\"no CRL of CN=Revocation Test Root among those given\"}]" '*'
+t ok-crl-verdict-text-unknown-soft 0 "cd rev && cert-info -u -R stale.crl -C inter.pem good.pem 2>/dev/null | grep revocation:" \
+    "  revocation:        unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z" ''
 t trouble-crl-file-without-crl 2 "cd rev && cert-info -o /dev/null -R good.pem good.pem" '' \
     "cert-info: good.pem: no CRL in it"
 # the README's example: the issuer given with -C; without it, exit 2
@@ -183,6 +197,9 @@ t no-ocsp-revoked 1 "cd rev && cert-info -j -Q -U $U1 revoked.pem inter.pem >j; 
     jq -c 'select(.type == \"ocsp\") | [.source, .index, .status, .revoked_at, .reason, .responder]' j; exit \$r" \
     "[\"revoked.pem\",1,\"revoked\",\"$RD\",\"keyCompromise\",\"$U1\"]" \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise), says $U1"
+t ok-ocsp-verdict-json 0 "cd rev && cert-info -j -Q -U $U1 good.pem inter.pem | jq -c 'select(.type == \"cert\") | .revocation'" \
+    "{\"status\":\"good\",\"reason\":null,\"date\":null,\"source\":\"$U1\",\"why\":null}
+null" ''
 t no-ocsp-unknown 1 "cd rev && cert-info -f '%{subject.CN}' -Q -U $U1 -C inter.pem unknown.pem" \
     "unknown.example.com" \
     "cert-info: unknown.pem:1: CN=unknown.example.com: the responder $U1 does not know it"

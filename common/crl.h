@@ -70,8 +70,9 @@ struct crl_entry {
 	X509		*issuer;	/* the certificate that signed it */
 	int		 trusted;	/* may list a revocation: verified, no
 					   unknown critical extension */
-	int		 only_user, only_ca;	/* its issuingDistributionPoint's
-						   scope (RFC 5280 5.2.5) */
+	int		 only_user, only_ca;	/* its issuingDistribution-
+						   Point's scope (RFC 5280
+						   5.2.5) */
 	char		 why[256];	/* why it cannot say a certificate is
 					   good, or "" */
 };

@@ -286,9 +286,11 @@ ocsp_run(struct revoke *r)
 		s = x509info_name_str(X509_get_subject_name(r->v[i].x));
 		if ((issuer = issuer_lookup(r->known, 1, X509_get_issuer_name(
 		    r->v[i].x), cert_signed_by, r->v[i].x)) == NULL) {
-			diag_warn(r->v[i].src, r->v[i].line, "%s: its issuer is "
-			    "not in the input, -C or the system store: OCSP "
-			    "not asked", s ? s : "?");
+			/* its status is unknown: not a pass (issue 22) */
+			status = ex_worst(status, diag_err(r->v[i].src,
+			    r->v[i].line, "%s: its issuer is not in the input, "
+			    "-C or the system store: OCSP not asked", s ? s :
+			    "?"));
 			free(s);
 			continue;
 		}

@@ -239,8 +239,14 @@ openssl ocsp -issuer "$R/inter.pem" -cert "$R/revoked.pem" -no_nonce -reqout "$R
     -reqin replay.req -respout replay-nonext.der >/dev/null 2>&1)
 
 t trouble-ocsp-issuer-unknown 2 "cd rev && cert-info -o /dev/null -Q -U $U1 good.pem" '' \
-    "cert-info: good.pem:1: warning: CN=good.example.com: its issuer is not in the input, -C or the system store: OCSP not asked
-cert-info: --ocsp: no end-entity certificate whose issuer is known"
+    "cert-info: good.pem:1: CN=good.example.com: its issuer is not in the input, -C or the system store: OCSP not asked"
+# one leaf's issuer known, the other's not: the other is not a pass
+openssl req -new -key "$R/good.key" -subj /CN=orphan.example.com 2>/dev/null |
+    openssl x509 -req -CA "$R/other.pem" -CAkey "$R/other.key" -set_serial 80 \
+    -days 30 -out "$R/orphan.pem" 2>/dev/null
+t trouble-ocsp-one-issuer-unknown 2 "cd rev && cert-info -o /dev/null -Q -U $U1 good.pem inter.pem orphan.pem" '' \
+    "cert-info: orphan.pem:1: CN=orphan.example.com: its issuer is not in the input, -C or the system store: OCSP not asked"
+
 t trouble-ocsp-timeout 2 "cd rev && p=\$(sh $TOP/tests/fake.sh silent) &&
     cert-info -o /dev/null -t 1 -Q -U http://127.0.0.1:\$p/ good.pem inter.pem 2>e;
     r=\$?; sed \"s/\$p/PORT/\" e >&2; exit \$r" '' \

@@ -1,4 +1,5 @@
 /* ocsp.c: ask OCSP responders through OpenSSL; see ocsp.h. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,21 @@ cert_signed_by(void *arg, EVP_PKEY *pk)
 
 	ERR_clear_error();
 	return r;
+}
+
+/* The certificate's verdict, when no CRL gave one: unknown, because
+ * of fmt. */
+static void
+unknown(struct revoke_cert *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->verdict.status != NULL)
+		return;
+	c->verdict.status = "unknown";
+	va_start(ap, fmt);
+	vsnprintf(c->verdict.why, sizeof(c->verdict.why), fmt, ap);
+	va_end(ap);
 }
 
 /* The first URI of x's cRLDistributionPoints (RFC 5280 4.2.1.13), or
@@ -66,6 +82,7 @@ no_responder(struct revoke_cert *c, const char *subject)
 	char *crl = crl_url(c->x);
 	int status;
 
+	unknown(c, "no OCSP responder URL");
 	if (crl != NULL)
 		status = diag_err(c->src, c->line, "%s names no OCSP "
 		    "responder; its CRL is at %s: check it with --crl, or "
@@ -259,6 +276,8 @@ ask(struct revoke *r, struct revoke_cert *c, X509 *issuer,
 	    out_write(&o, body, blen) != 0 || out_close(&o) != 0))
 		status = EX_TROUBLE;
 out:
+	if (status == EX_TROUBLE)
+		unknown(c, "%s gave no usable answer", url);
 	ERR_clear_error();
 	X509_STORE_free(store);
 	sk_X509_free(certs);
@@ -287,6 +306,8 @@ ocsp_run(struct revoke *r)
 		if ((issuer = issuer_lookup(r->known, 1, X509_get_issuer_name(
 		    r->v[i].x), cert_signed_by, r->v[i].x)) == NULL) {
 			/* its status is unknown: not a pass (issue 22) */
+			unknown(&r->v[i], "its issuer is not known: OCSP not "
+			    "asked");
 			status = ex_worst(status, diag_err(r->v[i].src,
 			    r->v[i].line, "%s: its issuer is not in the input, "
 			    "-C or the system store: OCSP not asked", s ? s :

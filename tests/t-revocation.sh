@@ -227,6 +227,9 @@ t trouble-ocsp-stale 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 86400)) -Q
     "cert-info: good.pem:1: $U1: the response is stale: valid from TIME to TIME" ''
 t trouble-ocsp-future 2 "cd rev && cert-info -o /dev/null -a @$((NOW - 3600)) -Q -U $U1 good.pem inter.pem 2>e; r=\$?; $TM e; exit \$r" \
     "cert-info: good.pem:1: $U1: the response is dated in the future: its thisUpdate is TIME" ''
+t trouble-ocsp-stale-verdict 2 "cd rev && cert-info -j -a @$((NOW + 86400)) -Q -U $U1 good.pem inter.pem 2>/dev/null >j4; r=\$?; jq -r '.revocation | if . then .status + \": \" + .why else \"null\" end' j4; exit \$r" \
+    "unknown: $U1 gave no usable answer
+null" ''
 t ok-ocsp-within-skew 0 "cd rev && cert-info -o /dev/null -a @$((NOW + 500)) -Q -U $U1 good.pem inter.pem" '' ''
 # a "good" signed before the revocation, replayed without our nonce: a
 # fixed response served for every request (tests/aia-server.py POST)
@@ -373,6 +376,8 @@ t ok-openmetrics-utf8-label 0 "cd rev && f=\$(printf 'bad\\377\\303\\251.pem') &
 bad\xffé.pem' ''
 if command -v promtool >/dev/null 2>&1; then
 	t ok-openmetrics-promtool-errors 0 "cd rev && cat m2.prom | promtool check metrics" '' ''
+	t ok-openmetrics-promtool-utf8 0 "cd rev && cert-info -f openmetrics \"\$(printf 'bad\\377\\303\\251.pem')\" pair.pem |
+	    promtool check metrics" '' ''
 else
 	skip=$((skip + 1))
 fi

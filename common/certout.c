@@ -132,6 +132,43 @@ void
 certout_json(struct out *o, const struct pem_block *b, unsigned long member,
     const struct x509info *xi)
 {
+	certout_json_rev(o, b, member, xi, NULL);
+}
+
+/* "" as null */
+static const char *
+nz(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+void
+certout_rev_text(struct out *o, const struct crlverdict *rev)
+{
+	char buf[1200];
+
+	if (rev->status == NULL)
+		snprintf(buf, sizeof(buf), "not checked");
+	else if (strcmp(rev->status, "revoked") == 0)
+		snprintf(buf, sizeof(buf), "revoked on %s (%s), says %s",
+		    rev->date, rev->reason ? rev->reason : "no reason given",
+		    rev->source);
+	else if (strcmp(rev->status, "unknown") == 0)
+		snprintf(buf, sizeof(buf), "unknown: %s", rev->why[0] ?
+		    rev->why : "no answer");
+	else
+		snprintf(buf, sizeof(buf), "%s, says %s", rev->status,
+		    rev->source);
+	out_write(o, "  revocation:        ", 21);
+	out_write(o, buf, strlen(buf));
+	out_write(o, "\n", 1);
+}
+
+void
+certout_json_rev(struct out *o, const struct pem_block *b,
+    unsigned long member, const struct x509info *xi,
+    const struct crlverdict *rev)
+{
 	struct json j;
 	const char *bt;
 
@@ -192,6 +229,17 @@ certout_json(struct out *o, const struct pem_block *b, unsigned long member,
 	json_list(&j, "policies", xi->policies.v, xi->policies.n);
 	json_bool(&j, "self_signed", xi->self_signed);
 	json_str(&j, "role", xi->role, -1);
+	if (rev != NULL && rev->status == NULL)
+		json_null(&j, "revocation");
+	else if (rev != NULL) {
+		json_open(&j, "revocation", '{');
+		json_str(&j, "status", rev->status, -1);
+		json_str(&j, "reason", rev->reason, -1);
+		json_str(&j, "date", nz(rev->date), -1);
+		json_str(&j, "source", nz(rev->source), -1);
+		json_str(&j, "why", nz(rev->why), -1);
+		json_close(&j, '}');
+	}
 	json_end(&j);
 }
 

@@ -27,6 +27,26 @@ void	certout_json(struct out *o, const struct pem_block *b,
 	    unsigned long member, const struct x509info *xi);
 
 /*
+ * certout_json_rev: certout_json with, last, the member "revocation"
+ * (pemkit(7)): an object of rev's status ("good", "revoked",
+ * "unknown"), reason, date, source (a CRL's FILE:LINE or an OCSP URL)
+ * and why (the cause of "unknown"), each null when empty; null when
+ * rev's status is NULL (not checked: a self-signed certificate; a CA
+ * certificate under --ocsp alone).
+ */
+void	certout_json_rev(struct out *o, const struct pem_block *b,
+	    unsigned long member, const struct x509info *xi,
+	    const struct crlverdict *rev);
+
+/*
+ * certout_rev_text: the text block's last line for rev (cert-info
+ * --crl, --ocsp): "  revocation:        " then "revoked on DATE
+ * (REASON), says SOURCE", "good, says SOURCE", "unknown: WHY" or "not
+ * checked" (a self-signed certificate, or a CA certificate under --ocsp).
+ */
+void	certout_rev_text(struct out *o, const struct crlverdict *rev);
+
+/*
  * certout_format_check: NULL when the -f template fmt is usable, else a
  * static message naming the first problem (an unknown field, an unclosed
  * "%{"): checked whole before any certificate is written.

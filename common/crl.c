@@ -242,24 +242,92 @@ any_key(void *arg, EVP_PKEY *pk)
 	return 1;
 }
 
-int
-crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys, time_t at,
-    int strict)
+/* The extensions of a CRL that RFC 5280 5.2 defines and this code (or
+ * OpenSSL's X509_CRL) reads; any other critical one makes the CRL
+ * unusable (5.2: "MUST reject"). */
+static int
+crl_ext_known(int nid)
+{
+	return nid == NID_crl_number || nid == NID_delta_crl ||
+	    nid == NID_issuing_distribution_point ||
+	    nid == NID_authority_key_identifier ||
+	    nid == NID_issuer_alt_name || nid == NID_freshest_crl;
+}
+
+/* Why e cannot say "good" on its own, judged from its extensions, into
+ * e->why; sets e->only_user and e->only_ca. */
+static void
+crl_scope(struct crl_entry *e, const char *issuer)
+{
+	ISSUING_DIST_POINT *idp;
+	X509_EXTENSION *ext;
+	char oid[80];
+	int i, crit = 0;
+
+	for (i = 0; i < X509_CRL_get_ext_count(e->crl); i++) {
+		ext = X509_CRL_get_ext(e->crl, i);
+		if (!X509_EXTENSION_get_critical(ext) || crl_ext_known(
+		    OBJ_obj2nid(X509_EXTENSION_get_object(ext))))
+			continue;
+		OBJ_obj2txt(oid, sizeof(oid), X509_EXTENSION_get_object(ext),
+		    1);
+		snprintf(e->why, sizeof(e->why), "the CRL of %s has an "
+		    "unknown critical extension %s (RFC 5280 5.2)", issuer,
+		    oid);
+		e->trusted = 0;
+		return;
+	}
+	if (X509_CRL_get_ext_by_NID(e->crl, NID_delta_crl, -1) >= 0) {
+		snprintf(e->why, sizeof(e->why), "the CRL of %s is a delta "
+		    "CRL (RFC 5280 5.2.4): give the full CRL", issuer);
+		return;
+	}
+	idp = X509_CRL_get_ext_d2i(e->crl, NID_issuing_distribution_point,
+	    &crit, NULL);
+	if (idp == NULL) {
+		if (crit != -1)
+			snprintf(e->why, sizeof(e->why), "the CRL of %s has "
+			    "an issuingDistributionPoint OpenSSL cannot read",
+			    issuer);
+		ERR_clear_error();
+		return;
+	}
+	e->only_user = idp->onlyuser > 0;
+	e->only_ca = idp->onlyCA > 0;
+	if (idp->onlysomereasons != NULL)
+		snprintf(e->why, sizeof(e->why), "the CRL of %s lists only "
+		    "some reasons (onlySomeReasons, RFC 5280 5.2.5)", issuer);
+	else if (idp->indirectCRL > 0)
+		snprintf(e->why, sizeof(e->why), "the CRL of %s is an "
+		    "indirect CRL (indirectCRL, RFC 5280 5.2.5), which this "
+		    "check does not read", issuer);
+	else if (idp->onlyattr > 0)
+		snprintf(e->why, sizeof(e->why), "the CRL of %s covers only "
+		    "attribute certificates (onlyContainsAttributeCerts, RFC "
+		    "5280 5.2.5)", issuer);
+	ISSUING_DIST_POINT_free(idp);
+}
+
+void
+crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys, time_t at)
 {
 	struct crl_entry *e;
 	struct crlinfo ci;
 	size_t i;
-	int status = EX_YES;
 
 	for (i = 0; i < s->n; i++) {
 		e = &s->v[i];
+		e->why[0] = '\0';
+		e->trusted = 0;
+		e->only_user = e->only_ca = 0;
 		if (crlinfo_get(e->crl, at, &ci) != 0) {
-			status = ex_worst(status, diag_err(e->src, e->line,
-			    "the CRL's times are malformed"));
+			snprintf(e->why, sizeof(e->why), "the CRL's times are "
+			    "malformed");
 			crlinfo_free(&ci);
 			e->verified = -1;
 			continue;
 		}
+		e->verified = 0;
 		if ((e->issuer = issuer_lookup(known, sys,
 		    X509_CRL_get_issuer(e->crl), crl_signed_by, e->crl)) !=
 		    NULL)
@@ -267,25 +335,148 @@ crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys, time_t at,
 		else if (issuer_lookup(known, sys, X509_CRL_get_issuer(e->crl),
 		    any_key, NULL) != NULL) {
 			e->verified = -1;
-			status = ex_worst(status, diag_no(e->src, e->line,
-			    "the CRL of %s does not verify with its issuer's "
-			    "key: not used", ci.issuer));
-		} else {
-			diag_warn(e->src, e->line, "the CRL of %s cannot be "
-			    "verified: its issuer is not in the input, -C or "
-			    "the system store: not used", ci.issuer);
-			if (strict)
-				status = ex_worst(status, EX_NO);
-		}
-		if (e->verified >= 0 && ci.has_next && ci.secs_left < 0) {
-			diag_warn(e->src, e->line, "the CRL of %s is stale: "
-			    "its nextUpdate was %s; it may not list recent "
-			    "revocations", ci.issuer, ci.next_update);
-			if (strict)
-				status = ex_worst(status, EX_NO);
-		}
+			snprintf(e->why, sizeof(e->why), "the CRL of %s does "
+			    "not verify with its issuer's key", ci.issuer);
+		} else
+			snprintf(e->why, sizeof(e->why), "the CRL of %s cannot "
+			    "be verified: its issuer is not in the input, -C "
+			    "or the system store", ci.issuer);
+		e->trusted = e->verified == 1;
+		if (e->why[0] == '\0')
+			crl_scope(e, ci.issuer);
+		if (e->why[0] == '\0' && ci.this_epoch > (long long)at)
+			snprintf(e->why, sizeof(e->why), "the CRL of %s is not "
+			    "yet valid: its thisUpdate is %s", ci.issuer,
+			    ci.this_update);
+		else if (e->why[0] == '\0' && ci.has_next && ci.secs_left < 0)
+			snprintf(e->why, sizeof(e->why), "the CRL of %s is "
+			    "stale: its nextUpdate was %s", ci.issuer,
+			    ci.next_update);
+		if (e->why[0] != '\0')
+			diag_note(e->src, e->line, "%s", e->why);
 		crlinfo_free(&ci);
 	}
+}
+
+static int
+cert_signed_by(void *arg, EVP_PKEY *pk)
+{
+	int r = X509_verify((X509 *)arg, pk) == 1;
+
+	ERR_clear_error();
+	return r;
+}
+
+/* Why CRL e, usable otherwise, does not cover x (RFC 5280 5.2.5). */
+static const char *
+crl_leaves_out(const struct crl_entry *e, X509 *x)
+{
+	int ca = X509_check_ca(x) > 0;
+
+	if (e->only_ca && !ca)
+		return "covers only CA certificates (onlyContainsCACerts)";
+	if (e->only_user && ca)
+		return "covers only end-entity certificates "
+		    "(onlyContainsUserCerts)";
+	return NULL;
+}
+
+/* Fill v with a revocation found in e. */
+static void
+crl_entry_revoked(X509_REVOKED *rev, struct crlverdict *v)
+{
+	ASN1_ENUMERATED *why;
+
+	if (x509info_time(X509_REVOKED_get0_revocationDate(rev), v->date,
+	    sizeof(v->date)) != 0)
+		snprintf(v->date, sizeof(v->date), "(malformed date)");
+	v->reason = "unspecified";
+	if ((why = X509_REVOKED_get_ext_d2i(rev, NID_crl_reason, NULL,
+	    NULL)) != NULL) {
+		v->reason = crl_reason_name(ASN1_ENUMERATED_get(why));
+		ASN1_ENUMERATED_free(why);
+	}
+	ERR_clear_error();
+}
+
+int
+crlset_check(const struct crlset *s, X509 *x, const char *src,
+    unsigned long line, int soft, int strict, struct crlverdict *v)
+{
+	struct crlverdict mine;
+	const struct crl_entry *e, *bad = NULL;
+	const char *out = NULL;
+	X509_REVOKED *rev;
+	char *subject, *issuer;
+	size_t i;
+	int status;
+
+	if (v == NULL)
+		v = &mine;
+	memset(v, 0, sizeof(*v));
+	subject = x509info_name_str(X509_get_subject_name(x));
+	issuer = x509info_name_str(X509_get_issuer_name(x));
+	for (i = 0; i < s->n; i++) {
+		e = &s->v[i];
+		if (X509_NAME_cmp(X509_CRL_get_issuer(e->crl),
+		    X509_get_issuer_name(x)) != 0)
+			continue;
+		/* a CA of the same name with another key: not x's issuer */
+		if (e->verified == 1 && e->issuer != NULL &&
+		    !cert_signed_by(x, X509_get0_pubkey(e->issuer)))
+			continue;
+		if (e->trusted &&
+		    X509_CRL_get0_by_cert(e->crl, &rev, x) == 1) {
+			crl_entry_revoked(rev, v);
+			v->status = "revoked";
+			snprintf(v->source, sizeof(v->source), "%s:%lu",
+			    e->src, e->line);
+			status = diag_no(src, line, "%s: revoked on %s (%s)",
+			    subject ? subject : "?", v->date, v->reason);
+			goto out;
+		}
+		if (e->why[0] == '\0' && (out = crl_leaves_out(e, x)) ==
+		    NULL) {
+			if (v->status == NULL) {
+				v->status = "good";
+				snprintf(v->source, sizeof(v->source),
+				    "%s:%lu", e->src, e->line);
+			}
+		} else if (bad == NULL) {
+			bad = e;
+			if (e->why[0] == '\0')
+				snprintf(v->why, sizeof(v->why), "the CRL of "
+				    "%s %s", issuer ? issuer : "?", out);
+			else
+				snprintf(v->why, sizeof(v->why), "%s",
+				    e->why);
+		}
+	}
+	ERR_clear_error();
+	if (v->status != NULL) {
+		v->why[0] = '\0';
+		status = EX_YES;
+		goto out;
+	}
+	v->status = "unknown";
+	if (bad != NULL)
+		snprintf(v->source, sizeof(v->source), "%s:%lu", bad->src,
+		    bad->line);
+	else
+		snprintf(v->why, sizeof(v->why), "no CRL of %s among those "
+		    "given", issuer ? issuer : "?");
+	if (soft) {
+		diag_warn(src, line, "%s: revocation status unknown: %s%s%s%s",
+		    subject ? subject : "?", v->why, bad ? " (" : "",
+		    v->source, bad ? ")" : "");
+		status = strict ? EX_NO : EX_YES;
+	} else
+		status = diag_err(src, line, "%s: revocation status unknown: "
+		    "%s%s%s%s", subject ? subject : "?", v->why, bad ? " (" :
+		    "", v->source, bad ? ")" : "");
+out:
+	free(subject);
+	free(issuer);
 	return status;
 }
 
@@ -312,7 +503,7 @@ crlset_revoked(const struct crlset *s, X509 *x, char date[32],
 	size_t i;
 
 	for (i = 0; i < s->n; i++) {
-		if (s->v[i].verified != 1 || X509_NAME_cmp(X509_CRL_get_issuer(
+		if (!s->v[i].trusted || X509_NAME_cmp(X509_CRL_get_issuer(
 		    s->v[i].crl), X509_get_issuer_name(x)) != 0 ||
 		    X509_CRL_get0_by_cert(s->v[i].crl, &rev, x) != 1)
 			continue;
@@ -338,7 +529,7 @@ crlset_crls(const struct crlset *s)
 	size_t i;
 
 	for (i = 0; sk != NULL && i < s->n; i++)
-		if (s->v[i].verified == 1)
+		if (s->v[i].trusted)
 			sk_X509_CRL_push(sk, s->v[i].crl);
 	return sk;
 }

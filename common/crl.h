@@ -68,7 +68,13 @@ struct crl_entry {
 	int		 verified;	/* 1 signature verified by issuer, 0
 					   issuer not found, -1 bad */
 	X509		*issuer;	/* the certificate that signed it */
-	int		 stale_said;
+	int		 trusted;	/* may list a revocation: verified, no
+					   unknown critical extension */
+	int		 only_user, only_ca;	/* its issuingDistribution-
+						   Point's scope (RFC 5280
+						   5.2.5) */
+	char		 why[256];	/* why it cannot say a certificate is
+					   good, or "" */
 };
 
 struct crlset {
@@ -86,14 +92,41 @@ int	crlset_load(struct crlset *s, const char *file, unsigned rflags);
 /*
  * crlset_verify: find each CRL's issuer among known (the input and -C;
  * then the system store, X509_STORE_set_default_paths(3), when sys is
- * set) by name, and verify the CRL's signature with its key
- * (X509_CRL_verify(3)).  Prints a warning for a CRL whose issuer is not
- * found, and for one past its nextUpdate at time at; an error for one
- * whose signature does not verify.  Returns EX_YES, or EX_NO when strict
- * and a warning was printed or a signature did not verify.
+ * set) by name, verify the CRL's signature with its key
+ * (X509_CRL_verify(3)), and judge at time at whether it can answer for
+ * a certificate (RFC 5280 6.3.3): each entry's why is set, and nothing
+ * printed, for an issuer not found, a bad signature, a thisUpdate after
+ * at, a nextUpdate before at (stale), a delta CRL (5.2.4), an
+ * issuingDistributionPoint (5.2.5) limited to some reasons, to attribute
+ * certificates or indirect, and an unknown critical extension (5.2).
+ * The extensions are OpenSSL's parse (X509_CRL_get_ext_d2i(3)).
  */
-int	crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys,
-	    time_t at, int strict);
+void	crlset_verify(struct crlset *s, STACK_OF(X509) *known, int sys,
+	    time_t at);
+
+/* What the CRLs say of one certificate, for the output (pemkit(7)). */
+struct crlverdict {
+	const char	*status;	/* "good", "revoked", "unknown" */
+	const char	*reason;	/* RFC 5280 5.3.1 name, or NULL */
+	char		 date[32];	/* revocation date, or "" */
+	char		 source[512];	/* "FILE:LINE" of the CRL, or "" */
+	char		 why[512];	/* for "unknown": the cause */
+};
+
+/*
+ * crlset_check: what the CRLs of s (crlset_verify run) say of
+ * certificate x, found at src:line: "revoked" when a CRL of its issuer
+ * that may list revocations lists it (X509_CRL_get0_by_cert(3)): the
+ * error "SUBJECT: revoked on DATE (REASON)", EX_NO; "good" when a usable
+ * CRL of its issuer covers it and does not list it, EX_YES; else
+ * "unknown" (no CRL of its issuer among s, or each one's why, or an
+ * issuingDistributionPoint that leaves x out): the error "SUBJECT:
+ * revocation status unknown: WHY", EX_TROUBLE, or with soft a warning
+ * and EX_YES (EX_NO when strict).  The verdict is filled in v when not
+ * NULL.  RFC 5280 section 6.3.
+ */
+int	crlset_check(const struct crlset *s, X509 *x, const char *src,
+	    unsigned long line, int soft, int strict, struct crlverdict *v);
 
 /*
  * crlset_revoked: 1 when a verified CRL of s issued by x's issuer lists
@@ -113,7 +146,8 @@ int	crlset_revoked(const struct crlset *s, X509 *x, char date[32],
 const char *crl_reason_name(long r);
 
 /*
- * crlset_crls: the verified CRLs as a new stack (the CRLs not copied;
+ * crlset_crls: the CRLs that may list revocations (crl_entry's trusted)
+ * as a new stack (the CRLs not copied;
  * free with sk_X509_CRL_free), for X509_STORE_CTX_set0_crls(3).
  */
 STACK_OF(X509_CRL) *crlset_crls(const struct crlset *s);

@@ -8,6 +8,7 @@
 #include "crl.h"
 #include "diag.h"
 #include "io.h"
+#include "json.h"
 #include "metrics.h"
 #include "ossl.h"
 #include "pem.h"
@@ -15,13 +16,15 @@
 
 static const struct {
 	const char *name, *help;
-} fams[3] = {
+} fams[METRICS_NFAM] = {
 	{ "pemkit_certificate_not_after_seconds",
 	  "The certificate's notAfter, in seconds since the epoch." },
 	{ "pemkit_certificate_not_before_seconds",
 	  "The certificate's notBefore, in seconds since the epoch." },
 	{ "pemkit_crl_next_update_seconds",
 	  "The CRL's nextUpdate, in seconds since the epoch." },
+	{ "pemkit_file_error",
+	  "1 when the file could not be read in full, else 0." },
 };
 
 static void
@@ -34,21 +37,41 @@ put(struct metrics *m, int f, const char *s, size_t n)
 }
 
 /* name="value", the value escaped (OpenMetrics 1.0, ABNF "escaped-
- * string": backslash, double quote and line feed). */
+ * string": backslash, double quote and line feed) and valid UTF-8 (a
+ * scrape rejects the whole page otherwise): a byte that does not start
+ * a valid sequence (json.h's utf8_len) is the four characters \xNN, as
+ * in the JSON output. */
 static void
 label(struct metrics *m, int f, const char *name, const char *v, int first)
 {
+	static const char hex[] = "0123456789abcdef";
+	char esc[6];
+	size_t k, n = v != NULL ? strlen(v) : 0, i;
+	unsigned char c;
+
 	if (!first)
 		put(m, f, ",", 1);
 	put(m, f, name, strlen(name));
 	put(m, f, "=\"", 2);
-	for (; v != NULL && *v != '\0'; v++)
-		if (*v == '\\' || *v == '"')
-			put(m, f, *v == '\\' ? "\\\\" : "\\\"", 2);
-		else if (*v == '\n')
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)v[i];
+		if (c == '\\' || c == '"')
+			put(m, f, c == '\\' ? "\\\\" : "\\\"", 2);
+		else if (c == '\n')
 			put(m, f, "\\n", 2);
-		else
-			put(m, f, v, 1);
+		else if (c < 0x80)
+			put(m, f, v + i, 1);
+		else if ((k = utf8_len((const unsigned char *)v + i, n - i)) >
+		    0) {
+			put(m, f, v + i, k);
+			i += k - 1;
+		} else {
+			memcpy(esc, "\\\\x", 3);
+			esc[3] = hex[c >> 4];
+			esc[4] = hex[c & 15];
+			put(m, f, esc, 5);
+		}
+	}
 	put(m, f, "\"", 1);
 }
 
@@ -121,12 +144,24 @@ metrics_crl(struct metrics *m, const struct pem_block *b, X509_CRL *crl,
 }
 
 void
-metrics_write(struct metrics *m, struct out *o)
+metrics_file(struct metrics *m, const char *name, int error)
+{
+	char buf[32];
+
+	put(m, 3, fams[3].name, strlen(fams[3].name));
+	put(m, 3, "{", 1);
+	label(m, 3, "file", name, 1);
+	snprintf(buf, sizeof(buf), "} %d\n", error != 0);
+	put(m, 3, buf, strlen(buf));
+}
+
+void
+metrics_write(struct metrics *m, struct out *o, time_t now)
 {
 	char buf[256];
 	int f;
 
-	for (f = 0; f < 3; f++) {
+	for (f = 0; f < METRICS_NFAM; f++) {
 		if (m->len[f] == 0)
 			continue;
 		snprintf(buf, sizeof(buf), "# HELP %s %s\n# TYPE %s gauge\n",
@@ -137,5 +172,10 @@ metrics_write(struct metrics *m, struct out *o)
 		m->fam[f] = NULL;
 		m->len[f] = 0;
 	}
+	snprintf(buf, sizeof(buf), "# HELP pemkit_last_run_timestamp_seconds "
+	    "When cert-info wrote this, in seconds since the epoch.\n"
+	    "# TYPE pemkit_last_run_timestamp_seconds gauge\n"
+	    "pemkit_last_run_timestamp_seconds %lld\n", (long long)now);
+	out_write(o, buf, strlen(buf));
 	out_write(o, "# EOF\n", 6);
 }

@@ -9,6 +9,7 @@
 #define PEMKIT_METRICS_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include <openssl/x509.h>
 
@@ -17,18 +18,25 @@
 #include "pem.h"
 #include "x509info.h"
 
+#define METRICS_NFAM	4
+
 struct metrics {
-	char	*fam[3];	/* not_after, not_before, crl next_update */
-	size_t	 len[3];
+	char	*fam[METRICS_NFAM];	/* not_after, not_before, crl
+					   next_update, file_error */
+	size_t	 len[METRICS_NFAM];
 };
 
 /*
  * metrics_cert: the samples pemkit_certificate_not_after_seconds and
  * pemkit_certificate_not_before_seconds of certificate x (xi its fields)
  * from block b (member: its place in a PKCS#7 or PKCS#12 block, or 0),
- * labelled file, index ("3", or "3.2" for a member), subject_cn,
+ * labelled file, index (b->index: cert-info reads each file on its
+ * own, so that it is the block's number within its file and a file
+ * added or removed renames no other file's series; "3", or "3.2" for a
+ * member), subject_cn,
  * issuer_cn, serial, sha256 and role, values escaped as the format
- * requires (\\, \", \n).  A certificate whose times are malformed gets
+ * requires (\\, \", \n) and invalid UTF-8 bytes as \\xNN (as json.h).
+ * A certificate whose times are malformed gets
  * no sample.
  */
 void	metrics_cert(struct metrics *m, const struct pem_block *b,
@@ -42,8 +50,16 @@ void	metrics_cert(struct metrics *m, const struct pem_block *b,
 void	metrics_crl(struct metrics *m, const struct pem_block *b,
 	    X509_CRL *crl, const struct crlinfo *ci);
 
-/* metrics_write: each family's HELP, TYPE and samples, then "# EOF", to
- * o; frees what m holds. */
-void	metrics_write(struct metrics *m, struct out *o);
+/*
+ * metrics_file: file name is done: the sample
+ * pemkit_file_error{file="NAME"} 1 when error is set (it could not be
+ * opened or read in full), else 0.
+ */
+void	metrics_file(struct metrics *m, const char *name, int error);
+
+/* metrics_write: each family's HELP, TYPE and samples, then
+ * pemkit_last_run_timestamp_seconds (now) and "# EOF", to o; frees what
+ * m holds. */
+void	metrics_write(struct metrics *m, struct out *o, time_t now);
 
 #endif

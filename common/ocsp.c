@@ -1,4 +1,5 @@
 /* ocsp.c: ask OCSP responders through OpenSSL; see ocsp.h. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "io.h"
 #include "json.h"
 #include "ocsp.h"
+#include "ossl.h"
 #include "revoke.h"
 #include "x509info.h"
 
@@ -26,16 +28,85 @@ cert_signed_by(void *arg, EVP_PKEY *pk)
 	return r;
 }
 
+/* The certificate's verdict, when no CRL gave one: unknown, because
+ * of fmt. */
+static void
+unknown(struct revoke_cert *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->verdict.status != NULL)
+		return;
+	c->verdict.status = "unknown";
+	va_start(ap, fmt);
+	vsnprintf(c->verdict.why, sizeof(c->verdict.why), fmt, ap);
+	va_end(ap);
+}
+
+/* The first URI of x's cRLDistributionPoints (RFC 5280 4.2.1.13), or
+ * NULL; OpenSSL's. */
+static char *
+crl_url(X509 *x)
+{
+	STACK_OF(DIST_POINT) *dps;
+	DIST_POINT *dp;
+	GENERAL_NAME *gn;
+	char *r = NULL;
+	int i, k;
+
+	dps = X509_get_ext_d2i(x, NID_crl_distribution_points, NULL, NULL);
+	for (i = 0; r == NULL && i < sk_DIST_POINT_num(dps); i++) {
+		dp = sk_DIST_POINT_value(dps, i);
+		if (dp->distpoint == NULL || dp->distpoint->type != 0)
+			continue;
+		for (k = 0; r == NULL && k < sk_GENERAL_NAME_num(
+		    dp->distpoint->name.fullname); k++) {
+			gn = sk_GENERAL_NAME_value(dp->distpoint->name.fullname,
+			    k);
+			if (gn->type == GEN_URI)
+				r = ossl_escape_ctl((const char *)
+				    ASN1_STRING_get0_data(gn->d.ia5),
+				    (size_t)ASN1_STRING_length(gn->d.ia5));
+		}
+	}
+	sk_DIST_POINT_pop_free(dps, DIST_POINT_free);
+	ERR_clear_error();
+	return r;
+}
+
+/* A certificate without an OCSP URL (Let's Encrypt's since 2025): say
+ * so, and where its CRL is. */
+static int
+no_responder(struct revoke_cert *c, const char *subject)
+{
+	char *crl = crl_url(c->x);
+	int status;
+
+	unknown(c, "no OCSP responder URL");
+	if (crl != NULL)
+		status = diag_err(c->src, c->line, "%s names no OCSP "
+		    "responder; its CRL is at %s: check it with --crl, or "
+		    "give --ocsp-url", subject, crl);
+	else
+		status = diag_err(c->src, c->line, "%s names no OCSP "
+		    "responder and no CRL distribution point: give "
+		    "--ocsp-url", subject);
+	free(crl);
+	return status;
+}
+
 /* What one answer says, for the text and JSON. */
-struct answer {
+struct ocsp_answer {
 	const char	*status;	/* "good", "revoked", "unknown" */
 	char		 this_update[32], next_update[32], revoked_at[32];
 	const char	*reason;	/* or NULL */
+	char		*subject, *url;
+	int		 first;
 };
 
 static void
 print(struct revoke *r, const struct revoke_cert *c, const char *subject,
-    const char *url, const struct answer *a, int first)
+    const char *url, const struct ocsp_answer *a, int first)
 {
 	struct json j;
 	char buf[1024];
@@ -67,7 +138,7 @@ print(struct revoke *r, const struct revoke_cert *c, const char *subject,
 
 /* Ask about one certificate; the exit class. */
 static int
-ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
+ask(struct revoke *r, struct revoke_cert *c, X509 *issuer,
     const char *url, const char *subject, int first)
 {
 	OCSP_REQUEST *req = NULL;
@@ -79,7 +150,7 @@ ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
 	ASN1_GENERALIZEDTIME *rev = NULL, *tu = NULL, *nu = NULL;
 	unsigned char *der = NULL, *body = NULL;
 	const unsigned char *p;
-	struct answer a;
+	struct ocsp_answer a;
 	struct out o;
 	size_t blen;
 	int len, st, reason, status = EX_TROUBLE, n;
@@ -144,13 +215,32 @@ ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
 		    "for %s", url, subject);
 		goto out;
 	}
-	if (!OCSP_check_validity(tu, nu, 300, -1))
-		diag_warn(c->src, c->line, "%s: the response is outside its "
-		    "validity (thisUpdate to nextUpdate)", url);
 	ERR_clear_error();
 	x509info_time(tu, a.this_update, sizeof(a.this_update));
 	if (nu != NULL)
 		x509info_time(nu, a.next_update, sizeof(a.next_update));
+	/* outside thisUpdate..nextUpdate is not an answer (RFC 6960
+	 * 4.2.2.1, 2.4): OCSP_check_validity(3)'s test, at r->at so that
+	 * --at decides as it does for the rest */
+	if (ASN1_TIME_cmp_time_t(tu, r->at + OCSP_SKEW) > 0) {
+		diag_err(c->src, c->line, "%s: the response is dated in the "
+		    "future: its thisUpdate is %s", url, a.this_update);
+		goto out;
+	}
+	if (nu != NULL && ASN1_TIME_cmp_time_t(nu, r->at - OCSP_SKEW) < 0) {
+		diag_err(c->src, c->line, "%s: the response is stale: valid "
+		    "from %s to %s", url, a.this_update, a.next_update);
+		goto out;
+	}
+	/* without our nonce it may be a replay: older than the longest
+	 * validity a CA may give (CA/B BR 4.9.10: 10 days) it is refused */
+	if (n < 0 && nu == NULL && ASN1_TIME_cmp_time_t(tu, r->at -
+	    OCSP_MAX_AGE) < 0) {
+		diag_err(c->src, c->line, "%s: the response is too old to "
+		    "trust without a nonce or nextUpdate: its thisUpdate is %s",
+		    url, a.this_update);
+		goto out;
+	}
 	a.status = OCSP_cert_status_str(st);
 	status = EX_YES;
 	if (st == V_OCSP_CERTSTATUS_REVOKED) {
@@ -162,12 +252,32 @@ ask(struct revoke *r, const struct revoke_cert *c, X509 *issuer,
 	} else if (st != V_OCSP_CERTSTATUS_GOOD)
 		status = diag_no(c->src, c->line, "%s: the responder %s does "
 		    "not know it", subject, url);
-	if (r->o != NULL)
-		print(r, c, subject, url, &a, first);
+	/* the certificate's verdict: a CRL's "revoked" stands */
+	if (c->verdict.status == NULL ||
+	    strcmp(c->verdict.status, "revoked") != 0) {
+		memset(&c->verdict, 0, sizeof(c->verdict));
+		c->verdict.status = a.status;
+		c->verdict.reason = a.reason;
+		snprintf(c->verdict.date, sizeof(c->verdict.date), "%s",
+		    a.revoked_at);
+		snprintf(c->verdict.source, sizeof(c->verdict.source), "%s",
+		    url);
+	}
+	/* printed by ocsp_print, after the certificates */
+	if (r->o != NULL) {
+		a.subject = xstrdup(subject);
+		a.url = xstrdup(url);
+		a.first = first;
+		ocsp_answer_free(c->ans);
+		c->ans = xmalloc(sizeof(*c->ans));
+		*c->ans = a;
+	}
 	if (r->ocsp_out != NULL && (out_open(&o, r->ocsp_out, 0) != 0 ||
 	    out_write(&o, body, blen) != 0 || out_close(&o) != 0))
 		status = EX_TROUBLE;
 out:
+	if (status == EX_TROUBLE)
+		unknown(c, "%s gave no usable answer", url);
 	ERR_clear_error();
 	X509_STORE_free(store);
 	sk_X509_free(certs);
@@ -195,17 +305,20 @@ ocsp_run(struct revoke *r)
 		s = x509info_name_str(X509_get_subject_name(r->v[i].x));
 		if ((issuer = issuer_lookup(r->known, 1, X509_get_issuer_name(
 		    r->v[i].x), cert_signed_by, r->v[i].x)) == NULL) {
-			diag_warn(r->v[i].src, r->v[i].line, "%s: its issuer is "
-			    "not in the input, -C or the system store: OCSP "
-			    "not asked", s ? s : "?");
+			/* its status is unknown: not a pass (issue 22) */
+			unknown(&r->v[i], "its issuer is not known: OCSP not "
+			    "asked");
+			status = ex_worst(status, diag_err(r->v[i].src,
+			    r->v[i].line, "%s: its issuer is not in the input, "
+			    "-C or the system store: OCSP not asked", s ? s :
+			    "?"));
 			free(s);
 			continue;
 		}
 		urls = X509_get1_ocsp(r->v[i].x);
 		if (r->ocsp_url == NULL && sk_OPENSSL_STRING_num(urls) <= 0)
-			status = ex_worst(status, diag_err(r->v[i].src,
-			    r->v[i].line, "%s names no OCSP responder: give "
-			    "--ocsp-url", s ? s : "?"));
+			status = ex_worst(status, no_responder(&r->v[i],
+			    s ? s : "?"));
 		else if (r->ocsp_out != NULL && asked > 0)
 			status = ex_worst(status, diag_err(r->v[i].src,
 			    r->v[i].line, "--ocsp-out takes the response for "
@@ -222,4 +335,29 @@ ocsp_run(struct revoke *r)
 		status = diag_err(NULL, 0, "--ocsp: no end-entity certificate "
 		    "whose issuer is known");
 	return status;
+}
+
+void
+ocsp_print(struct revoke *r, int first)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].ans != NULL) {
+			print(r, &r->v[i], r->v[i].ans->subject,
+			    r->v[i].ans->url, r->v[i].ans, first &&
+			    r->v[i].ans->first);
+			ocsp_answer_free(r->v[i].ans);
+			r->v[i].ans = NULL;
+		}
+}
+
+void
+ocsp_answer_free(struct ocsp_answer *a)
+{
+	if (a == NULL)
+		return;
+	free(a->subject);
+	free(a->url);
+	free(a);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include "crl.h"
 #include "diag.h"
@@ -28,14 +29,18 @@ known_add(struct revoke *r, X509 *x)
 }
 
 void
-revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b)
+revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b,
+    unsigned long member)
 {
 	known_add(r, x);
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 	X509_up_ref(x);
+	memset(&r->v[r->n], 0, sizeof(r->v[r->n]));
 	r->v[r->n].x = x;
 	r->v[r->n].src = xstrdup(b->src);
 	r->v[r->n].line = b->line;
+	r->v[r->n].member = member;
+	r->v[r->n].kind = b->kind;
 	r->v[r->n++].index = b->index;
 }
 
@@ -57,22 +62,19 @@ revoke_issuers(struct revoke *r, const char *file, unsigned rflags)
 int
 revoke_run(struct revoke *r)
 {
-	const char *reason;
-	char date[32], *s;
 	size_t i;
 	int status = EX_YES;
 
 	if (r->crls.n > 0) {
-		status = crlset_verify(&r->crls, r->known, 1, r->at, r->strict);
-		for (i = 0; i < r->n; i++) {
-			if (!crlset_revoked(&r->crls, r->v[i].x, date, &reason))
-				continue;
-			s = x509info_name_str(X509_get_subject_name(r->v[i].x));
-			status = ex_worst(status, diag_no(r->v[i].src,
-			    r->v[i].line, "%s: revoked on %s (%s)", s ? s : "?",
-			    date, reason));
-			free(s);
-		}
+		crlset_verify(&r->crls, r->known, 1, r->at);
+		/* a self-signed certificate is a trust anchor: no CRL
+		 * speaks for it (RFC 5280 6.1) */
+		for (i = 0; i < r->n; i++)
+			if (!(X509_get_extension_flags(r->v[i].x) & EXFLAG_SS))
+				status = ex_worst(status, crlset_check(
+				    &r->crls, r->v[i].x, r->v[i].src,
+				    r->v[i].line, r->crl_soft, r->strict,
+				    &r->v[i].verdict));
 	}
 	if (r->ocsp)
 		status = ex_worst(status, ocsp_run(r));
@@ -86,6 +88,7 @@ revoke_free(struct revoke *r)
 
 	for (i = 0; i < r->n; i++) {
 		X509_free(r->v[i].x);
+		ocsp_answer_free(r->v[i].ans);
 		free(r->v[i].src);
 	}
 	free(r->v);

@@ -16,11 +16,17 @@
 #include "io.h"
 #include "pem.h"
 
-/* A certificate of the input, kept for the checks. */
+struct ocsp_answer;
+
+/* A certificate of the input, kept for the checks and, when they run,
+ * shown after them with their verdict. */
 struct revoke_cert {
 	X509		*x;
 	char		*src;
-	unsigned long	 line, index;
+	unsigned long	 line, index, member;
+	enum pem_kind	 kind;		/* of its block */
+	struct crlverdict verdict;	/* status NULL: not checked */
+	struct ocsp_answer *ans;	/* ocsp.c's, until ocsp_print */
 };
 
 struct revoke {
@@ -30,6 +36,7 @@ struct revoke {
 	size_t		 n;
 	time_t		 at;
 	int		 strict;
+	int		 crl_soft;	/* --crl-soft: unknown is a warning */
 	int		 ocsp;		/* --ocsp */
 	const char	*ocsp_url;	/* --ocsp-url, or NULL: the AIA's */
 	const char	*ocsp_out;	/* --ocsp-out FILE, or NULL */
@@ -42,10 +49,12 @@ struct revoke {
 int	revoke_on(const struct revoke *r);
 
 /*
- * revoke_keep: keep certificate x of block b (a new reference) for the
- * checks, and as a possible issuer of the others.
+ * revoke_keep: keep certificate x of block b (member: its place in a
+ * PKCS#7 or PKCS#12 block, or 0; a new reference) for the checks, and
+ * as a possible issuer of the others.
  */
-void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b);
+void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b,
+	    unsigned long member);
 
 /*
  * revoke_issuers: the certificates of file (-C: PEM, DER, PKCS#7) as
@@ -54,11 +63,11 @@ void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b);
 int	revoke_issuers(struct revoke *r, const char *file, unsigned rflags);
 
 /*
- * revoke_run: verify the CRLs (crlset_verify: warnings for an unknown
- * issuer or a stale CRL, exit 1 under strict), then for each kept
- * certificate a CRL entry is "SUBJECT: revoked on DATE (REASON)" at its
- * block, exit 1; then the OCSP checks (ocsp.h).  Returns the worst exit
- * class.
+ * revoke_run: verify the CRLs (crlset_verify), then judge each kept
+ * certificate that is not self-signed by them (crlset_check: revoked
+ * exit 1; unknown exit 2, or a warning with crl_soft), its verdict kept
+ * in its verdict member; then the OCSP checks (ocsp.h).  Returns the
+ * worst exit class.
  */
 int	revoke_run(struct revoke *r);
 

@@ -191,9 +191,9 @@ trust_missing(struct chain_pool *p, struct trust *c, size_t i)
 }
 
 /* OpenSSL's full verification of the chain (X509_verify_cert(3)). */
-/* With --crl, a certificate that no CRL covers, or whose CRL
- * crlset_verify already warned about, is not a failure: only a listed
- * one is (RFC 5280 6.3). */
+/* With --crl, OpenSSL's verdict counts only for a listed certificate:
+ * one that no usable CRL covers is judged after it by crlset_check,
+ * which names the cause (RFC 5280 6.3). */
 static int
 crl_cb(int ok, X509_STORE_CTX *vc)
 {
@@ -202,6 +202,8 @@ crl_cb(int ok, X509_STORE_CTX *vc)
 	case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
 	case X509_V_ERR_CRL_HAS_EXPIRED:
 	case X509_V_ERR_CRL_NOT_YET_VALID:
+	case X509_V_ERR_DIFFERENT_CRL_SCOPE:
+	case X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION:
 		return 1;
 	}
 	return ok;
@@ -248,8 +250,8 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 		for (i = 0; i < n; i++)
 			if (!sk_X509_push(chainsk, chain_x509(p, ch[i])))
 				goto out;
-		crl_status = crlset_verify(c->crls, chainsk, 0, c->at_set ?
-		    c->at : time(NULL), c->strict);
+		crlset_verify(c->crls, chainsk, 0, c->at_set ? c->at :
+		    time(NULL));
 		if ((crls = crlset_crls(c->crls)) == NULL)
 			goto out;
 		X509_STORE_CTX_set0_crls(vc, crls);
@@ -261,7 +263,17 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 		goto out;
 	if (X509_verify_cert(vc) == 1) {
 		diag_note(NULL, 0, "verified: OpenSSL accepts the chain");
-		status = crl_status;
+		/* each certificate a CRL should speak for: not a trust
+		 * anchor, not self-signed (RFC 5280 6.1) */
+		for (i = 0; c->crls != NULL && i < n; i++)
+			if (!p->c[ch[i]].trusted &&
+			    !chain_self_signed(p, ch[i]))
+				crl_status = ex_worst(crl_status,
+				    crlset_check(c->crls,
+				    chain_x509(p, ch[i]), p->c[ch[i]].src,
+				    p->c[ch[i]].line, c->crl_soft, c->strict,
+				    NULL));
+		status = EX_YES;
 		goto out;
 	}
 	err = X509_STORE_CTX_get_error(vc);
@@ -281,6 +293,8 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 out:
 	if (status == EX_TROUBLE)
 		diag_err(NULL, 0, "verification could not run");
+	else
+		status = ex_worst(status, crl_status);
 	X509_STORE_CTX_free(vc);
 	sk_X509_CRL_free(crls);
 	sk_X509_free(chainsk);

@@ -27,6 +27,7 @@ struct trust {
 	const char	*host;		/* --host, or NULL */
 	struct crlset	*crls;		/* --crl, or NULL */
 	int		 strict;	/* --strict: CRL warnings exit 1 */
+	int		 crl_soft;	/* --crl-soft: unknown status warns */
 };
 
 /*
@@ -70,8 +71,11 @@ int	trust_missing(struct chain_pool *p, struct trust *c, size_t i);
  * sslserver, c->at and c->host).  With c->crls, OpenSSL's CRL checking
  * too (X509_V_FLAG_CRL_CHECK_ALL, X509_STORE_CTX_set0_crls(3)) with the
  * CRLs crlset_verify accepted, found against the chain's certificates:
- * a revoked certificate fails as "revoked on DATE (REASON)"; a
- * certificate no CRL covers is not an error.  Returns EX_YES, EX_NO
+ * a revoked certificate fails as "revoked on DATE (REASON)"; then each
+ * certificate of the chain that is neither trusted nor self-signed is
+ * judged by crlset_check: one whose status no usable CRL gives is
+ * EX_TROUBLE naming the cause (a warning with c->crl_soft, EX_NO with
+ * c->strict too).  Returns EX_YES, EX_NO
  * after a message naming the depth, the certificate and OpenSSL's
  * reason, or EX_TROUBLE when it cannot run.
  */

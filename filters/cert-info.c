@@ -22,13 +22,14 @@
 #include "json.h"
 #include "keys.h"
 #include "metrics.h"
+#include "ocsp.h"
 #include "opt.h"
 #include "ossl.h"
 #include "pem.h"
 #include "revoke.h"
 #include "x509info.h"
 
-#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:vw:"
+#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:uvw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -38,6 +39,7 @@ static const struct option longopts[] = {
 	{ "ocsp-out",		required_argument,	NULL, 'O' },
 	{ "ocsp",		no_argument,		NULL, 'Q' },
 	{ "crl",		required_argument,	NULL, 'R' },
+	{ "crl-soft",		no_argument,		NULL, 'u' },
 	{ "ocsp-url",		required_argument,	NULL, 'U' },
 	{ "at",			required_argument,	NULL, 'a' },
 	{ "expires-within",	required_argument,	NULL, 'e' },
@@ -62,6 +64,7 @@ static const struct opt_doc docs[] = {
 	{ 'j', NULL, "NDJSON, one object per certificate" },
 	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
 	{ 't', "SECONDS", "bound each OCSP exchange (10)" },
+	{ 'u', NULL, "an unknown revocation status warns (exit 0)" },
 	{ 0, NULL, NULL }
 };
 
@@ -69,7 +72,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjQsVv] [-a TIME] [-C FILE] [-e DURATION] "
+	    "usage: cert-info [-chjQsuVv] [-a TIME] [-C FILE] [-e DURATION] "
 	    "[-f FORMAT]\n"
 	    "                 [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] "
 	    "[-R FILE]\n"
@@ -90,6 +93,8 @@ struct ctx {
 	struct revoke	 rv;		/* --crl, --ocsp */
 	struct metrics	*metrics;	/* -f openmetrics */
 	int		 how;		/* x509info_der's X509INFO_* */
+	int		 deferred;	/* text or JSON shown after --crl and
+					   --ocsp ran, with the verdict */
 };
 
 /* Certificate x (xi its fields) of block b: shown, then -e, -H, -m. */
@@ -109,8 +114,10 @@ shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
 		    "invalid (%s); its extensions are shown as they are",
 		    ossl_cert_defect(x));
 	if (revoke_on(&c->rv))
-		revoke_keep(&c->rv, x, b);
-	if (c->metrics != NULL) {
+		revoke_keep(&c->rv, x, b, member);
+	if (c->deferred)
+		status = 0;	/* shown by shown_later, with the verdict */
+	else if (c->metrics != NULL) {
 		metrics_cert(c->metrics, b, member, x, xi);
 		status = 0;
 	} else if (c->format != NULL)
@@ -124,6 +131,41 @@ shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
 	}
 	if (status == 0)
 		status = certout_check(&c->gate, b, x, xi);
+	return status;
+}
+
+/* With --crl or --ocsp: each certificate's text or JSON, with its
+ * revocation verdict, once the checks have run; then the OCSP answers. */
+static int
+shown_later(struct ctx *c)
+{
+	struct revoke_cert *v;
+	struct pem_block b;
+	struct x509info xi;
+	size_t i;
+	int status = EX_YES;
+
+	for (i = 0; i < c->rv.n; i++) {
+		v = &c->rv.v[i];
+		memset(&b, 0, sizeof(b));
+		b.src = v->src;
+		b.line = v->line;
+		b.index = v->index;
+		b.kind = v->kind;
+		if (x509info_get(v->x, c->at, &xi) != 0)
+			status = diag_err(v->src, v->line, "cannot read the "
+			    "certificate");
+		else if (c->json)
+			certout_json_rev(&c->o, &b, v->member, &xi,
+			    &v->verdict);
+		else {
+			certout_text(&c->o, &b, v->member, &xi, i == 0 &&
+			    c->ncrls == 0);
+			certout_rev_text(&c->o, &v->verdict);
+		}
+		x509info_free(&xi);
+	}
+	ocsp_print(&c->rv, c->rv.n == 0 && c->ncrls == 0);
 	return status;
 }
 
@@ -224,6 +266,36 @@ block(struct ctx *c, const struct pem_block *b)
 	return status;
 }
 
+/*
+ * -f openmetrics: each file read on its own, so that its blocks are
+ * numbered within it, and its pemkit_file_error sample says whether it
+ * could be read in full.  Returns the worst exit class.
+ */
+static int
+metrics_files(struct ctx *c, char **files, int nfiles, unsigned flags)
+{
+	static char *std[] = { (char *)"-" };
+	struct pem_input in;
+	struct pem_block b;
+	int i, st, status = EX_YES;
+
+	if (nfiles == 0) {
+		files = std;
+		nfiles = 1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		st = EX_YES;
+		pem_input_init(&in, files + i, 1, flags);
+		while (pem_input_next(&in, &b))
+			st = ex_worst(st, block(c, &b));
+		st = ex_worst(st, pem_input_end(&in));
+		metrics_file(c->metrics, strcmp(files[i], "-") == 0 ?
+		    "<stdin>" : files[i], st == EX_TROUBLE);
+		status = ex_worst(status, st);
+	}
+	return status;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -300,6 +372,9 @@ main(int argc, char *argv[])
 		case 'm':
 			c.gate.emails[c.gate.nemails++] = optarg;
 			break;
+		case 'u':
+			c.rv.crl_soft = 1;
+			break;
 		default:
 			usage(EX_TROUBLE);
 		}
@@ -328,15 +403,21 @@ main(int argc, char *argv[])
 	/* --crl and --ocsp keep each certificate: decoded in full */
 	if (revoke_on(&c.rv))
 		c.how |= X509INFO_FULL;
+	c.deferred = revoke_on(&c.rv) && c.format == NULL && c.metrics == NULL;
 	if ((op.passin != NULL && (c.pass = pass_get(op.passin,
 	    "--passin")) == NULL) || status == EX_TROUBLE ||
 	    out_open(&c.o, op.ofile, 0) != 0)
 		status = EX_TROUBLE;
 	else {
-		pem_input_init(&in, argv, argc, op.flags);
-		while (pem_input_next(&in, &b))
-			status = ex_worst(status, block(&c, &b));
-		status = ex_worst(status, pem_input_end(&in));
+		if (c.metrics != NULL)
+			status = ex_worst(status, metrics_files(&c, argv, argc,
+			    op.flags));
+		else {
+			pem_input_init(&in, argv, argc, op.flags);
+			while (pem_input_next(&in, &b))
+				status = ex_worst(status, block(&c, &b));
+			status = ex_worst(status, pem_input_end(&in));
+		}
 		if (status != EX_TROUBLE && c.ncerts + c.ncrls == 0)
 			status = diag_err(NULL, 0, "no certificate or CRL in "
 			    "the input");
@@ -346,9 +427,16 @@ main(int argc, char *argv[])
 			    "to check names against");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
-		if (c.metrics != NULL)
-			metrics_write(c.metrics, &c.o);
-		status = out_finish(&c.o, status);
+		if (c.deferred)
+			status = ex_worst(status, shown_later(&c));
+		/* the samples of the files that could be read are written
+		 * all the same, beside each file's error series: a
+		 * monitoring job must not freeze on one bad file */
+		if (c.metrics != NULL) {
+			metrics_write(c.metrics, &c.o, time(NULL));
+			status = ex_worst(status, out_finish(&c.o, EX_YES));
+		} else
+			status = out_finish(&c.o, status);
 	}
 	revoke_free(&c.rv);
 	free(c.gate.hosts);

@@ -32,7 +32,7 @@
 #include "trust.h"
 #include "x509info.h"
 
-#define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:vw:y"
+#define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:uvw:y"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -42,6 +42,7 @@ static const struct option longopts[] = {
 	{ "ca-path",	required_argument,	NULL, 'd' },
 	{ "cache",	required_argument,	NULL, 'D' },
 	{ "crl",	required_argument,	NULL, 'R' },
+	{ "crl-soft",	no_argument,		NULL, 'u' },
 	{ "fetch",	no_argument,		NULL, 'F' },
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "end-at",	required_argument,	NULL, 'e' },
@@ -76,6 +77,7 @@ static const struct opt_doc docs[] = {
 	{ 'r', NULL, "write the root too" },
 	{ 's', NULL, "every finding exit 1, every repair an error" },
 	{ 't', "SECONDS", "bound each fetch (10)" },
+	{ 'u', NULL, "with --crl, an unknown revocation status warns" },
 	{ 'y', NULL, "verify with OpenSSL (purpose sslserver)" },
 	{ 0, NULL, NULL }
 };
@@ -84,7 +86,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-cFhijNprSsVvy] [-a TIME] [-C FILE] [-D DIR] "
+	    "usage: chain-order [-cFhijNprSsuVvy] [-a TIME] [-C FILE] [-D DIR] "
 	    "[-d DIR]\n"
 	    "                   [-E DURATION] [-e ROOT] [-H NAME] [-I N] "
 	    "[-o FILE] [-R FILE]\n"
@@ -437,6 +439,9 @@ main(int argc, char *argv[])
 			break;
 		case 'r':
 			c.root = 1;
+			break;
+		case 'u':
+			c.t.crl_soft = 1;
 			break;
 		case 'y':
 			c.verify = 1;

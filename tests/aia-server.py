@@ -16,7 +16,9 @@ chain-order --fetch's cases, serving the files of DIR, and these paths:
 POST /ocsp-stall/PORT passes the request to the OCSP responder at
 127.0.0.1:PORT and sends its whole answer back without a Content-Length,
 then 30 s of silence.
-anything else missing is a 404.  It writes its port to PORTFILE, logs
+anything else missing is a 404.  Any other POST (an OCSP request) is
+answered with the file its path names, whatever it asks: a fixed,
+replayed OCSP response.  It writes its port to PORTFILE, logs
 each request path to DIR/requests.log, and exits after 300 s.  Never any
 other address."""
 import http.client
@@ -94,14 +96,13 @@ class H(http.server.BaseHTTPRequestHandler):
         except OSError:
             pass
 
-
     def do_POST(self):
-        with open(os.path.join(root, "requests.log"), "a") as f:
-            f.write("POST " + self.path + "\n")
         req = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         if not self.path.startswith("/ocsp-stall/"):
-            self.send_error(404, "Not Found")
+            self.do_GET()
             return
+        with open(os.path.join(root, "requests.log"), "a") as f:
+            f.write("POST " + self.path + "\n")
         c = http.client.HTTPConnection("127.0.0.1",
                                        int(self.path.split("/")[2]), timeout=10)
         c.request("POST", "/", req,

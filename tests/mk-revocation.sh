@@ -12,6 +12,14 @@
 #   other.crl        a CRL of another CA (its issuer is nowhere)
 #   forged.crl       inter's name, signed by another key (fake-inter.pem)
 #   root.crl         root's CRL, empty
+#   delta.crl        inter's delta CRL (deltaCRLIndicator)
+#   onlyca.crl, onlyuser.crl, reasons.crl, indirect.crl
+#                    inter's CRLs whose issuingDistributionPoint says
+#                    onlyContainsCACerts, onlyContainsUserCerts,
+#                    onlySomeReasons, indirectCRL
+#   crit.crl         inter's CRL with an unknown critical extension
+#   future.crl       inter's CRL of 2040-01-01 (thisUpdate in the future)
+#   root-onlyuser.crl  root's CRL for end-entity certificates only
 #   index.txt        openssl ocsp's index of inter's certificates
 set -eu
 d=$1
@@ -49,6 +57,26 @@ extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 subjectAltName = DNS:$ENV::NAME
+[ crl_delta ]
+2.5.29.27 = critical,DER:02:01:01
+[ crl_onlyca ]
+issuingDistributionPoint = critical,@idp_ca
+[ idp_ca ]
+onlyCA = TRUE
+[ crl_onlyuser ]
+issuingDistributionPoint = critical,@idp_user
+[ idp_user ]
+onlyuser = TRUE
+[ crl_reasons ]
+issuingDistributionPoint = critical,@idp_reasons
+[ idp_reasons ]
+onlysomereasons = keyCompromise
+[ crl_indirect ]
+issuingDistributionPoint = critical,@idp_indirect
+[ idp_indirect ]
+indirectCRL = TRUE
+[ crl_crit ]
+1.3.6.1.4.1.99999.1 = critical,ASN1:NULL
 [ ocsp ]
 basicConstraints = CA:false
 keyUsage = critical,digitalSignature
@@ -84,6 +112,13 @@ openssl crl -in fresh.crl -outform DER -out fresh.crl.der
 NAME=x openssl ca -batch -config ca.cnf -gencrl \
     -crl_lastupdate 20200101000000Z -crl_nextupdate 20200201000000Z \
     -out stale.crl >/dev/null 2>&1
+for e in delta onlyca onlyuser reasons indirect crit; do
+	NAME=x openssl ca -batch -config ca.cnf -gencrl -crlexts crl_$e \
+	    -out $e.crl >/dev/null 2>&1
+done
+NAME=x openssl ca -batch -config ca.cnf -gencrl \
+    -crl_lastupdate 20400101000000Z -crl_nextupdate 20400201000000Z \
+    -out future.crl >/dev/null 2>&1
 # another CA's CRL: its issuer is in no input
 key other.key
 openssl req -new -x509 -key other.key -days 30 -subj "/CN=Some Other CA" \
@@ -108,3 +143,5 @@ echo 01 >rootca/crlnumber
 sed -e 's#./index.txt#./rootca/index.txt#; s#./crlnumber#./rootca/crlnumber#' \
     -e 's#./inter.pem#./root.pem#; s#./inter.key#./root.key#' ca.cnf >root.cnf
 NAME=x openssl ca -batch -config root.cnf -gencrl -out root.crl >/dev/null 2>&1
+NAME=x openssl ca -batch -config root.cnf -gencrl -crlexts crl_onlyuser \
+    -out root-onlyuser.crl >/dev/null 2>&1

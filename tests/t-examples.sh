@@ -18,7 +18,19 @@ cp "$F/chain.p7b.der" "$E/intermediates.p7b"
 cp "$F/csr-rsa.csr" "$E/request.csr"
 cp "$F/root.pem" "$E/old.crt"
 cp "$F/root.pem" "$E/root.pem"
-cp "$F/inter.crl" "$E/inter.crl"
+cp "$F/leaf.pem" "$E/server.pem"
+cp "$F/inter.pem" "$E/inter.pem"
+# the CRLs of the intermediate and the root, made now: a CRL past its
+# nextUpdate cannot say a certificate is good (exit 2)
+mkdir -p "$E/ca"
+printf '[ ca ]\ndefault_ca = d\n[ d ]\ndatabase = %s/ca/index\ndefault_md = sha256\ncrlnumber = %s/ca/crlnumber\n' \
+    "$E" "$E" >"$E/ca/crl.cnf"
+for c in inter root; do
+	: >"$E/ca/index"
+	echo 01 >"$E/ca/crlnumber"
+	openssl ca -gencrl -config "$E/ca/crl.cnf" -keyfile "$F/$c.key" \
+	    -cert "$F/$c.pem" -crldays 30 -out "$E/$c.crl" 2>/dev/null
+done
 cp "$F/leaf.enc.key" "$E/server.enc.key"
 cat "$F/inter.pem" "$F/root.pem" "$F/leaf.pem" >"$E/shuffled.pem"
 # pemkit-ci-check(1): the installed name of examples/ci-check.sh

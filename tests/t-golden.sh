@@ -14,8 +14,9 @@ for m in text json format find; do
 done
 # the fast path agrees with the full decode: for our fixtures,
 # the same fields come out as with --crl, which decodes each certificate
-# with d2i_X509 (inter.crl revokes none of them)
+# with d2i_X509 (inter.crl revokes none of them), but for the verdict's
+# own member, "revocation"
 for f in leaf.pem inter.pem root.pem chains/i1.pem chains/leaf.pem; do
 	t "ok-golden-fast-equals-full-$(echo $f | tr / -)" 0 \
-	    "cert-info -a 2026-06-01 --json $F/$f >fast.json && cert-info -a 2026-06-01 --json -R $F/inter.crl $F/$f 2>/dev/null | cmp - fast.json" '' ''
+	    "cert-info -a 2026-06-01 --json $F/$f >fast.json && jq -c . fast.json >fast.c && cert-info -a 2026-06-01 --json -u -R $F/inter.crl $F/$f 2>/dev/null | jq -c 'del(.revocation)' | cmp - fast.c" '' ''
 done

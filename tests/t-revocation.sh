@@ -44,10 +44,13 @@ t no-crl-stale 1 "cd rev && cert-info -o /dev/null -e 1d stale.crl" '' \
     "cert-info: stale.crl:1: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z"
 
 # --crl in cert-info: the revoked certificate exits 1 with date and
-# reason; the issuer from the input, -C, or (for the root) the store
+# reason; the issuer from the input, -C, or (for the root) the store.
+# Every certificate of the input that is not self-signed is judged: a
+# CA certificate in the input needs its issuer's CRL too (-C gives an
+# issuer without judging it)
 RD=$(date -u -d "$(openssl crl -in "$R/fresh.crl" -noout -text |
     sed -n 's/.*Revocation Date: //p')" +%Y-%m-%dT%H:%M:%SZ)
-t no-crl-revoked 1 "cd rev && cert-info -R fresh.crl -f '%{subject.CN}' good.pem revoked.pem inter.pem" \
+t no-crl-revoked 1 "cd rev && cert-info -R fresh.crl -R root.crl -C root.pem -f '%{subject.CN}' good.pem revoked.pem inter.pem" \
     "good.example.com
 revoked.example.com
 Revocation Test Inter" \
@@ -55,35 +58,104 @@ Revocation Test Inter" \
 t no-crl-revoked-issuer-from-C 1 "cd rev && cert-info -o /dev/null -R fresh.crl.der -C inter.pem revoked.pem" '' \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
 t ok-crl-good 0 "cd rev && cert-info -o /dev/null -R fresh.crl -R root.crl -C root.pem good.pem inter.pem" '' ''
-t ok-crl-unknown-issuer-warns 0 "cd rev && cert-info -o /dev/null -R other.crl good.pem" '' \
-    "cert-info: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t no-crl-unknown-issuer-strict 1 "cd rev && cert-info -s -o /dev/null -R other.crl good.pem" '' \
-    "cert-info: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t ok-crl-stale-warns 0 "cd rev && cert-info -o /dev/null -R stale.crl good.pem inter.pem" '' \
-    "cert-info: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
-t no-crl-stale-strict 1 "cd rev && cert-info -s -o /dev/null -R stale.crl good.pem inter.pem" '' \
-    "cert-info: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
-t no-crl-wrong-signature 1 "cd rev && cert-info -o /dev/null -R forged.crl revoked.pem inter.pem" '' \
-    "cert-info: forged.crl:1: the CRL of CN=Revocation Test Inter does not verify with its issuer's key: not used"
+t ok-crl-good-issuer-from-C 0 "cd rev && cert-info -o /dev/null -R fresh.crl -C inter.pem good.pem" '' ''
+# issue 22: a check that could not be made is exit 2, naming the cause
+UNK="cert-info: good.pem:1: CN=good.example.com: revocation status unknown:"
+t trouble-crl-issuer-missing 2 "cd rev && cert-info -o /dev/null -R fresh.crl revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter cannot be verified: its issuer is not in the input, -C or the system store (fresh.crl:1)"
+t trouble-crl-no-crl-of-issuer 2 "cd rev && cert-info -o /dev/null -R other.crl good.pem" '' \
+    "$UNK no CRL of CN=Revocation Test Inter among those given"
+t trouble-crl-ca-in-input-needs-its-crl 2 "cd rev && cert-info -o /dev/null -R fresh.crl good.pem inter.pem" '' \
+    "cert-info: inter.pem:1: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t trouble-crl-stale 2 "cd rev && cert-info -o /dev/null -R stale.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
+t trouble-crl-future 2 "cd rev && cert-info -o /dev/null -R future.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is not yet valid: its thisUpdate is 2040-01-01T00:00:00Z (future.crl:1)"
+t trouble-crl-delta 2 "cd rev && cert-info -o /dev/null -R delta.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is a delta CRL (RFC 5280 5.2.4): give the full CRL (delta.crl:1)"
+t trouble-crl-only-ca-for-leaf 2 "cd rev && cert-info -o /dev/null -R onlyca.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter covers only CA certificates (onlyContainsCACerts) (onlyca.crl:1)"
+t ok-crl-only-user-for-leaf 0 "cd rev && cert-info -o /dev/null -R onlyuser.crl -C inter.pem good.pem" '' ''
+t trouble-crl-only-user-for-ca 2 "cd rev && cert-info -o /dev/null -R root-onlyuser.crl -C root.pem inter.pem" '' \
+    "cert-info: inter.pem:1: CN=Revocation Test Inter: revocation status unknown: the CRL of CN=Revocation Test Root covers only end-entity certificates (onlyContainsUserCerts) (root-onlyuser.crl:1)"
+t trouble-crl-some-reasons 2 "cd rev && cert-info -o /dev/null -R reasons.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter lists only some reasons (onlySomeReasons, RFC 5280 5.2.5) (reasons.crl:1)"
+t trouble-crl-indirect 2 "cd rev && cert-info -o /dev/null -R indirect.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter is an indirect CRL (indirectCRL, RFC 5280 5.2.5), which this check does not read (indirect.crl:1)"
+t trouble-crl-unknown-critical 2 "cd rev && cert-info -o /dev/null -R crit.crl -C inter.pem good.pem" '' \
+    "$UNK the CRL of CN=Revocation Test Inter has an unknown critical extension 1.3.6.1.4.1.99999.1 (RFC 5280 5.2) (crit.crl:1)"
+# an unknown critical extension: its revocations are not believed either
+t trouble-crl-unknown-critical-lists 2 "cd rev && cert-info -o /dev/null -R crit.crl -C inter.pem revoked.pem 2>e; r=\$?; cut -d: -f5- e; exit \$r" \
+    " revocation status unknown: the CRL of CN=Revocation Test Inter has an unknown critical extension 1.3.6.1.4.1.99999.1 (RFC 5280 5.2) (crit.crl:1)" ''
+t trouble-crl-wrong-signature 2 "cd rev && cert-info -o /dev/null -R forged.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter does not verify with its issuer's key (forged.crl:1)"
+# one usable CRL of the issuer is enough; a stale one still revokes
+t ok-crl-one-usable-enough 0 "cd rev && cert-info -o /dev/null -R stale.crl -R delta.crl -R fresh.crl -C inter.pem good.pem" '' ''
+t no-crl-stale-still-revokes 1 "cd rev && cert-info -o /dev/null -R stale.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+# --crl-soft: an unknown status is a warning, exit 0 (1 with -s)
+t ok-crl-soft 0 "cd rev && cert-info -o /dev/null -u -R stale.crl -C inter.pem good.pem" '' \
+    "cert-info: good.pem:1: warning: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
+t no-crl-soft-strict 1 "cd rev && cert-info -s -o /dev/null --crl-soft -R other.crl good.pem" '' \
+    "cert-info: good.pem:1: warning: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+t no-crl-soft-still-revokes 1 "cd rev && cert-info -o /dev/null -u -R fresh.crl -C inter.pem revoked.pem" '' \
+    "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+# the verdict in the text block and in --json's "revocation" member
+t no-crl-verdict-text 1 "cd rev && cert-info -R fresh.crl -R root.crl -C root.pem revoked.pem inter.pem root.pem 2>/dev/null >t3; r=\$?; grep -e '^[a-z]' -e revocation: t3; exit \$r" \
+    "revoked.pem:1: certificate (block 1)
+  revocation:        revoked on $RD (keyCompromise), says fresh.crl:1
+inter.pem:1: certificate (block 2)
+  revocation:        good, says root.crl:1
+root.pem:1: certificate (block 3)
+  revocation:        not checked" '*'
+t trouble-crl-verdict-json 2 "cd rev && cert-info -j -R fresh.crl -R stale.crl -C inter.pem revoked.pem good.pem inter.pem >j3; r=\$?; jq -c '[.index, .revocation]' j3; exit \$r" \
+    "[1,{\"status\":\"revoked\",\"reason\":\"keyCompromise\",\"date\":\"$RD\",\"source\":\"fresh.crl:1\",\"why\":null}]
+[2,{\"status\":\"good\",\"reason\":null,\"date\":null,\"source\":\"fresh.crl:1\",\"why\":null}]
+[3,{\"status\":\"unknown\",\"reason\":null,\"date\":null,\"source\":null,\"why\":\"no CRL of CN=Revocation Test Root among those given\"}]" '*'
+t ok-crl-verdict-text-unknown-soft 0 "cd rev && cert-info -u -R stale.crl -C inter.pem good.pem 2>/dev/null | grep revocation:" \
+    "  revocation:        unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z" ''
 t trouble-crl-file-without-crl 2 "cd rev && cert-info -o /dev/null -R good.pem good.pem" '' \
     "cert-info: good.pem: no CRL in it"
+# the README's example: the issuer given with -C; without it, exit 2
+cp "$R/fresh.crl" "$R/intermediate.crl"
+cp "$R/inter.pem" "$R/intermediate.pem"
+cp "$R/revoked.pem" "$R/server.cer"
+t no-readme-crl-example 1 "cd rev && $(sed -n 's/^\(cert-info -C intermediate.pem --crl intermediate.crl server.cer\) .*/\1/p' "$TOP/README.md") >/dev/null" '' \
+    "cert-info: server.cer:1: CN=revoked.example.com: revoked on $RD (keyCompromise)"
+t trouble-readme-crl-example-without-issuer 2 "cd rev && cert-info --crl intermediate.crl server.cer >/dev/null" '' \
+    "cert-info: server.cer:1: CN=revoked.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter cannot be verified: its issuer is not in the input, -C or the system store (intermediate.crl:1)"
 
-# --crl in chain-order --verify: OpenSSL's CRL checking
+# --crl in chain-order --verify: OpenSSL's CRL checking, then every
+# certificate of the chain below the anchor must have a usable CRL
 cat "$R/revoked.pem" "$R/inter.pem" >"$R/rchain.pem"
 cat "$R/good.pem" "$R/inter.pem" >"$R/gchain.pem"
 t no-chain-crl-revoked 1 "cd rev && chain-order -y -C root.pem -R fresh.crl rchain.pem" '' \
     "chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
 t ok-chain-crl-good 0 "cd rev && chain-order -y -C root.pem -R fresh.crl -R root.crl gchain.pem" \
     "$(cat "$R/good.pem" "$R/inter.pem")" ''
-t ok-chain-crl-stale-warns 0 "cd rev && chain-order -y -C root.pem -R stale.crl gchain.pem >/dev/null" '' \
-    "chain-order: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations"
+t trouble-chain-crl-stale 2 "cd rev && chain-order -y -C root.pem -R stale.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z (stale.crl:1)"
 t no-chain-crl-stale-still-revokes 1 "cd rev && chain-order -y -C root.pem -R stale.crl rchain.pem" '' \
-    "chain-order: stale.crl:1: warning: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was 2020-02-01T00:00:00Z; it may not list recent revocations
-chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
-t no-chain-crl-unknown-strict 1 "cd rev && chain-order -s -y -C root.pem -R other.crl gchain.pem >/dev/null" '' \
-    "chain-order: other.crl:1: warning: the CRL of CN=Some Other CA cannot be verified: its issuer is not in the input, -C or the system store: not used"
-t no-chain-crl-forged 1 "cd rev && chain-order -y -C root.pem -R forged.crl gchain.pem" '' \
-    "chain-order: forged.crl:1: the CRL of CN=Revocation Test Inter does not verify with its issuer's key: not used"
+    "chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on $RD (keyCompromise)"
+t trouble-chain-crl-no-crl-of-issuer 2 "cd rev && chain-order -s -y -C root.pem -R other.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+t trouble-chain-crl-intermediate-uncovered 2 "cd rev && chain-order -y -C root.pem -R fresh.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t trouble-chain-crl-forged 2 "cd rev && chain-order -y -C root.pem -R forged.crl -R root.crl gchain.pem" '' \
+    "chain-order: gchain.pem:1: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter does not verify with its issuer's key (forged.crl:1)"
+for f in future delta onlyca reasons indirect crit; do
+	t trouble-chain-crl-$f 2 "cd rev && chain-order -s -y -C root.pem -R $f.crl -R root.crl gchain.pem 2>e; r=\$?; sed 's/.*unknown: //' e; exit \$r" \
+	    "$(cd "$R" && cert-info -o /dev/null -R $f.crl -C inter.pem good.pem 2>&1 | sed 's/.*unknown: //')" ''
+done
+t trouble-chain-crl-only-user-for-ca 2 "cd rev && chain-order -y -C root.pem -R fresh.crl -R root-onlyuser.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: CN=Revocation Test Inter: revocation status unknown: the CRL of CN=Revocation Test Root covers only end-entity certificates (onlyContainsUserCerts) (root-onlyuser.crl:1)"
+t ok-chain-crl-soft 0 "cd rev && chain-order -y -u -C root.pem -R fresh.crl gchain.pem >/dev/null" '' \
+    "chain-order: gchain.pem:13: warning: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+t no-chain-crl-soft-strict 1 "cd rev && chain-order -s -y --crl-soft -C root.pem -R fresh.crl gchain.pem" '' \
+    "chain-order: gchain.pem:13: warning: CN=Revocation Test Inter: revocation status unknown: no CRL of CN=Revocation Test Root among those given"
+# the README's chain-order line: every CA's CRL
+t ok-readme-chain-crl-example 0 "cd rev && cp gchain.pem fullchain.pem &&
+    $(sed -n 's/^\(chain-order --verify --crl intermediate.crl --crl root.crl fullchain.pem\) .*/\1/p' "$TOP/README.md") -C root.pem >/dev/null" '' ''
 t trouble-chain-crl-needs-verify 2 "cd rev && chain-order -R fresh.crl gchain.pem 2>e; r=\$?; head -n 1 e; exit \$r" \
     "chain-order: --crl is checked by --verify: give -y" ''
 
@@ -125,6 +197,9 @@ t no-ocsp-revoked 1 "cd rev && cert-info -j -Q -U $U1 revoked.pem inter.pem >j; 
     jq -c 'select(.type == \"ocsp\") | [.source, .index, .status, .revoked_at, .reason, .responder]' j; exit \$r" \
     "[\"revoked.pem\",1,\"revoked\",\"$RD\",\"keyCompromise\",\"$U1\"]" \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on $RD (keyCompromise), says $U1"
+t ok-ocsp-verdict-json 0 "cd rev && cert-info -j -Q -U $U1 good.pem inter.pem | jq -c 'select(.type == \"cert\") | .revocation'" \
+    "{\"status\":\"good\",\"reason\":null,\"date\":null,\"source\":\"$U1\",\"why\":null}
+null" ''
 t no-ocsp-unknown 1 "cd rev && cert-info -f '%{subject.CN}' -Q -U $U1 -C inter.pem unknown.pem" \
     "unknown.example.com" \
     "cert-info: unknown.pem:1: CN=unknown.example.com: the responder $U1 does not know it"
@@ -135,10 +210,46 @@ t ok-ocsp-out 0 "cd rev && cert-info -o /dev/null -Q -U $U1 -O staple.der good.p
 t trouble-ocsp-out-two-leaves 2 "cd rev && cert-info -o /dev/null -Q -U $U1 -O two.der good.pem revoked.pem inter.pem 2>e; r=\$?; tail -n 1 e; exit \$r" \
     "cert-info: revoked.pem:1: --ocsp-out takes the response for one certificate: this is the second" ''
 t trouble-ocsp-no-url 2 "cd rev && cert-info -o /dev/null -Q good.pem inter.pem" '' \
-    "cert-info: good.pem:1: CN=good.example.com names no OCSP responder: give --ocsp-url"
+    "cert-info: good.pem:1: CN=good.example.com names no OCSP responder and no CRL distribution point: give --ocsp-url"
+# Let's Encrypt's leaves since 2025: a CRL distribution point, no OCSP
+printf 'crlDistributionPoints = URI:http://crl.example.com/inter.crl\nbasicConstraints = CA:false\n' >"$R/crldp.ext"
+openssl req -new -key "$R/good.key" -subj /CN=crl-only.example.com 2>/dev/null |
+    openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" -set_serial 79 \
+    -days 30 -extfile "$R/crldp.ext" -out "$R/crl-only.pem" 2>/dev/null
+t trouble-ocsp-no-url-names-crl 2 "cd rev && cert-info -o /dev/null -Q -C inter.pem crl-only.pem" '' \
+    "cert-info: crl-only.pem:1: CN=crl-only.example.com names no OCSP responder; its CRL is at http://crl.example.com/inter.crl: check it with --crl, or give --ocsp-url"
+# an answer outside thisUpdate..nextUpdate (5 minutes' skew) is none:
+# the responder's answers are valid 5 minutes (-nmin 5); --at moves the
+# judging time past nextUpdate, or before thisUpdate
+NOW=$(date +%s)
+TM="sed -E 's/[0-9]{4}-[0-9-]{5}T[0-9:]{8}Z/TIME/g'"
+t trouble-ocsp-stale 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 86400)) -Q -U $U1 good.pem inter.pem 2>e; r=\$?; $TM e; exit \$r" \
+    "cert-info: good.pem:1: $U1: the response is stale: valid from TIME to TIME" ''
+t trouble-ocsp-future 2 "cd rev && cert-info -o /dev/null -a @$((NOW - 3600)) -Q -U $U1 good.pem inter.pem 2>e; r=\$?; $TM e; exit \$r" \
+    "cert-info: good.pem:1: $U1: the response is dated in the future: its thisUpdate is TIME" ''
+t trouble-ocsp-stale-verdict 2 "cd rev && cert-info -j -a @$((NOW + 86400)) -Q -U $U1 good.pem inter.pem 2>/dev/null >j4; r=\$?; jq -r '.revocation | if . then .status + \": \" + .why else \"null\" end' j4; exit \$r" \
+    "unknown: $U1 gave no usable answer
+null" ''
+t ok-ocsp-within-skew 0 "cd rev && cert-info -o /dev/null -a @$((NOW + 500)) -Q -U $U1 good.pem inter.pem" '' ''
+# a "good" signed before the revocation, replayed without our nonce: a
+# fixed response served for every request (tests/aia-server.py POST)
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "R" { $1 = "V"; $3 = "" } { print }' \
+    "$R/index.txt" >"$R/before.txt"
+openssl ocsp -issuer "$R/inter.pem" -cert "$R/revoked.pem" -no_nonce -reqout "$R/replay.req" >/dev/null 2>&1
+(cd "$R" && openssl ocsp -index before.txt -rsigner inter.pem -rkey inter.key -CA inter.pem \
+    -reqin replay.req -respout replay.der -ndays 1 >/dev/null 2>&1 &&
+    openssl ocsp -index before.txt -rsigner inter.pem -rkey inter.key -CA inter.pem \
+    -reqin replay.req -respout replay-nonext.der >/dev/null 2>&1)
+
 t trouble-ocsp-issuer-unknown 2 "cd rev && cert-info -o /dev/null -Q -U $U1 good.pem" '' \
-    "cert-info: good.pem:1: warning: CN=good.example.com: its issuer is not in the input, -C or the system store: OCSP not asked
-cert-info: --ocsp: no end-entity certificate whose issuer is known"
+    "cert-info: good.pem:1: CN=good.example.com: its issuer is not in the input, -C or the system store: OCSP not asked"
+# one leaf's issuer known, the other's not: the other is not a pass
+openssl req -new -key "$R/good.key" -subj /CN=orphan.example.com 2>/dev/null |
+    openssl x509 -req -CA "$R/other.pem" -CAkey "$R/other.key" -set_serial 80 \
+    -days 30 -out "$R/orphan.pem" 2>/dev/null
+t trouble-ocsp-one-issuer-unknown 2 "cd rev && cert-info -o /dev/null -Q -U $U1 good.pem inter.pem orphan.pem" '' \
+    "cert-info: orphan.pem:1: CN=orphan.example.com: its issuer is not in the input, -C or the system store: OCSP not asked"
+
 t trouble-ocsp-timeout 2 "cd rev && p=\$(sh $TOP/tests/fake.sh silent) &&
     cert-info -o /dev/null -t 1 -Q -U http://127.0.0.1:\$p/ good.pem inter.pem 2>e;
     r=\$?; sed \"s/\$p/PORT/\" e >&2; exit \$r" '' \
@@ -185,6 +296,17 @@ aia() {
 	t "$1" "$2" "cd rev && chain-order -N -t 2 -F -C root.pem $4 aia-$3.pem 2>e;
 	    r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" "$5" "$6"
 }
+# the replayed "good": within its day it is what any client takes (no
+# nonce: a pre-signed answer); a day later it is stale; one without
+# nextUpdate is refused after 10 days
+cp "$R/replay.der" "$R/replay-nonext.der" "$W/"
+t ok-ocsp-replay-within-validity 0 "cd rev && cert-info -o /dev/null -v -Q -U http://127.0.0.1:$AP/replay.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: note: $A/replay.der: the response has no nonce"
+t trouble-ocsp-replay-stale 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 2 * 86400)) -Q -U http://127.0.0.1:$AP/replay.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e | $TM >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: http://127.0.0.1:PORT/replay.der: the response is stale: valid from TIME to TIME"
+t trouble-ocsp-replay-too-old 2 "cd rev && cert-info -o /dev/null -a @$((NOW + 11 * 86400)) -Q -U http://127.0.0.1:$AP/replay-nonext.der -C inter.pem revoked.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e | $TM >&2; exit \$r" '' \
+    "cert-info: revoked.pem:1: http://127.0.0.1:PORT/replay-nonext.der: the response is too old to trust without a nonce or nextUpdate: its thisUpdate is TIME"
+t ok-ocsp-replay-nonext-recent 0 "cd rev && cert-info -o /dev/null -a @$((NOW + 9 * 86400)) -Q -U http://127.0.0.1:$AP/replay-nonext.der -C inter.pem revoked.pem" '' ''
 for path in inter.der inter.pem inter.p7c; do
 	aia "ok-aia-fetch-$path" 0 "$path" -v "$(cat "$R/aia-$path.pem" "$R/inter.pem")" \
 	    "chain-order: $A/$path: note: fetching the missing issuer
@@ -276,13 +398,51 @@ while read -r pid; do kill "$pid" 2>/dev/null; done <"$R/responders"
 
 # OpenMetrics: promtool accepts it; the samples are the certificates'
 t ok-openmetrics-promtool 0 "cd rev && cert-info -f openmetrics -o m.prom good.pem inter.pem fresh.crl &&
-    promtool check metrics <m.prom && grep -c '^pemkit_' m.prom && tail -n 1 m.prom" "5
+    promtool check metrics <m.prom && grep -c '^pemkit_' m.prom && tail -n 1 m.prom" "9
 # EOF" ''
 t ok-openmetrics-values 0 "cd rev && cert-info -f openmetrics good.pem | grep '^pemkit_certificate_not_after' | sed 's/.*} //'" \
     "$(date -u -d "$(openssl x509 -in "$R/good.pem" -noout -enddate | cut -d= -f2)" +%s)" ''
 # label values escaped: a backslash, a quote and a newline in a file name
 t ok-openmetrics-escaped 0 "cd rev && cp good.pem 'a\\b\"c' && cert-info -f openmetrics 'a\\b\"c' |
     grep -o 'file=\"[^,]*' | head -n 1" 'file="a\\b\"c"' ''
+
+# issue 22: each sample is numbered within its file, so that adding or
+# removing a file renames no other file's series
+t ok-openmetrics-index-per-file 0 "cd rev && cat good.pem inter.pem >pair.pem &&
+    cert-info -f openmetrics good.pem pair.pem fresh.crl | grep -o '^pemkit_[a-z_]*{file=\"[^\"]*\",index=\"[^\"]*\"' | sort -u" \
+    'pemkit_certificate_not_after_seconds{file="good.pem",index="1"
+pemkit_certificate_not_after_seconds{file="pair.pem",index="1"
+pemkit_certificate_not_after_seconds{file="pair.pem",index="2"
+pemkit_certificate_not_before_seconds{file="good.pem",index="1"
+pemkit_certificate_not_before_seconds{file="pair.pem",index="1"
+pemkit_certificate_not_before_seconds{file="pair.pem",index="2"
+pemkit_crl_next_update_seconds{file="fresh.crl",index="1"' ''
+# a file that cannot be read: the others are written all the same (-o
+# too), with a per-file error series and the run's time; exit 2
+t trouble-openmetrics-unreadable-file 2 "cd rev && printf 'junk\n-----BEGIN CERTIFICATE-----\nAAAA\n' >broken.pem &&
+    b=\$(date +%s) && cert-info -f openmetrics -o m2.prom good.pem missing.pem broken.pem pair.pem; r=\$?;
+    grep -c '^pemkit_certificate_not_after_seconds{' m2.prom; grep '^pemkit_file_error' m2.prom;
+    t=\$(sed -n 's/^pemkit_last_run_timestamp_seconds //p' m2.prom);
+    [ \$t -ge \$b ] && [ \$t -le \$(date +%s) ] && tail -n 1 m2.prom; exit \$r" \
+    '3
+pemkit_file_error{file="good.pem"} 0
+pemkit_file_error{file="missing.pem"} 1
+pemkit_file_error{file="broken.pem"} 1
+pemkit_file_error{file="pair.pem"} 0
+# EOF' 'cert-info: missing.pem: cannot open: No such file or directory
+cert-info: broken.pem:2: BEGIN "CERTIFICATE" without END: the input ends first'
+# issue 24 item 8: a file name that is not UTF-8 is escaped as in JSON
+t ok-openmetrics-utf8-label 0 "cd rev && f=\$(printf 'bad\\377\\303\\251.pem') && cp good.pem \"\$f\" &&
+    cert-info -f openmetrics \"\$f\" | grep -o 'file=\"[^\"]*\"' | sort -u &&
+    cert-info -j \"\$f\" | jq -r .source" 'file="bad\\xffé.pem"
+bad\xffé.pem' ''
+if command -v promtool >/dev/null 2>&1; then
+	t ok-openmetrics-promtool-errors 0 "cd rev && cat m2.prom | promtool check metrics" '' ''
+	t ok-openmetrics-promtool-utf8 0 "cd rev && cert-info -f openmetrics \"\$(printf 'bad\\377\\303\\251.pem')\" pair.pem |
+	    promtool check metrics" '' ''
+else
+	skip=$((skip + 1))
+fi
 
 # TLSA: the records danetool computes
 tl() { danetool --tlsa-rr --host=x --load-certificate="$R/$1" $2 2>/dev/null |

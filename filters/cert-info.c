@@ -14,19 +14,19 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "certout.h"
-#include "crl.h"
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "json.h"
-#include "keys.h"
-#include "metrics.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
-#include "revoke.h"
-#include "x509info.h"
+#include "out/certout.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "x509/keys.h"
+#include "out/metrics.h"
+#include "x509/opt.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "check/revoke.h"
+#include "x509/x509info.h"
 
 #define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:vw:"
 

@@ -11,13 +11,13 @@
 #include <openssl/crypto.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "ossl.h"
-#include "keys.h"
-#include "opt.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "read/ossl.h"
+#include "x509/keys.h"
+#include "x509/opt.h"
+#include "read/pem.h"
 
 #define OPTS	"I:KNRVcdhko:svw:"
 

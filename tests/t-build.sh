@@ -1,39 +1,23 @@
 # The build's install targets honour PREFIX, DESTDIR, BINDIR and MANDIR;
 # output errors are reported; a closed pipe ends a filter quietly.
 
+# The filters are the Makefile's list (filters/*.c): each installs its
+# binary and its page, beside pemkit-ci-check and pemkit(7).
+filters=$(make -s -C "$TOP" list-filters)
+nf=$(echo $filters | wc -w)
+t ok-filter-list-is-filters-dir 0 "echo $filters" \
+    "$(cd "$TOP/filters" && ls *.c | sed 's/\.c$//' | tr '\n' ' ' | sed 's/ $//')" ''
 t ok-install-destdir-prefix 0 \
     "make -s -C $TOP install DESTDIR=$O/stage PREFIX=/usr >/dev/null && cd stage && find . -type f | sort && stat -c %a usr/bin/pem-split usr/share/man/man1/pem-split.1" \
-    "./usr/bin/cert-info
-./usr/bin/chain-order
-./usr/bin/csr-check
-./usr/bin/csr-new
-./usr/bin/der2pem
-./usr/bin/key-match
-./usr/bin/pem-join
-./usr/bin/pem-split
-./usr/bin/pem2der
-./usr/bin/pem2p12
-./usr/bin/pemkit-ci-check
-./usr/bin/tls-fetch
-./usr/share/man/man1/cert-info.1
-./usr/share/man/man1/chain-order.1
-./usr/share/man/man1/csr-check.1
-./usr/share/man/man1/csr-new.1
-./usr/share/man/man1/der2pem.1
-./usr/share/man/man1/key-match.1
-./usr/share/man/man1/pem-join.1
-./usr/share/man/man1/pem-split.1
-./usr/share/man/man1/pem2der.1
-./usr/share/man/man1/pem2p12.1
-./usr/share/man/man1/pemkit-ci-check.1
-./usr/share/man/man1/tls-fetch.1
-./usr/share/man/man7/pemkit.7
+    "$( { for f in $filters pemkit-ci-check; do
+	echo "./usr/bin/$f"; echo "./usr/share/man/man1/$f.1"; done
+	echo ./usr/share/man/man7/pemkit.7; } | LC_ALL=C sort)
 755
 644" ''
 t ok-install-bindir-mandir 0 \
     "make -s -C $TOP install DESTDIR=$O/stage2 BINDIR=/opt/pk/bin MANDIR=/opt/pk/man >/dev/null && cd stage2 && ls opt/pk/bin | wc -l && ls opt/pk/man/man1 | wc -l" \
-    "12
-12" ''
+    "$((nf + 1))
+$((nf + 1))" ''
 t ok-uninstall 0 \
     "make -s -C $TOP uninstall DESTDIR=$O/stage PREFIX=/usr >/dev/null && find stage -type f | wc -l" \
     "0" ''

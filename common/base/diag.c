@@ -9,7 +9,7 @@
 
 #include <openssl/err.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 const char	*diag_prog = "pemkit";
 int		 diag_verbose;

@@ -12,8 +12,8 @@
 
 #include <openssl/crypto.h>
 
-#include "diag.h"
-#include "io.h"
+#include "base/diag.h"
+#include "base/io.h"
 
 #define OUT_FLUSH	(256 * 1024)
 

@@ -12,13 +12,13 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "aia.h"
-#include "chain.h"
-#include "diag.h"
-#include "http.h"
-#include "io.h"
-#include "ossl.h"
-#include "x509info.h"
+#include "check/aia.h"
+#include "x509/chain.h"
+#include "base/diag.h"
+#include "net/http.h"
+#include "base/io.h"
+#include "read/ossl.h"
+#include "x509/x509info.h"
 
 /* The first http caIssuers URL of x, a new string, or NULL. */
 static char *

@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#include "chain.h"
-#include "x509info.h"
+#include "x509/chain.h"
+#include "x509/x509info.h"
 
 /* The bounds: fetches per chain, bytes per answer, redirections. */
 #define AIA_MAX_FETCHES		8

@@ -12,12 +12,12 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "csrpolicy.h"
-#include "diag.h"
-#include "keys.h"
-#include "obj.h"
-#include "ossl.h"
-#include "x509info.h"
+#include "check/csrpolicy.h"
+#include "base/diag.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/ossl.h"
+#include "x509/x509info.h"
 
 /* ISO 3166-1 alpha-2, the officially assigned codes. */
 static const char iso3166[] =

@@ -14,7 +14,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "x509info.h"
+#include "x509/x509info.h"
 
 /* A key a request must, or must not, carry (-k, -K; each repeatable). */
 struct csr_key {

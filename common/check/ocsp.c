@@ -8,14 +8,14 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "crl.h"
-#include "diag.h"
-#include "http.h"
-#include "io.h"
-#include "json.h"
-#include "ocsp.h"
-#include "revoke.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "net/http.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "check/ocsp.h"
+#include "check/revoke.h"
+#include "x509/x509info.h"
 
 static int
 cert_signed_by(void *arg, EVP_PKEY *pk)

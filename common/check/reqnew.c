@@ -13,11 +13,11 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "diag.h"
-#include "io.h"
-#include "keys.h"
-#include "pem.h"
-#include "reqnew.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "x509/keys.h"
+#include "read/pem.h"
+#include "check/reqnew.h"
 
 int
 keyspec_parse(const char *s, struct keyspec *ks)

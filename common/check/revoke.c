@@ -4,12 +4,12 @@
 
 #include <openssl/x509.h>
 
-#include "crl.h"
-#include "diag.h"
-#include "obj.h"
-#include "ocsp.h"
-#include "revoke.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "x509/obj.h"
+#include "check/ocsp.h"
+#include "check/revoke.h"
+#include "x509/x509info.h"
 
 int
 revoke_on(const struct revoke *r)

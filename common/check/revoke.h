@@ -12,9 +12,9 @@
 
 #include <openssl/x509.h>
 
-#include "crl.h"
-#include "io.h"
-#include "pem.h"
+#include "x509/crl.h"
+#include "base/io.h"
+#include "read/pem.h"
 
 /* A certificate of the input, kept for the checks. */
 struct revoke_cert {

@@ -13,12 +13,12 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
-#include "chain.h"
-#include "diag.h"
-#include "obj.h"
-#include "ossl.h"
-#include "trust.h"
-#include "x509info.h"
+#include "x509/chain.h"
+#include "base/diag.h"
+#include "x509/obj.h"
+#include "read/ossl.h"
+#include "check/trust.h"
+#include "x509/x509info.h"
 
 /* Add every certificate of files (trusted or not); returns the exit
  * class of reading them. */

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "chain.h"
-#include "crl.h"
+#include "x509/chain.h"
+#include "x509/crl.h"
 
 /* What loading and verifying need, and what they found. */
 struct trust {

@@ -9,8 +9,8 @@
 #include <openssl/http.h>
 #include <openssl/httperr.h>
 
-#include "diag.h"
-#include "http.h"
+#include "base/diag.h"
+#include "net/http.h"
 
 /*
  * Why the exchange failed, in words, from OpenSSL's error queue (which

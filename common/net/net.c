@@ -15,8 +15,8 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
-#include "diag.h"
-#include "net.h"
+#include "base/diag.h"
+#include "net/net.h"
 
 static double
 now(void)

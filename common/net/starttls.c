@@ -11,10 +11,10 @@
 
 #include <openssl/asn1.h>
 
-#include "diag.h"
-#include "net.h"
-#include "ossl.h"
-#include "starttls.h"
+#include "base/diag.h"
+#include "net/net.h"
+#include "read/ossl.h"
+#include "net/starttls.h"
 
 /* "unexpected PROTO STEP: TEXT", the server's text cut and escaped. */
 static int

@@ -5,7 +5,7 @@
 #ifndef PEMKIT_STARTTLS_H
 #define PEMKIT_STARTTLS_H
 
-#include "net.h"
+#include "net/net.h"
 
 /* One protocol: its name, its well-known STARTTLS port, its exchange. */
 struct starttls {

@@ -9,15 +9,15 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "certout.h"
-#include "crl.h"
-#include "csrpolicy.h"
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "out/certout.h"
+#include "x509/crl.h"
+#include "check/csrpolicy.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 /* One labelled line of a list; returns 1 when it wrote one. */
 static int

@@ -7,11 +7,11 @@
 
 #include <openssl/x509.h>
 
-#include "crl.h"
-#include "csrpolicy.h"
-#include "io.h"
-#include "pem.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "check/csrpolicy.h"
+#include "base/io.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 /*
  * certout_text: the text form of certificate xi, read from block b

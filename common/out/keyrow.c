@@ -5,14 +5,14 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "keyrow.h"
-#include "keys.h"
-#include "obj.h"
-#include "ossl.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "out/keyrow.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/ossl.h"
+#include "x509/x509info.h"
 
 /* "file:line#member" of a row, into buf[n]. */
 const char *

@@ -11,8 +11,8 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "io.h"
-#include "obj.h"
+#include "base/io.h"
+#include "x509/obj.h"
 
 /* One object of the input, kept for the table. */
 struct row {

@@ -5,13 +5,13 @@
 
 #include <openssl/x509.h>
 
-#include "crl.h"
-#include "diag.h"
-#include "io.h"
-#include "metrics.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "out/metrics.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 static const struct {
 	const char *name, *help;

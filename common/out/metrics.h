@@ -12,10 +12,10 @@
 
 #include <openssl/x509.h>
 
-#include "crl.h"
-#include "io.h"
-#include "pem.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "base/io.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 struct metrics {
 	char	*fam[3];	/* not_after, not_before, crl next_update */

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io.h"
-#include "json.h"
-#include "pem.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "read/pem.h"
 
 static void
 put(struct json *j, const char *s, size_t n)

@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#include "io.h"
-#include "pem.h"
+#include "base/io.h"
+#include "read/pem.h"
 
 #define JSON_SCHEMA	"pemkit/1"
 

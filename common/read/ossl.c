@@ -10,9 +10,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "diag.h"
-#include "ossl.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "read/ossl.h"
+#include "read/pem.h"
 
 /* Step into the constructed TLV at *p; returns its content length, or -1. */
 static long

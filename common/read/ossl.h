@@ -10,7 +10,7 @@
 
 #include <openssl/x509.h>
 
-#include "pem.h"
+#include "read/pem.h"
 
 
 /*

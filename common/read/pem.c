@@ -24,9 +24,9 @@
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "io.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "read/pem.h"
 
 #define RD_CHUNK	(1024 * 1024)
 #define BEGIN_MARK	"-----BEGIN "

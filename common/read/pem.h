@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "io.h"
+#include "base/io.h"
 
 /*
  * Cap on one block: its PEM text (BEGIN to END) and its DER.  A block over

@@ -10,11 +10,11 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "chain.h"
-#include "diag.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "x509/chain.h"
+#include "base/diag.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 /* reach: how far the path from a certificate goes (path search) */
 #define R_UNKNOWN	0

@@ -18,7 +18,7 @@
 
 #include <openssl/x509.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* One certificate of the pool. */
 struct chain_cert {

@@ -8,14 +8,14 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "crl.h"
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "json.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "read/json.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 int
 crlinfo_get(X509_CRL *crl, time_t at, struct crlinfo *ci)

@@ -13,8 +13,8 @@
 
 #include <openssl/x509.h>
 
-#include "io.h"
-#include "pem.h"
+#include "base/io.h"
+#include "read/pem.h"
 
 /* What cert-info prints of a CRL. */
 struct crlinfo {

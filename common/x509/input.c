@@ -5,12 +5,12 @@
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "keys.h"
-#include "opt.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "x509/keys.h"
+#include "x509/opt.h"
+#include "read/pem.h"
 
 /* opt.c sets reader flags without knowing the reader: one meaning. */
 _Static_assert(OPT_STRICT == PEM_STRICT && OPT_CHECK == PEM_CHECK,

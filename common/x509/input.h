@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "keys.h"
-#include "pem.h"
+#include "x509/keys.h"
+#include "read/pem.h"
 
 /*
  * pem_input: the files of a command line read in order as one stream

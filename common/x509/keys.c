@@ -17,11 +17,11 @@
 #include <openssl/provider.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "keys.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "x509/keys.h"
+#include "read/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 #define PASS_MAX	4096
 

@@ -14,7 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "pem.h"
+#include "read/pem.h"
 
 /*
  * pass_get: read a passphrase from a source in OpenSSL's forms

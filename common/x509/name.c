@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "json.h"
-#include "name.h"
-#include "ossl.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "read/json.h"
+#include "x509/name.h"
+#include "read/ossl.h"
+#include "read/pem.h"
 
 #define CN_MAX	100
 

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "pem.h"
+#include "read/pem.h"
 
 /* Hashes already given out, for %h's collision suffixes. */
 struct name_state {

@@ -5,10 +5,10 @@
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "keys.h"
-#include "obj.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/pem.h"
 
 void
 obj_input_init(struct obj_input *oi, char **files, int nfiles,

@@ -14,8 +14,8 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "input.h"
-#include "pem.h"
+#include "x509/input.h"
+#include "read/pem.h"
 
 /* Flags for obj_input_init(). */
 #define OBJ_CERTS	0x1	/* certificates only: others are skipped */

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "opt.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "x509/opt.h"
+#include "x509/x509info.h"
 
 /* The type names of -t (pem.h's pem_kind_type); anything with a capital
  * letter or a space is a label. */

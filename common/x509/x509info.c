@@ -17,9 +17,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "diag.h"
-#include "ossl.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "read/ossl.h"
+#include "x509/x509info.h"
 
 /* Append s[0..n) to l; control bytes (a NUL inside a name is the
  * null-prefix attack) are shown as \xNN, never cut or passed raw. */

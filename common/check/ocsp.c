@@ -14,7 +14,7 @@
 #include "base/io.h"
 #include "read/json.h"
 #include "check/ocsp.h"
-#include "check/revoke.h"
+#include "check/revstate.h"
 #include "x509/x509info.h"
 
 static int

@@ -6,7 +6,7 @@
 #ifndef PEMKIT_OCSP_H
 #define PEMKIT_OCSP_H
 
-#include "check/revoke.h"
+#include "check/revstate.h"
 
 /* The most an OCSP response may be: a responder's answer for one
  * certificate is 1 to 4 KiB, a few certificates included. */

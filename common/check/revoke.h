@@ -7,36 +7,10 @@
 #ifndef PEMKIT_REVOKE_H
 #define PEMKIT_REVOKE_H
 
-#include <stddef.h>
-#include <time.h>
-
 #include <openssl/x509.h>
 
-#include "x509/crl.h"
-#include "base/io.h"
+#include "check/revstate.h"
 #include "read/pem.h"
-
-/* A certificate of the input, kept for the checks. */
-struct revoke_cert {
-	X509		*x;
-	char		*src;
-	unsigned long	 line, index;
-};
-
-struct revoke {
-	struct crlset	 crls;		/* --crl */
-	STACK_OF(X509)	*known;		/* the input's and -C's certificates */
-	struct revoke_cert *v;		/* the input's, in order */
-	size_t		 n;
-	time_t		 at;
-	int		 strict;
-	int		 ocsp;		/* --ocsp */
-	const char	*ocsp_url;	/* --ocsp-url, or NULL: the AIA's */
-	const char	*ocsp_out;	/* --ocsp-out FILE, or NULL */
-	unsigned	 timeout;	/* seconds */
-	struct out	*o;		/* where OCSP answers are printed */
-	int		 json;
-};
 
 /* revoke_on: 1 when r has a check to run (CRLs or OCSP). */
 int	revoke_on(const struct revoke *r);

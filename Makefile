@@ -83,6 +83,7 @@ asan:
 	$(MAKE) clean-objs
 
 lint: all
+	sh tests/floors
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
 	sh tests/manlint man/*.1 man/*.7
 	sh tests/synopsis $(FILTERS)

@@ -1,3 +1,4 @@
+/* serves one filter: chain-order */
 /*
  * aia.h: chain-order --fetch: a missing issuer fetched from the
  * caIssuers URL of the certificate it should have issued (RFC 5280

@@ -1,3 +1,4 @@
+/* serves one filter: cert-info */
 /*
  * ocsp.h: cert-info --ocsp: ask each end-entity certificate's OCSP
  * responder (RFC 6960) whether it is revoked, through OpenSSL's OCSP API

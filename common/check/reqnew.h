@@ -1,3 +1,4 @@
+/* serves one filter: csr-new */
 /*
  * reqnew.h: a new key pair and certificate request (RFC 2986), made with
  * OpenSSL 3, for csr-new.  What goes in is checked afterwards by

@@ -1,3 +1,4 @@
+/* serves one filter: cert-info */
 /*
  * revoke.h: cert-info's revocation checks, run once the whole input is
  * read (a leaf comes before its issuer): each certificate against the

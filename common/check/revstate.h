@@ -1,3 +1,4 @@
+/* serves one filter: cert-info */
 /*
  * revstate.h: cert-info's revocation checks: the certificates kept and
  * the settings of --crl and --ocsp, shared by revoke.h (which runs the

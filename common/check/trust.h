@@ -1,5 +1,6 @@
+/* serves one filter: chain-order */
 /*
- * trust.h: certificates for chain-order and pem2p12: the input and the
+ * trust.h: certificates for chain-order: the input and the
  * trust stores (files, directories, the system store) into a chain pool,
  * what to say when an issuer is missing, and OpenSSL's verification.
  */

@@ -1,3 +1,4 @@
+/* serves one filter: tls-fetch */
 /*
  * net.h: one bounded TCP connection for tls-fetch: a target parsed, its
  * addresses tried in order, every read and write under one deadline, the

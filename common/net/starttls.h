@@ -1,3 +1,4 @@
+/* serves one filter: tls-fetch */
 /*
  * starttls.h: the plaintext exchange that turns a connection to TLS, for
  * each protocol that has one, and the choice of protocol by port.

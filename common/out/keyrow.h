@@ -1,3 +1,4 @@
+/* serves one filter: key-match */
 /*
  * keyrow.h: key-match's rows: one key, certificate, request or public key
  * of the input with what the table and --json show of it, and the roles

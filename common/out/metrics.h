@@ -1,3 +1,4 @@
+/* serves one filter: cert-info */
 /*
  * metrics.h: cert-info -f openmetrics: one gauge sample per certificate
  * and per CRL in the text format of OpenMetrics 1.0 and Prometheus's

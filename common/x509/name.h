@@ -1,3 +1,4 @@
+/* serves one filter: pem-split */
 /*
  * name.h: pem-split's file-name templates.
  *

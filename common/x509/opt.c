@@ -5,7 +5,7 @@
 
 #include "base/diag.h"
 #include "x509/opt.h"
-#include "x509/x509info.h"
+#include "base/parse.h"
 
 /* The type names of -t (pem.h's pem_kind_type); anything with a capital
  * letter or a space is a label. */

@@ -85,7 +85,7 @@ int	opt_selected(const struct opts *o, unsigned long k);
 const char *opt_selection(const struct opts *o, char *buf, size_t n);
 
 /*
- * opt_at: the argument of --at: a time as parse_time() (x509info.h)
+ * opt_at: the argument of --at: a time as parse_time() (base/parse.h)
  * takes it, into *t (seconds since the epoch).  On anything else, a
  * message naming the forms and usage(EX_TROUBLE).
  */

@@ -10,6 +10,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+/* parse_time and parse_duration, once declared here */
+#include "base/parse.h"
+
 /* A list of strings, each owned by the list. */
 struct strlist {
 	char	**v;
@@ -157,19 +160,5 @@ int	x509info_secs(const ASN1_TIME *a, const ASN1_TIME *b, long long *secs);
 
 /* x509info_epoch: t as seconds since 1970-01-01 into *secs; 0 or -1. */
 int	x509info_epoch(const ASN1_TIME *t, long long *secs);
-
-/*
- * parse_time: "@EPOCH", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601,
- * UTC) to seconds since the epoch in *t.  Returns 0, or -1 when s is not
- * one of these forms.  Uses ASN1_TIME_set_string_X509 and ASN1_TIME_diff.
- */
-int	parse_time(const char *s, time_t *t);
-
-/*
- * parse_duration: "30d", "12h", "90m", "45s", "2w" or a bare number of
- * days ("30", as ci-check's --days and monitoring tools mean it) to
- * seconds in *secs.  Returns 0, or -1 when s is not a duration.
- */
-int	parse_duration(const char *s, long long *secs);
 
 #endif

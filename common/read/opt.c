@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/diag.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "base/parse.h"
 
 /* The type names of -t (pem.h's pem_kind_type); anything with a capital

@@ -9,7 +9,7 @@
 #include "x509/input.h"
 #include "base/io.h"
 #include "x509/keys.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/pem.h"
 
 /* opt.c sets reader flags without knowing the reader: one meaning. */

@@ -22,7 +22,7 @@
 #include "read/json.h"
 #include "x509/keys.h"
 #include "out/metrics.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/ossl.h"
 #include "read/pem.h"
 #include "check/revoke.h"

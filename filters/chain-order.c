@@ -21,7 +21,7 @@
 #include "read/json.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/ossl.h"
 #include "read/pem.h"
 #include "check/trust.h"

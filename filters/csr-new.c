@@ -22,7 +22,7 @@
 #include "read/json.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/pem.h"
 #include "check/reqnew.h"
 #include "x509/x509info.h"

@@ -9,7 +9,7 @@
 #include "base/diag.h"
 #include "x509/input.h"
 #include "base/io.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/pem.h"
 
 #define OPTS	"Vcho:st:v"

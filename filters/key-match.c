@@ -17,7 +17,7 @@
 #include "out/keyrow.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"

@@ -16,7 +16,7 @@
 #include "base/io.h"
 #include "read/ossl.h"
 #include "x509/keys.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/pem.h"
 
 #define OPTS	"I:KNRVcdhko:svw:"

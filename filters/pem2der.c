@@ -14,7 +14,7 @@
 #include "x509/input.h"
 #include "base/io.h"
 #include "x509/keys.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/pem.h"
 
 #define OPTS	"I:Vchn:o:st:vw:"

@@ -18,7 +18,7 @@
 #include "base/io.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/ossl.h"
 #include "read/pem.h"
 

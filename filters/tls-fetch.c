@@ -20,7 +20,7 @@
 #include "base/io.h"
 #include "read/json.h"
 #include "net/net.h"
-#include "x509/opt.h"
+#include "read/opt.h"
 #include "read/ossl.h"
 #include "read/pem.h"
 #include "net/starttls.h"

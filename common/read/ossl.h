@@ -10,18 +10,6 @@
 
 #include <openssl/x509.h>
 
-#include "read/pem.h"
-
-
-/*
- * ossl_block_name: the subject of a certificate or CSR, or the issuer of
- * a CRL, decoded alone with d2i_X509_NAME after locating it with
- * ASN1_get_object (RFC 5280 4.1.2.4-6, 5.1.2.3; RFC 2986 4.1): about
- * 3 us instead of the 100 us of a full d2i_X509.  Returns a new
- * X509_NAME the caller frees, or NULL (not such a block, or malformed).
- */
-X509_NAME *ossl_block_name(const struct pem_block *b);
-
 /*
  * ossl_name_entry: the last value of attribute sn ("CN", "O",
  * "emailAddress", ...) of name, as a new UTF-8 string the caller frees,

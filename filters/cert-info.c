@@ -23,7 +23,7 @@
 #include "x509/keys.h"
 #include "out/metrics.h"
 #include "read/opt.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "check/revoke.h"
 #include "x509/x509info.h"

@@ -27,7 +27,7 @@
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "read/opt.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"
 

@@ -14,7 +14,7 @@
 #include "base/diag.h"
 #include "x509/input.h"
 #include "base/io.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/keys.h"
 #include "read/opt.h"
 #include "read/pem.h"

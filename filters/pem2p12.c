@@ -19,7 +19,7 @@
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "read/opt.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 
 #define OPTS	"I:LN:VW:cho:rsvw:"

@@ -21,7 +21,7 @@
 #include "read/json.h"
 #include "net/net.h"
 #include "read/opt.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "net/starttls.h"
 #include "x509/x509info.h"

@@ -3,7 +3,7 @@
  * walk of chain_add.  Input: DER. */
 #include "fuzz.h"
 #include "x509/chain.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/input.h"
 #include "read/pem.h"
 

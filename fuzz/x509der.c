@@ -9,7 +9,7 @@
 #include <openssl/x509v3.h>
 
 #include "fuzz.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/x509info.h"
 
 static void

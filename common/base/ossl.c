@@ -11,7 +11,7 @@
 #include <openssl/x509v3.h>
 
 #include "base/diag.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 
 char *
 ossl_name_entry(const X509_NAME *name, const char *sn)

@@ -17,7 +17,7 @@
 #include "base/diag.h"
 #include "net/http.h"
 #include "base/io.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/x509info.h"
 
 /* The first http caIssuers URL of x, a new string, or NULL. */

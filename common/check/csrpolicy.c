@@ -16,7 +16,7 @@
 #include "base/diag.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/x509info.h"
 
 /* ISO 3166-1 alpha-2, the officially assigned codes. */

@@ -16,7 +16,7 @@
 #include "x509/chain.h"
 #include "base/diag.h"
 #include "x509/obj.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "check/trust.h"
 #include "x509/x509info.h"
 

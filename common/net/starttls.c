@@ -13,7 +13,7 @@
 
 #include "base/diag.h"
 #include "net/net.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "net/starttls.h"
 
 /* "unexpected PROTO STEP: TEXT", the server's text cut and escaped. */

@@ -11,7 +11,7 @@
 #include "out/keyrow.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/x509info.h"
 
 /* "file:line#member" of a row, into buf[n]. */

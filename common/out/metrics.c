@@ -9,7 +9,7 @@
 #include "base/diag.h"
 #include "base/io.h"
 #include "out/metrics.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"
 

@@ -12,7 +12,7 @@
 
 #include "x509/chain.h"
 #include "base/diag.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"
 

@@ -13,7 +13,7 @@
 #include "x509/input.h"
 #include "base/io.h"
 #include "read/json.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"
 

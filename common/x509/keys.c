@@ -19,7 +19,7 @@
 
 #include "base/diag.h"
 #include "x509/keys.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"
 

@@ -10,7 +10,7 @@
 #include "base/diag.h"
 #include "read/json.h"
 #include "x509/name.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "read/pem.h"
 
 #define CN_MAX	100

@@ -18,7 +18,7 @@
 #include <openssl/x509v3.h>
 
 #include "base/diag.h"
-#include "read/ossl.h"
+#include "base/ossl.h"
 #include "x509/x509info.h"
 
 /* Append s[0..n) to l; control bytes (a NUL inside a name is the

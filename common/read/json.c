@@ -4,7 +4,6 @@
 
 #include "base/io.h"
 #include "read/json.h"
-#include "read/pem.h"
 
 static void
 put(struct json *j, const char *s, size_t n)
@@ -188,13 +187,6 @@ json_list(struct json *j, const char *key, char *const *v, size_t n)
 	for (i = 0; i < n; i++)
 		json_str(j, NULL, v[i], -1);
 	json_close(j, '[');
-}
-
-void
-json_begin_block(struct json *j, struct out *o, const struct pem_block *b,
-    const char *type)
-{
-	json_begin_at(j, o, b->src, b->line, b->index, type);
 }
 
 void

@@ -10,7 +10,6 @@
 #include <stddef.h>
 
 #include "base/io.h"
-#include "read/pem.h"
 
 #define JSON_SCHEMA	"pemkit/1"
 
@@ -31,15 +30,12 @@ struct json {
  */
 void	json_begin(struct json *j, struct out *o);
 /*
- * json_begin_block: json_begin, then the members every filter's object
- * shares (pemkit(7), JSON output): "source", "index", "line" (null for
- * DER) of block b, and "type".  json_begin_at: the same from a source,
- * line and index kept apart from any block (a certificate of a pool).
+ * json_begin_at: json_begin, then the members every filter's object
+ * shares (pemkit(7), JSON output): "source" src, "index", "line" (null
+ * when 0: DER), and "type".  For a block, json_begin_block (pem.h).
  */
 void	json_begin_at(struct json *j, struct out *o, const char *src,
 	    unsigned long line, unsigned long index, const char *type);
-void	json_begin_block(struct json *j, struct out *o,
-	    const struct pem_block *b, const char *type);
 void	json_end(struct json *j);
 /* json_str: a string, or null when s is NULL; s is UTF-8 of length n
  * (n = -1: up to the NUL).  Control bytes are escaped as \u00XX; other

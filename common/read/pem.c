@@ -26,6 +26,7 @@
 
 #include "base/diag.h"
 #include "base/io.h"
+#include "read/json.h"
 #include "read/pem.h"
 
 #define RD_CHUNK	(1024 * 1024)
@@ -1793,4 +1794,11 @@ pem_write_block(struct out *o, const struct pem_block *b)
 	    (rc = out_write(o, b->label, ll)) != 0)
 		return rc;
 	return out_write(o, "-----\n", 6);
+}
+
+void
+json_begin_block(struct json *j, struct out *o, const struct pem_block *b,
+    const char *type)
+{
+	json_begin_at(j, o, b->src, b->line, b->index, type);
 }

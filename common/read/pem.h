@@ -219,4 +219,13 @@ struct der_tlv {
 int	der_next(const unsigned char **pp, const unsigned char *end,
 	    struct der_tlv *t);
 
+/*
+ * json_begin_block: json_begin_at (json.h) with the source, index and
+ * BEGIN line of block b: the members every filter's JSON object shares
+ * (pemkit(7), JSON output), then "type".
+ */
+struct json;
+void	json_begin_block(struct json *j, struct out *o,
+	    const struct pem_block *b, const char *type);
+
 #endif

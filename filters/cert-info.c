@@ -19,7 +19,7 @@
 #include "base/diag.h"
 #include "x509/input.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "x509/keys.h"
 #include "out/metrics.h"
 #include "read/opt.h"

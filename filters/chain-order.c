@@ -18,7 +18,7 @@
 #include "x509/crl.h"
 #include "base/diag.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "read/opt.h"

@@ -23,7 +23,7 @@
 #include "base/diag.h"
 #include "x509/input.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "read/opt.h"

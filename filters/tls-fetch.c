@@ -18,7 +18,7 @@
 
 #include "base/diag.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "net/net.h"
 #include "read/opt.h"
 #include "base/ossl.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 
 static void
 put(struct json *j, const char *s, size_t n)

@@ -12,7 +12,7 @@
 #include "base/diag.h"
 #include "net/http.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "check/ocsp.h"
 #include "check/revstate.h"
 #include "x509/x509info.h"

@@ -14,7 +14,7 @@
 #include "check/csrpolicy.h"
 #include "base/diag.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"

@@ -7,7 +7,7 @@
 
 #include "base/diag.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "out/keyrow.h"
 #include "x509/keys.h"
 #include "x509/obj.h"

@@ -26,7 +26,7 @@
 
 #include "base/diag.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "read/pem.h"
 
 #define RD_CHUNK	(1024 * 1024)

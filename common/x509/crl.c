@@ -12,7 +12,7 @@
 #include "base/diag.h"
 #include "x509/input.h"
 #include "base/io.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "base/ossl.h"
 #include "read/pem.h"
 #include "x509/x509info.h"

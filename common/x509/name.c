@@ -8,7 +8,7 @@
 #include <openssl/x509.h>
 
 #include "base/diag.h"
-#include "read/json.h"
+#include "base/json.h"
 #include "x509/name.h"
 #include "base/ossl.h"
 #include "read/pem.h"

@@ -5,23 +5,22 @@
 
 #include "base/diag.h"
 #include "read/opt.h"
+#include "read/pem.h"
 #include "base/parse.h"
 
-/* The type names of -t (pem.h's pem_kind_type); anything with a capital
- * letter or a space is a label. */
+/* The type names of -t: the reader's pem_kind_type; anything with a
+ * capital letter or a space is a label. */
 static int
 type_ok(const char *t)
 {
-	static const char *const types[] = { "cert", "csr", "crl", "key",
-	    "pubkey", "pkcs7", "pkcs12", "other", NULL };
 	const char *c;
-	int i;
+	int k;
 
 	for (c = t; *c != '\0'; c++)
 		if ((*c >= 'A' && *c <= 'Z') || *c == ' ')
 			return *t != '\0';
-	for (i = 0; types[i] != NULL; i++)
-		if (strcmp(t, types[i]) == 0)
+	for (k = 0; k < PK_NKINDS; k++)
+		if (strcmp(t, pem_kind_type((enum pem_kind)k)) == 0)
 			return 1;
 	return 0;
 }

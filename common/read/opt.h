@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "read/pem.h"
+
 /* getopt_long entries of the shared options, for each filter's table. */
 #define OPT_COMMON_LONG \
 	{ "version",	no_argument,		NULL, 'V' }, \
@@ -18,10 +20,9 @@
 	{ "strict",	no_argument,		NULL, 's' }, \
 	{ "verbose",	no_argument,		NULL, 'v' }
 
-/* The reader flags -c and -s set: the values of pem.h's PEM_CHECK and
- * PEM_STRICT (input.c asserts it), so opt.c needs no reader. */
-#define OPT_STRICT	0x1
-#define OPT_CHECK	0x2
+/* The reader flags -c and -s set (pem.h). */
+#define OPT_STRICT	PEM_STRICT
+#define OPT_CHECK	PEM_CHECK
 
 /* What the shared options set. */
 struct opts {

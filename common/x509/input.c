@@ -9,12 +9,7 @@
 #include "x509/input.h"
 #include "base/io.h"
 #include "x509/keys.h"
-#include "read/opt.h"
 #include "read/pem.h"
-
-/* opt.c sets reader flags without knowing the reader: one meaning. */
-_Static_assert(OPT_STRICT == PEM_STRICT && OPT_CHECK == PEM_CHECK,
-    "opt.h and pem.h disagree on the reader flags");
 
 void
 pem_input_init(struct pem_input *in, char **files, int nfiles,

@@ -116,7 +116,7 @@ list-filters:
 	@echo $(FILTERS)
 
 clean-objs:
-	rm -f $(COMMON) $(LIB) $(BINS)
+	rm -f common/*/*.o $(LIB) $(BINS)
 
 clean: clean-objs
 	rm -rf bin tests/out bench/data

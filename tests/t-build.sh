@@ -35,3 +35,23 @@ i=0; while [ $i -lt 100 ]; do cat "$O/many.pem"; i=$((i + 1)); done \
     >"$O/lots.pem"
 t ok-closed-pipe-is-quiet 0 "pem-split lots.pem | head -n 1" \
     "-----BEGIN CERTIFICATE-----" ''
+
+# The floors of common/ (tests/floors, run by make lint): the tree keeps
+# them, and a copy with an include that climbs a floor, or that closes a
+# loop on one floor, is refused with the file and line.
+t ok-floors-tree 0 "sh $TOP/tests/floors $TOP" '' ''
+mkdir -p "$O/fl/tests"
+cp -r "$TOP/common" "$TOP/filters" "$TOP/README.md" "$TOP/HACKING.md" "$O/fl/"
+cp "$TOP/tests/floors" "$O/fl/tests/"
+rm -f "$O"/fl/common/*/*.o "$O"/fl/common/*.a
+sed '1i #include "out/certout.h"' \
+    "$TOP/common/read/opt.c" >"$O/fl/common/read/opt.c"
+t no-floors-include-climbs 1 "sh fl/tests/floors fl >fl.out; r=\$?; head -n 1 fl.out; exit \$r" \
+    'floors: common/read/opt.c:1: out/certout.h climbs from floor read to out' ''
+cp "$TOP/common/read/opt.c" "$O/fl/common/read/opt.c"
+sed 's|^#include "read/pem.h"$|&\n#include "read/opt.h"|' \
+    "$TOP/common/read/pem.c" >"$O/fl/common/read/pem.c"
+t no-floors-include-loop 1 "sh fl/tests/floors fl" \
+    'floors: include loop between modules:
+	read/opt
+	read/pem' ''

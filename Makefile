@@ -21,13 +21,13 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DOPENSSL_API_COMPAT=30000 \
 	    -DOPENSSL_NO_DEPRECATED -Icommon
 ALL_CFLAGS = -std=c11 $(WARN) $(EXTRA_CFLAGS) $(CFLAGS) $(OSSL_CFLAGS)
 
-FILTERS	= cert-info chain-order csr-check csr-new der2pem key-match pem-join pem-split \
-	  pem2der pem2p12 tls-fetch
-COMMON	= common/aia.o common/certout.o common/chain.o common/crl.o common/csrpolicy.o common/diag.o common/http.o common/input.o common/io.o common/json.o common/keyrow.o common/keys.o common/metrics.o common/name.o common/net.o \
-	  common/obj.o common/ocsp.o common/opt.o common/ossl.o common/pem.o common/reqnew.o common/revoke.o common/starttls.o common/trust.o common/x509info.o
-HEADERS	= common/aia.h common/certout.h common/chain.h common/crl.h common/csrpolicy.h common/diag.h common/http.h common/input.h common/io.h common/json.h common/keyrow.h common/keys.h common/metrics.h common/name.h common/net.h \
-	  common/obj.h common/ocsp.h common/opt.h common/ossl.h common/pem.h common/reqnew.h common/revoke.h common/starttls.h \
-	  common/trust.h common/x509info.h
+# Found, not listed: every filters/NAME.c is a filter, every
+# common/FLOOR/*.c goes in the library (HACKING.md, "Adding a filter").
+# `make -s list-filters` prints the list for the tests and scripts.
+FILTERS != ls filters/*.c | sed 's|^filters/||; s|\.c$$||'
+COMMON_SRC != ls common/*/*.c
+HEADERS	!= ls common/*/*.h
+COMMON	= $(COMMON_SRC:.c=.o)
 LIB	= common/libpemkit.a
 BINS	= $(FILTERS:%=bin/%)
 
@@ -84,6 +84,7 @@ asan:
 	$(MAKE) clean-objs
 
 lint: all
+	sh tests/floors
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
 	sh tests/manlint man/*.1 man/*.7
 	sh tests/synopsis $(FILTERS)
@@ -112,32 +113,35 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
 	rm -f $(DESTDIR)$(MANDIR)/man7/pemkit.7
 
+list-filters:
+	@echo $(FILTERS)
+
 clean-objs:
-	rm -f $(COMMON) $(LIB) $(BINS)
+	rm -f common/*/*.o $(LIB) $(BINS)
 
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check check-servers asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
+.PHONY: all check check-servers asan demo fuzz fuzz-smoke lint list-filters valgrind install uninstall clean clean-objs
 
 # libFuzzer harnesses (fuzz/*.c) over the common code, built with clang's
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for
 # FUZZ_SECS seconds on seeds from tests/ and ../shared/corpus; a crash
 # fails it.  Longer runs by hand: fuzz/out/reader fuzz/out/seeds-reader
-FUZZERS	= chain csr filter keymatch kind name reader x509der
+FUZZERS != ls fuzz/*.c | sed 's|^fuzz/||; s|\.c$$||'
 FUZZ_CC	?= clang
 FUZZ_SECS ?= 30
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	     -fno-sanitize-recover=all -D_POSIX_C_SOURCE=200809L \
 	     -DOPENSSL_API_COMPAT=30000 -DOPENSSL_NO_DEPRECATED -Icommon \
 	     $(OSSL_CFLAGS)
-COMMON_SRC = $(COMMON:.o=.c)
 
 fuzz: $(FUZZERS:%=fuzz/out/%)
 
-# filter: whole filters, each main() renamed fz_NAME and linked in
-FZ_FILTERS = cert-info chain-order csr-check der2pem key-match pem-join \
-	     pem-split pem2der
+# filter: whole filters, each main() renamed fz_NAME and linked in; the
+# filters fuzzed are those fuzz/filter.c declares an fz_NAME for
+FZ_FILTERS != sed -n 's/^int[[:space:]]*fz_\([a-z0-9_]*\)(.*/\1/p' \
+	     fuzz/filter.c | tr _ -
 fuzz/out/filter: fuzz/filter.c fuzz/fuzz.h $(FZ_FILTERS:%=filters/%.c) \
 	    $(COMMON_SRC) $(HEADERS)
 	@mkdir -p fuzz/out/fz

@@ -18,19 +18,19 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "aia.h"
-#include "chain.h"
-#include "crl.h"
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "keys.h"
-#include "obj.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
-#include "trust.h"
-#include "x509info.h"
+#include "check/aia.h"
+#include "x509/chain.h"
+#include "x509/crl.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/opt.h"
+#include "base/ossl.h"
+#include "read/pem.h"
+#include "check/trust.h"
+#include "x509/x509info.h"
 
 #define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:uvw:y"
 

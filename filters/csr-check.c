@@ -18,18 +18,18 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "certout.h"
-#include "csrpolicy.h"
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "json.h"
-#include "keys.h"
-#include "obj.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "out/certout.h"
+#include "check/csrpolicy.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/opt.h"
+#include "base/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 #define OPTS	"H:I:K:P:SVab:chjk:m:o:r:svw:"
 

@@ -1,7 +1,7 @@
 /*
  * csr-new: make a private key and a certificate request (RFC 2986) that
  * passes csr-check under the chosen profile: the policy csr-check runs
- * (common/csrpolicy.c) judges the request before anything is written.
+ * (common/check/csrpolicy.c) judges the request before anything is written.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -16,16 +16,16 @@
 #include <openssl/objects.h>
 #include <openssl/x509.h>
 
-#include "csrpolicy.h"
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "keys.h"
-#include "obj.h"
-#include "opt.h"
-#include "pem.h"
-#include "reqnew.h"
-#include "x509info.h"
+#include "check/csrpolicy.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/opt.h"
+#include "read/pem.h"
+#include "check/reqnew.h"
+#include "x509/x509info.h"
 
 #define OPTS	"C:D:H:I:K:L:N:O:P:ST:U:Vab:fhjk:m:o:p:r:su:vw:x:"
 

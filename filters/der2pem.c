@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "opt.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "read/opt.h"
+#include "read/pem.h"
 
 #define OPTS	"Vcho:st:v"
 

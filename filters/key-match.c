@@ -11,16 +11,16 @@
 
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "keyrow.h"
-#include "keys.h"
-#include "obj.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "out/keyrow.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/opt.h"
+#include "base/ossl.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 #define OPTS	"I:Vacfhjo:svw:"
 

@@ -12,14 +12,14 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "ossl.h"
-#include "keys.h"
-#include "opt.h"
-#include "pem.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "base/ossl.h"
+#include "x509/keys.h"
+#include "read/opt.h"
+#include "read/pem.h"
+#include "x509/x509info.h"
 
 #define OPTS	"I:KNRVcdhko:svw:"
 

@@ -11,13 +11,13 @@
 
 #include <openssl/crypto.h>
 
-#include "diag.h"
-#include "input.h"
-#include "io.h"
-#include "name.h"
-#include "keys.h"
-#include "opt.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "base/io.h"
+#include "x509/name.h"
+#include "x509/keys.h"
+#include "read/opt.h"
+#include "read/pem.h"
 
 #define OPTS	"DI:RVcdfhn:o:p:st:vw:"
 

@@ -13,14 +13,14 @@
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
-#include "chain.h"
-#include "diag.h"
-#include "io.h"
-#include "keys.h"
-#include "obj.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
+#include "x509/chain.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "x509/keys.h"
+#include "x509/obj.h"
+#include "read/opt.h"
+#include "base/ossl.h"
+#include "read/pem.h"
 
 #define OPTS	"I:LN:VW:cho:rsvw:"
 

@@ -16,15 +16,15 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
-#include "diag.h"
-#include "io.h"
-#include "json.h"
-#include "net.h"
-#include "opt.h"
-#include "ossl.h"
-#include "pem.h"
-#include "starttls.h"
-#include "x509info.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "net/net.h"
+#include "read/opt.h"
+#include "base/ossl.h"
+#include "read/pem.h"
+#include "net/starttls.h"
+#include "x509/x509info.h"
 
 #define OPTS	"46EN:O:S:Vchjo:st:v"
 

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "chain.h"
-#include "diag.h"
-#include "input.h"
-#include "pem.h"
+#include "x509/chain.h"
+#include "base/diag.h"
+#include "x509/input.h"
+#include "read/pem.h"
 
 #define MAXPOOL	32
 

@@ -17,9 +17,9 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "keys.h"
+#include "x509/keys.h"
 
 int	fz_cert_info(int, char **);
 int	fz_chain_order(int, char **);

@@ -2,10 +2,10 @@
  * full d2i for that kind (pem_der_decodes), and the cheap certificate
  * walk of chain_add.  Input: DER. */
 #include "fuzz.h"
-#include "chain.h"
-#include "ossl.h"
-#include "input.h"
-#include "pem.h"
+#include "x509/chain.h"
+#include "base/ossl.h"
+#include "x509/input.h"
+#include "read/pem.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "name.h"
-#include "pem.h"
+#include "x509/name.h"
+#include "read/pem.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

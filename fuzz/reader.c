@@ -2,9 +2,9 @@
  * the canonical writer on every block it returns.  The first byte picks
  * the reader flags. */
 #include "fuzz.h"
-#include "diag.h"
-#include "io.h"
-#include "pem.h"
+#include "base/diag.h"
+#include "base/io.h"
+#include "read/pem.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

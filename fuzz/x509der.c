@@ -9,8 +9,8 @@
 #include <openssl/x509v3.h>
 
 #include "fuzz.h"
-#include "ossl.h"
-#include "x509info.h"
+#include "base/ossl.h"
+#include "x509/x509info.h"
 
 static void
 same_s(const char *a, const char *b)

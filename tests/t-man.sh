@@ -6,7 +6,7 @@ printf '.Dd December 1, 2026\n.Dt BAD 1\n.Os\n.Sh NAME\n.Nm bad\n.Nd bad\n.Sh EX
 t no-man-lint-catches-glued-flags 1 "sh $TOP/tests/manlint bad.1" \
     'manlint: bad.1:7:     written (with -p: -the -partial -chain -was) and (`subject=, `Bag' ''
 # every filter's -h: the usage line, then one line per option
-for f in cert-info chain-order csr-check csr-new der2pem key-match pem-join pem-split pem2der pem2p12 tls-fetch; do
+for f in $(make -s -C "$TOP" list-filters); do
 	t "ok-help-one-line-per-option-$f" 0 \
 	    "$f -h | awk '/^options:/ { on = 1; next } on { n++ } END { print n }'" \
 	    "$(grep -o 'getopt_long(argc, argv, OPTS' "$TOP/filters/$f.c" >/dev/null && sed -n 's/^#define OPTS.*"\(.*\)"/\1/p' "$TOP/filters/$f.c" | tr -d : | awk '{ print length }')" ''

@@ -113,14 +113,17 @@ t ok-hostile-closed-pipe-cert-info 0 "cert-info $H/big.pem | head -n 1 | grep -c
 t ok-hostile-closed-pipe-der2pem 0 "der2pem $H/big.pem | head -n 1" "-----BEGIN CERTIFICATE-----" ''
 
 # secrets: -o is atomic under kill -9 (a slow input keeps the writer busy)
+# (the input stays open until the kill; pem-split is killed once its
+# temporary file exists: tests/lib/wait.sh, no fixed sleeps)
+W="sh $TOP/tests/lib/wait.sh"
 t ok-hostile-kill9-keeps-old-file 0 "echo old >kept.pem;
-	{ cat $F/chain.pem $F/leaf.key; sleep 3; cat $F/chain.pem; } | pem-join -k -o kept.pem & p=\$!;
-	sleep 1; kill -9 \$p; wait \$p 2>/dev/null; cat kept.pem; ls -a | grep -c '^.pemkit.' || true" \
+	{ cat $F/chain.pem $F/leaf.key; $W sent kill9.sent; cat $F/chain.pem; } | pem-join -k -o kept.pem & p=\$!;
+	$W running \$p pem-join; kill -9 \$p; : >kill9.sent; wait \$p 2>/dev/null; cat kept.pem; ls -a | grep -c '^.pemkit.' || true" \
     "old
 0" ''
 t ok-hostile-kill9-split-o 0 "echo old >kept2.pem;
-	{ cat $F/chain.pem; sleep 3; } | pem-split -o kept2.pem & p=\$!;
-	sleep 1; kill -9 \$p; wait \$p 2>/dev/null; cat kept2.pem" \
+	{ cat $F/chain.pem; $W sent kill9-split.sent; } | pem-split -o kept2.pem & p=\$!;
+	$W temp; kill -9 \$p; : >kill9-split.sent; wait \$p 2>/dev/null; cat kept2.pem" \
     "old" ''
 # no filter prompts, even on a terminal, for any encrypted input
 for c in cert-info chain-order 'pem2p12 -W pass:x'; do

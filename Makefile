@@ -54,11 +54,19 @@ bin/tls-fetch: filters/tls-fetch.c $(LIB) $(HEADERS)
 demo: all
 	sh examples/demo.sh
 
-# The test suite; its last line is "N passed, N failed".
+# The test suite; its last line is "N passed, N failed".  The corpus
+# sweeps read a fixed sample, every CORPUS_SAMPLE-th file (tests/run sets
+# 4), JOBS at a time (2); check-full reads the whole corpus and cuts the
+# hostile inputs at every byte offset (tests/lib/sweep.sh).
 check:
 	$(MAKE) clean-objs
 	$(MAKE) EXTRA_CFLAGS=-Werror all
 	sh tests/run
+
+check-full:
+	$(MAKE) clean-objs
+	$(MAKE) EXTRA_CFLAGS=-Werror all
+	CORPUS_SAMPLE=1 THIN=1 sh tests/run
 
 # Real servers from Debian (nginx, HAProxy, Dovecot, Postfix) on loopback
 # high ports, each loading the bundle examples/Makefile builds for it,
@@ -117,7 +125,7 @@ clean-objs:
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check check-servers asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
+.PHONY: all check check-full check-servers asan demo fuzz fuzz-smoke lint valgrind install uninstall clean clean-objs
 
 # libFuzzer harnesses (fuzz/*.c) over the common code, built with clang's
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for

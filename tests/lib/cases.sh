@@ -62,11 +62,12 @@ requires() {
 
 # lacks_tool TEXT: 0 (and the case counted as skipped) when a tool that
 # `requires` named, or that TEXT names, is not a command here.  The
-# optional tools are the ones CI installs and a workstation may lack;
-# tests/fake.sh and tests/aia-server.py run on python3.
+# optional tools are the ones CI installs and a workstation may lack
+# (GNU parallel for t-parallel.sh); tests/fake.sh and tests/aia-server.py
+# run on python3.
 lacks_tool() {
-	for _w in $requires_tools promtool danetool keytool fake.sh \
-	    aia-server.py; do
+	for _w in $requires_tools promtool danetool keytool parallel \
+	    fake.sh aia-server.py; do
 		case " $requires_tools " in
 		*" $_w "*) ;;
 		*) case $1 in *"$_w"*) ;; *) continue ;; esac ;;

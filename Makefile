@@ -77,9 +77,9 @@ check-servers: all
 	sh tests/servers.sh
 	sh tests/run tests/t-tls-fetch.sh
 
-# The same suite under AddressSanitizer and UBSan, leaks included; a
-# sanitizer report exits 134, which no case expects (a crash to the
-# corpus checks).
+# The same suite under AddressSanitizer and UBSan, leaks included, on a
+# smaller corpus sample; a sanitizer report exits 134, which no case
+# expects (a crash to the corpus checks).
 asan:
 	$(MAKE) clean-objs
 	$(MAKE) EXTRA_CFLAGS="-Werror -fsanitize=address,undefined \
@@ -169,7 +169,8 @@ fuzz-smoke: fuzz
 # The suite under valgrind's memcheck: every filter call goes through a
 # wrapper (tests/vgbin/) that fails it with 134 on any memory error or
 # definite or indirect leak.  Long loops and the corpus are thinned
-# (THIN, CORPUS_SAMPLE) to keep it under half an hour.
+# (THIN, CORPUS_SAMPLE), two t-files at a time (TJOBS), to keep it near a
+# quarter of an hour on 2 cores (README, Testing).
 VG_THIN	?= 25
 valgrind: all
 	rm -rf tests/vgbin && mkdir -p tests/vgbin

@@ -8,6 +8,16 @@
 # escapes SANs that are not printable ASCII: those are not compared.
 # openssl writes year 1 as "1-01-01"; ISO 8601 (and cert-info) as
 # "0001-01-01": openssl's year is padded before comparing.
+# The files are compared JOBS at a time (tests/lib/sweep.sh), in order.
+if [ "${1-}" = --each ]; then
+	shift
+elif [ $# -gt 1 ]; then
+	ME=$0
+	export ME
+	. "$(dirname "$0")/lib/sweep.sh"
+	printf '%s\n' "$@" | sweep 'sh "$ME" --each "$p"'
+	exit 0
+fi
 for f in "$@"; do
 	o=$(openssl x509 -in "$f" -noout -nameopt RFC2253,-esc_msb \
 	    -subject -issuer -serial -dateopt iso_8601 -startdate -enddate \

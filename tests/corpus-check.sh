@@ -10,9 +10,11 @@
 #                      manifest's "PEM blocks:" note (legacy labels read
 #                      as their standard ones); DER: the expected label
 #   exit >= 128 (a crash) is always reported.
-# CORPUS_SAMPLE=N reads every bad file and every Nth other one (the
-# sanitizer build starts slowly; make asan sets it).
+# CORPUS_SAMPLE=N reads every bad file and every Nth other one (tests/run
+# sets it; make check-full reads all), JOBS at a time
+# (tests/lib/sweep.sh).
 C=${C:-../shared/corpus}
+. "$(dirname "$0")/lib/sweep.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 tab=$(printf '\t')
@@ -35,10 +37,10 @@ awk -F'\t' -v n="${CORPUS_SAMPLE:-1}" -v skip="$skip" '
 		if ($2 == "bad" || row % n == 0)
 			print row "\t" $1
 	}' "$C/MANIFEST.tsv" >"$T/list"
-while IFS="$tab" read -r i path; do
-	der2pem -c "$C/$path" >"$T/$i.out" 2>"$T/$i.err"
-	echo "$i $?"
-done <"$T/list" >"$T/rc"
+export C T
+sweep 'i=${p%%	*}
+	der2pem -c "$C/${p#*	}" >"$T/$i.out" 2>"$T/$i.err"
+	echo "$i $?"' <"$T/list" >"$T/rc"
 
 awk -F'\t' -v T="$T" '
 function std(l) {

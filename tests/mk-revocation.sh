@@ -22,29 +22,22 @@
 #   root-onlyuser.crl  root's CRL for end-entity certificates only
 #   index.txt        openssl ocsp's index of inter's certificates
 set -eu
+. "$(dirname "$0")/lib/ca.sh"
 d=$1
 NAME=x
 export NAME
 mkdir -p "$d"
 cd "$d"
-cat >ca.cnf <<'EOF'
-[ ca ]
-default_ca = inter
-[ inter ]
-dir = .
-database = ./index.txt
-new_certs_dir = .
-serial = ./serial
-crlnumber = ./crlnumber
-certificate = ./inter.pem
-private_key = ./inter.key
-default_md = sha256
+# ca ISSUER DIR: the configuration of CA ISSUER (ISSUER.pem, ISSUER.key)
+# whose database is in DIR
+ca() {
+	ca_config "$2" 'commonName = supplied' "certificate = ./$1.pem
+private_key = ./$1.key
 default_days = 365
-default_crl_days = 30
-policy = any
-unique_subject = no
-[ any ]
-commonName = supplied
+default_crl_days = 30"
+	cat ext.cnf
+}
+cat >ext.cnf <<'EOF'
 [ v3_ca ]
 basicConstraints = critical,CA:true
 keyUsage = critical,keyCertSign,cRLSign
@@ -82,6 +75,7 @@ basicConstraints = CA:false
 keyUsage = critical,digitalSignature
 extendedKeyUsage = OCSPSigning
 EOF
+ca inter . >ca.cnf
 key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
 key root.key
 openssl req -new -x509 -key root.key -days 3650 -subj "/CN=Revocation Test Root" \
@@ -90,9 +84,7 @@ key inter.key
 openssl req -new -key inter.key -subj "/CN=Revocation Test Inter" 2>/dev/null |
     openssl x509 -req -CA root.pem -CAkey root.key -CAcreateserial -days 3000 \
     -extfile ca.cnf -extensions v3_ca -out inter.pem 2>/dev/null
-: >index.txt
-echo 1000 >serial
-echo 01 >crlnumber
+ca_init . 1000
 for n in good revoked ocsp; do
 	key $n.key
 	ext=leaf
@@ -124,17 +116,14 @@ key other.key
 openssl req -new -x509 -key other.key -days 30 -subj "/CN=Some Other CA" \
     -out other.pem 2>/dev/null
 mkdir -p other
-: >other/index.txt
-echo 01 >other/crlnumber
-sed -e 's#^dir = .#dir = ./other#; s#./index.txt#./other/index.txt#' \
-    -e 's#./crlnumber#./other/crlnumber#; s#./inter.pem#./other.pem#' \
-    -e 's#./inter.key#./other.key#' ca.cnf >other.cnf
+ca_init ./other 01
+ca other ./other >other.cnf
 NAME=x openssl ca -batch -config other.cnf -gencrl -out other.crl >/dev/null 2>&1
 # inter's name, another key's signature
 key fake.key
 openssl req -new -x509 -key fake.key -days 30 -subj "/CN=Revocation Test Inter" \
     -out fake-inter.pem 2>/dev/null
-sed -e 's#./inter.key#./fake.key#; s#./inter.pem#./fake-inter.pem#' ca.cnf >forged.cnf
+ca fake-inter . | sed 's#./fake-inter.key#./fake.key#' >forged.cnf
 NAME=x openssl ca -batch -config forged.cnf -gencrl -out forged.crl >/dev/null 2>&1
 # root's own CRL, empty
 mkdir -p rootca

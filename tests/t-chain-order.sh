@@ -130,7 +130,7 @@ t no-co-system-store-dir-absent 1 "SSL_CERT_FILE=$ch/stray.pem SSL_CERT_DIR=$O/a
 t ok-co-system-store 0 "SSL_CERT_FILE=$C/debian-ca-certificates/ca-certificates.crt chain-order -S $C/cert-chain-resolver/tests/godaddy.bundle.crt | grep -c BEGIN" 2 \
     "chain-order: warning: the chain goes through $C/cert-chain-resolver/tests/godaddy.bundle.crt:1, which has expired at the time checked"
 tc ok-co-corpus-chains 0 "CO=chain-order PS=pem-split sh $TOP/tests/chains-check.sh" \
-    "$((13 + 2 * ((95 + THIN - 1) / THIN))) chains, 0 unexpected" ''
+    "$(((13 + CORPUS_SAMPLE - 1) / CORPUS_SAMPLE + 2 * ((95 + CORPUS_SAMPLE - 1) / CORPUS_SAMPLE))) chains, 0 unexpected" ''
 
 # issue 22: -s answers "is this file exactly what a server should send?"
 # on the deployment PKI (mk-pki.sh deploy): exit 0 only when the bytes

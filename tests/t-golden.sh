@@ -3,9 +3,9 @@
 # text, --json and a wide -f, and so is key-match --find's: stdout, messages and exit status per file
 # (tests/golden.sh; the expected records in tests/golden/*.gz).  The set
 # of files refused (exit 2) is part of each record, so it is equal too.
-# Under make valgrind (THIN > 1), every 4*THIN-th file.
-g=1
-[ "$THIN" -gt 1 ] && g=$((THIN * 4))
+# A fixed sample, every CORPUS_SAMPLE-th file of the sorted list
+# (tests/lib/sweep.sh; make check-full: every file).
+g=$CORPUS_SAMPLE
 for m in text json format find; do
 	[ -d "$C" ] && gunzip -c "$TOP/tests/golden/$m.gz" |
 	    awk -v s="$g" '/^== / { n++ } (n - 1) % s == 0' >"$O/golden-$m.want"

@@ -14,28 +14,37 @@ elif [ "$rc" -eq 2 ] && [ ! -s "$out" ]; then echo ok
 else echo "bad rc=$rc"; fi
 SH
 
-# 1. a real PEM file and a real DER file cut at every byte offset (every
-# THIN-th under make valgrind): pem-join
-# (all or nothing) must write the whole certificate or nothing
-t ok-hostile-truncated-pem-every-offset 0 "n=\$(wc -c <$F/leaf.pem); i=0; bad=0;
-	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.pem >cut.pem;
-	pem-join cut.pem >cut.out 2>cut.err; v=\$(sh hostile/verdict.sh \$? cut.out $F/leaf.pem);
-	[ \$v = ok ] && [ \$i -eq 0 -o -s cut.err -o -s cut.out ] || { bad=\$((bad + 1)); echo \"offset \$i: \$v\"; };
-	i=\$((i + $THIN)); done; echo \"\$n bytes, \$bad bad\"" \
-    "$(wc -c <"$F/leaf.pem" | tr -d ' ') bytes, 0 bad" ''
-t ok-hostile-truncated-der-every-offset 0 "n=\$(wc -c <$F/leaf.der); i=1; bad=0;
-	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.der >cut.der;
-	der2pem cut.der >cut.out 2>cut.err; v=\$(sh hostile/verdict.sh \$? cut.out $F/leaf.pem);
-	[ \$v = ok ] && [ -s cut.err ] || { bad=\$((bad + 1)); echo \"offset \$i: \$v\"; };
-	i=\$((i + $THIN)); done; echo \"\$n bytes, \$bad bad\"" \
-    "$(wc -c <"$F/leaf.der" | tr -d ' ') bytes, 0 bad" ''
-t ok-hostile-truncated-der-cert-info 0 "n=\$(wc -c <$F/leaf.der); i=1; bad=0;
-	while [ \$i -lt \$n ]; do head -c \$i $F/leaf.der >cut.der;
-	cert-info cut.der >cut.out 2>/dev/null; rc=\$?; [ \$rc -eq 2 ] && [ ! -s cut.out ] || bad=\$((bad + 1));
-	i=\$((i + 7 * $THIN)); done; echo \$bad" "0" ''
+# 1. a real PEM file and a real DER file cut at every k-th byte offset
+# (k: THIN under make valgrind, else CORPUS_SAMPLE, so make check-full
+# cuts at every offset), JOBS cuts at a time (tests/lib/sweep.sh):
+# pem-join (all or nothing) must write the whole certificate or nothing
+k=$THIN
+[ "$k" -gt 1 ] || k=$CORPUS_SAMPLE
+# each cut prints "OFFSET ok" or "OFFSET why"; the case prints the cuts
+# made and the bad ones, so that a sweep that ran nothing fails too
+S=". $TOP/tests/lib/sweep.sh"
+tally="awk '\$2 != \"ok\" { print; b++ } END { print NR \" inputs, \" b + 0 \" bad\" }'"
+np=$(wc -c <"$F/leaf.pem" | tr -d ' ')
+nd=$(wc -c <"$F/leaf.der" | tr -d ' ')
+t ok-hostile-truncated-pem-every-offset 0 "$S;
+	seq 0 $((np - 1)) | sample $k | sweep 'head -c \$p $F/leaf.pem >\$SW/cut.pem;
+	pem-join \$SW/cut.pem >\$SW/cut.out 2>\$SW/cut.err; v=\$(sh hostile/verdict.sh \$? \$SW/cut.out $F/leaf.pem);
+	[ \$v = ok ] && [ \$p -eq 0 -o -s \$SW/cut.err -o -s \$SW/cut.out ] || v=\"bad: \$v\"; echo \"\$p \$v\"' | $tally" \
+    "$(((np + k - 1) / k)) inputs, 0 bad" ''
+t ok-hostile-truncated-der-every-offset 0 "$S;
+	seq 1 $((nd - 1)) | sample $k | sweep 'head -c \$p $F/leaf.der >\$SW/cut.der;
+	der2pem \$SW/cut.der >\$SW/cut.out 2>\$SW/cut.err; v=\$(sh hostile/verdict.sh \$? \$SW/cut.out $F/leaf.pem);
+	[ \$v = ok ] && [ -s \$SW/cut.err ] || v=\"bad: \$v\"; echo \"\$p \$v\"' | $tally" \
+    "$(((nd - 1 + k - 1) / k)) inputs, 0 bad" ''
+t ok-hostile-truncated-der-cert-info 0 "$S;
+	seq 1 $((7 * k)) $((nd - 1)) | sweep 'head -c \$p $F/leaf.der >\$SW/cut.der;
+	cert-info \$SW/cut.der >\$SW/cut.out 2>/dev/null; rc=\$?; v=ok;
+	[ \$rc -eq 2 ] && [ ! -s \$SW/cut.out ] || v=\"bad: exit \$rc\"; echo \"\$p \$v\"' | $tally" \
+    "$(((nd - 1 + 7 * k - 1) / (7 * k))) inputs, 0 bad" ''
 
 # 2. random bit flips (fixed seed): no crash, and for pem-join never half
-# a block; every filter that decodes gets the same inputs
+# a block; every filter that decodes gets the same inputs (every THIN-th
+# under make valgrind), JOBS files at a time
 perl -e 'srand(7); local $/; open F, "<", $ARGV[0]; $d = <F>;
 	for $i (1..150) { $c = $d; $p = int(rand(length $c)); substr($c, $p, 1) ^= chr(1 << int(rand 8));
 	open O, ">", sprintf("%s/flip-pem-%03d", $ARGV[2], $i); print O $c; close O }
@@ -43,12 +52,12 @@ perl -e 'srand(7); local $/; open F, "<", $ARGV[0]; $d = <F>;
 	for $i (1..150) { $c = $d; $p = int(rand(length $c)); substr($c, $p, 1) ^= chr(1 << int(rand 8));
 	open O, ">", sprintf("%s/flip-der-%03d", $ARGV[2], $i); print O $c; close O }' \
     "$F/chain.pem" "$F/leaf.der" "$H"
-t ok-hostile-bit-flips 0 "bad=0; for f in \$(ls hostile/flip-* | awk '(NR - 1) % $THIN == 0'); do
-	pem-join \$f >flip.out 2>/dev/null; rc=\$?; [ \$rc -le 2 ] || bad=\$((bad + 1));
-	[ \$rc -eq 0 ] || [ ! -s flip.out ] || bad=\$((bad + 1));
-	for c in 'pem-split -c' 'cert-info' 'chain-order -r --partial' 'key-match' 'csr-check' 'pem2der'; do
-	\$c \$f >/dev/null 2>&1; [ \$? -le 2 ] || { bad=\$((bad + 1)); echo \"\$c \$f\"; }; done; done; echo \$bad" \
-    "0" ''
+t ok-hostile-bit-flips 0 "$S; ls hostile/flip-* | sample $THIN | sweep 'v=ok
+	pem-join \$p >\$SW/flip.out 2>/dev/null; rc=\$?; [ \$rc -le 2 ] || v=\"\$v pem-join\";
+	[ \$rc -eq 0 ] || [ ! -s \$SW/flip.out ] || v=\"\$v pem-join-half\";
+	for c in \"pem-split -c\" cert-info \"chain-order -r --partial\" key-match csr-check pem2der; do
+	\$c \$p >/dev/null 2>&1; [ \$? -le 2 ] || v=\"\$v \$c\"; done; echo \"\$p \$v\"' | $tally" \
+    "$(((300 + THIN - 1) / THIN)) inputs, 0 bad" ''
 
 # 3. a 100 MB line without a newline, bare and inside a block
 t trouble-hostile-100mb-line 2 "head -c 100000000 /dev/zero | tr '\\\\0' A | pem-split" '' \
@@ -104,14 +113,17 @@ t ok-hostile-closed-pipe-cert-info 0 "cert-info $H/big.pem | head -n 1 | grep -c
 t ok-hostile-closed-pipe-der2pem 0 "der2pem $H/big.pem | head -n 1" "-----BEGIN CERTIFICATE-----" ''
 
 # secrets: -o is atomic under kill -9 (a slow input keeps the writer busy)
+# (the input stays open until the kill; pem-split is killed once its
+# temporary file exists: tests/lib/wait.sh, no fixed sleeps)
+W="sh $TOP/tests/lib/wait.sh"
 t ok-hostile-kill9-keeps-old-file 0 "echo old >kept.pem;
-	{ cat $F/chain.pem $F/leaf.key; sleep 3; cat $F/chain.pem; } | pem-join -k -o kept.pem & p=\$!;
-	sleep 1; kill -9 \$p; wait \$p 2>/dev/null; cat kept.pem; ls -a | grep -c '^.pemkit.' || true" \
+	{ cat $F/chain.pem $F/leaf.key; $W sent kill9.sent; cat $F/chain.pem; } | pem-join -k -o kept.pem & p=\$!;
+	$W running \$p pem-join; kill -9 \$p; : >kill9.sent; wait \$p 2>/dev/null; cat kept.pem; ls -a | grep -c '^.pemkit.' || true" \
     "old
 0" ''
 t ok-hostile-kill9-split-o 0 "echo old >kept2.pem;
-	{ cat $F/chain.pem; sleep 3; } | pem-split -o kept2.pem & p=\$!;
-	sleep 1; kill -9 \$p; wait \$p 2>/dev/null; cat kept2.pem" \
+	{ cat $F/chain.pem; $W sent kill9-split.sent; } | pem-split -o kept2.pem & p=\$!;
+	$W temp; kill -9 \$p; : >kill9-split.sent; wait \$p 2>/dev/null; cat kept2.pem" \
     "old" ''
 # no filter prompts, even on a terminal, for any encrypted input
 for c in cert-info chain-order 'pem2p12 -W pass:x'; do

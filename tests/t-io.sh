@@ -25,6 +25,11 @@ tu() {
 }
 
 chmod 755 "$O"		# the suite's umask is 077; nobody must reach io-nobody
+# W: tests/lib/wait.sh, copied into $O, which nobody reaches even when
+# the tree itself is private
+cp "$TOP/tests/lib/wait.sh" "$O/wait.sh"
+chmod 644 "$O/wait.sh"
+W="sh $O/wait.sh"
 for u in $io_users; do
 	d="$O/io-$u"
 	mkdir -p "$d"
@@ -86,15 +91,19 @@ same' ''
 	tu "$u" trouble-o-fifo-all-or-nothing 2 \
 	    'rm -f pipe2; mkfifo pipe2; cat pipe2 >fifo2.out & pem-split -o pipe2 leaf.pem missing.pem; rc=$?; wait; wc -c <fifo2.out; exit $rc' \
 	    0 '*'
+	# (no fixed sleeps: the input stays open until the signal is sent;
+	# pem-join, which opens -o only at the end of its input, is killed
+	# once it runs, pem-split once it catches the signal and has made
+	# its temporary file: $W, 20 s at most)
 	tu "$u" ok-o-sigterm-removes-temp 0 \
-	    'echo old >kept.pem; { cat leaf.key; sleep 3; } | pem-join -o kept.pem & p=$!
-	    sleep 1; kill -TERM $p; wait $p 2>/dev/null; echo rc=$?; cat kept.pem; ls -a | grep -c "^\.pemkit\." || true' \
+	    "echo old >kept.pem; rm -f term.sent; { cat leaf.key; $W sent term.sent; } | pem-join -o kept.pem & p=\$!
+	    $W running \$p pem-join; kill -TERM \$p; : >term.sent; wait \$p 2>/dev/null; echo rc=\$?; cat kept.pem; ls -a | grep -c '^\.pemkit\.' || true" \
 	    'rc=143
 old
 0' ''
 	tu "$u" ok-o-sighup-removes-temp 0 \
-	    '{ cat leaf.key; sleep 3; } | pem-split -o gone.pem & p=$!
-	    sleep 1; kill -HUP $p; wait $p 2>/dev/null; echo rc=$?; test -e gone.pem || echo absent; ls -a | grep -c "^\.pemkit\." || true' \
+	    "rm -f hup.sent; { cat leaf.key; $W sent hup.sent; } | pem-split -o gone.pem & p=\$!
+	    $W caught \$p 1; $W temp; kill -HUP \$p; : >hup.sent; wait \$p 2>/dev/null; echo rc=\$?; test -e gone.pem || echo absent; ls -a | grep -c '^\.pemkit\.' || true" \
 	    'rc=129
 absent
 0' ''

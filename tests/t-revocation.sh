@@ -161,6 +161,7 @@ t trouble-chain-crl-needs-verify 2 "cd rev && chain-order -R fresh.crl gchain.pe
 
 # OCSP: openssl ocsp on a free loopback port, started here and stopped
 # at the end of this file
+requires python3	# freeport, tests/aia-server.py (until `requires` below)
 freeport() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -395,6 +396,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 kill "$AIA_PID" 2>/dev/null
 while read -r pid; do kill "$pid" 2>/dev/null; done <"$R/responders"
+requires
 
 # OpenMetrics: promtool accepts it; the samples are the certificates'
 t ok-openmetrics-promtool 0 "cd rev && cert-info -f openmetrics -o m.prom good.pem inter.pem fresh.crl &&
@@ -447,6 +449,7 @@ fi
 # TLSA: the records danetool computes
 tl() { danetool --tlsa-rr --host=x --load-certificate="$R/$1" $2 2>/dev/null |
     sed -n 's/.*( 0*\([0-3]\) 0*\([01]\) 0*\([0-2]\) \([0-9a-f]*\) ).*/\1 \2 \3 \4/p'; }
+needs danetool &&
 t ok-tlsa-fields 0 "cd rev && cert-info -f '%{tlsa.3.1.1}\n%{tlsa.3.0.1}' good.pem &&
     cert-info -f '%{tlsa.2.1.1}' inter.pem" \
     "$(tl good.pem)
@@ -455,6 +458,7 @@ $(tl inter.pem --ca)" ''
 t ok-spki-base64 0 "cd rev && cert-info -f '%{spki.sha256.base64}' good.pem" \
     "$(openssl x509 -in "$R/good.pem" -noout -pubkey | openssl pkey -pubin -outform DER |
     openssl dgst -sha256 -binary | base64)" ''
+needs danetool &&
 t ok-tlsa-csr 0 "cd rev && openssl req -new -key good.key -subj /CN=good.example.com \
     -addext subjectAltName=DNS:good.example.com 2>/dev/null | csr-check | sed -n 's/  tlsa 3 1 1: *//p'" \
     "$(tl good.pem)" ''

@@ -331,12 +331,7 @@ main(int argc, char *argv[])
 			opt_at(optarg, &c.at, opt_usage);
 			break;
 		case 'e':
-			if (parse_duration(optarg, &c.gate.within) != 0) {
-				diag_err(NULL, 0, "--expires-within: \"%s\" is "
-				    "not a duration: use 30 (days), 30d, 12h, "
-				    "2w, ...", optarg);
-				opt_usage(EX_TROUBLE);
-			}
+			opt_duration(optarg, &c.gate.within, opt_usage);
 			break;
 		case 'f':
 			if (strcmp(optarg, "openmetrics") == 0) {

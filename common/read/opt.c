@@ -156,6 +156,16 @@ opt_at(const char *arg, time_t *t, void (*usage)(int))
 }
 
 void
+opt_duration(const char *arg, long long *secs, void (*usage)(int))
+{
+	if (parse_duration(arg, secs) != 0) {
+		diag_err(NULL, 0, "--expires-within: \"%s\" is not a duration: "
+		    "use 30 (days), 30d, 12h, 2w, ...", arg);
+		usage(EX_TROUBLE);
+	}
+}
+
+void
 opt_timeout(const char *arg, unsigned *secs, void (*usage)(int))
 {
 	unsigned long n;

@@ -152,6 +152,13 @@ const char *opt_selection(const struct opts *o, char *buf, size_t n);
 void	opt_at(const char *arg, time_t *t, void (*usage)(int));
 
 /*
+ * opt_duration: the argument of --expires-within: a duration as
+ * parse_duration() (base/parse.h) takes it, into *secs.  On anything
+ * else, a message naming the forms and usage(EX_TROUBLE).
+ */
+void	opt_duration(const char *arg, long long *secs, void (*usage)(int));
+
+/*
  * opt_timeout: the argument of -t/--timeout of the networked filters
  * (tls-fetch, cert-info --ocsp, chain-order --fetch): whole seconds from
  * 1 to 3600 into *secs.  On anything else, a message and

@@ -123,6 +123,20 @@ void	opt_end(const struct opts *o, int *argc, char ***argv);
 void	opt_usage(int status);
 
 /*
+ * opt_positional: for an option ch that applies to the operands after
+ * it (tls-fetch -S, issue 22), which getopt_long moves behind the
+ * options: the argument of the last ch before each operand, found by
+ * walking argv as getopt_long will with cmd's table (clusters, attached
+ * and separate arguments, abbreviated long names, "--").  Call it
+ * before opt_next.  Returns a heap array (the caller frees it) of one
+ * entry per operand, in order (NULL: no ch before it), and their number
+ * in *n; *n differs from the operands' count when POSIXLY_CORRECT made
+ * getopt_long stop at the first operand.
+ */
+const char	**opt_positional(const struct opt_cmd *cmd, int argc,
+		    char *argv[], int ch, int *n);
+
+/*
  * opt_getopt: the getopt string and getopt_long table made from cmd's
  * table, for a filter that must walk argv as getopt_long will
  * (tls-fetch's -S).  Both stay valid until another command's table is

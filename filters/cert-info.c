@@ -29,12 +29,14 @@
 #include "check/revoke.h"
 #include "x509/x509info.h"
 
-#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:uvw:"
+#define OPTS	"C:D:H:I:LO:QR:U:Va:ce:f:hjm:o:st:uvw:"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
 	OPT_PASSIN_LONG,
 	{ "ca-file",		required_argument,	NULL, 'C' },
+	{ "cache",		required_argument,	NULL, 'D' },
+	{ "crl-fetch",		no_argument,		NULL, 'L' },
 	{ "host",		required_argument,	NULL, 'H' },
 	{ "ocsp-out",		required_argument,	NULL, 'O' },
 	{ "ocsp",		no_argument,		NULL, 'Q' },
@@ -52,7 +54,10 @@ static const struct option longopts[] = {
 
 static const struct opt_doc docs[] = {
 	{ 'C', "FILE", "issuers for --crl and --ocsp (repeatable)" },
+	{ 'D', "DIR", "keep fetched CRLs in DIR (with -L)" },
 	{ 'H', "NAME", "exit 1 unless each leaf covers NAME" },
+	{ 'L', NULL, "fetch each certificate's CRL from its distribution "
+	    "point" },
 	{ 'O', "FILE", "write the OCSP response (DER) to FILE" },
 	{ 'Q', NULL, "ask each leaf's OCSP responder" },
 	{ 'R', "FILE", "exit 1 for a certificate a CRL of FILE lists" },
@@ -63,7 +68,7 @@ static const struct opt_doc docs[] = {
 	    "openmetrics" },
 	{ 'j', NULL, "NDJSON, one object per certificate" },
 	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
-	{ 't', "SECONDS", "bound each OCSP exchange (10)" },
+	{ 't', "SECONDS", "bound each OCSP exchange and CRL fetch (10)" },
 	{ 'u', NULL, "an unknown revocation status warns (exit 0)" },
 	{ 0, NULL, NULL }
 };
@@ -72,11 +77,12 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjQsuVv] [-a TIME] [-C FILE] [-e DURATION] "
-	    "[-f FORMAT]\n"
-	    "                 [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] "
-	    "[-R FILE]\n"
-	    "                 [-t SECONDS] [-U URL] [-w SOURCE] [file ...]\n");
+	    "usage: cert-info [-chjLQsuVv] [-a TIME] [-C FILE] [-D DIR] "
+	    "[-e DURATION]\n"
+	    "                 [-f FORMAT] [-H NAME] [-I N] [-m ADDR] [-O FILE] "
+	    "[-o FILE]\n"
+	    "                 [-R FILE] [-t SECONDS] [-U URL] [-w SOURCE] "
+	    "[file ...]\n");
 	if (status == EX_YES)
 		opt_help(OPTS, longopts, docs);
 	exit(status);
@@ -326,6 +332,12 @@ main(int argc, char *argv[])
 		case 'C':
 			cafiles[ncafiles++] = optarg;
 			break;
+		case 'D':
+			c.rv.fetch.cache = optarg;
+			break;
+		case 'L':
+			c.rv.fetch.on = 1;
+			break;
 		case 'H':
 			c.gate.hosts[c.gate.nhosts++] = optarg;
 			break;
@@ -385,6 +397,13 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	c.rv.at = c.at;
+	if (c.rv.fetch.cache != NULL && !c.rv.fetch.on) {
+		diag_err(NULL, 0, "--cache keeps what --crl-fetch fetches: "
+		    "give -L");
+		usage(EX_TROUBLE);
+	}
+	c.rv.fetch.timeout = c.rv.timeout;
+	c.rv.fetch.soft = c.rv.crl_soft;
 	c.rv.strict = (op.flags & OPT_STRICT) != 0;
 	c.rv.json = c.json;
 	c.rv.o = c.format == NULL && c.metrics == NULL ? &c.o : NULL;
@@ -427,6 +446,8 @@ main(int argc, char *argv[])
 			    "to check names against");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
+		for (i = 0; c.metrics != NULL && i < (int)c.rv.fetch.n; i++)
+			metrics_crl_source(c.metrics, &c.rv.fetch.v[i]);
 		if (c.deferred)
 			status = ex_worst(status, shown_later(&c));
 		/* the samples of the files that could be read are written

@@ -19,6 +19,7 @@
 #include <openssl/x509.h>
 
 #include "check/aia.h"
+#include "check/crlfetch.h"
 #include "x509/chain.h"
 #include "x509/crl.h"
 #include "base/diag.h"
@@ -32,7 +33,7 @@
 #include "check/trust.h"
 #include "x509/x509info.h"
 
-#define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:uvw:y"
+#define OPTS	"C:D:E:FH:I:LNR:SVa:cd:e:hijo:prst:uvw:y"
 
 static const struct option longopts[] = {
 	OPT_COMMON_LONG,
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{ "cache",	required_argument,	NULL, 'D' },
 	{ "crl",	required_argument,	NULL, 'R' },
 	{ "crl-soft",	no_argument,		NULL, 'u' },
+	{ "crl-fetch",	no_argument,		NULL, 'L' },
 	{ "fetch",	no_argument,		NULL, 'F' },
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "end-at",	required_argument,	NULL, 'e' },
@@ -60,11 +62,12 @@ static const struct option longopts[] = {
 
 static const struct opt_doc docs[] = {
 	{ 'C', "FILE", "trust FILE (its intermediates are written)" },
-	{ 'D', "DIR", "keep fetched issuers in DIR (with -F)" },
+	{ 'D', "DIR", "keep fetched issuers and CRLs in DIR (with -F, -L)" },
 	{ 'E', "DURATION", "a link expiring within is a finding (30 = days, "
 	    "12h)" },
 	{ 'F', NULL, "fetch a missing issuer from its caIssuers URL" },
 	{ 'H', "NAME", "the leaf covering NAME; verify it with -y" },
+	{ 'L', NULL, "with -y, fetch each CRL from its distribution point" },
 	{ 'N', NULL, "no system store look-up for a missing issuer" },
 	{ 'R', "FILE", "with -y, check the CRLs of FILE (repeatable)" },
 	{ 'S', NULL, "trust the system store" },
@@ -86,7 +89,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-cFhijNprSsuVvy] [-a TIME] [-C FILE] [-D DIR] "
+	    "usage: chain-order [-cFhijLNprSsuVvy] [-a TIME] [-C FILE] [-D DIR] "
 	    "[-d DIR]\n"
 	    "                   [-E DURATION] [-e ROOT] [-H NAME] [-I N] "
 	    "[-o FILE] [-R FILE]\n"
@@ -101,6 +104,7 @@ struct ctx {
 	struct trust	 t;
 	const char	*endat;		/* --end-at FILE or NAME */
 	struct aia	 aia;		/* --fetch */
+	struct crlfetch	 crlf;		/* --crl-fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
 	char		**files;	/* the input, read again by -s */
 	int		 nfiles;
@@ -285,7 +289,7 @@ run(struct ctx *c, struct out *o, int strict)
 {
 	size_t leaf, *ch = NULL, n = 0, i, k = 0, first = (size_t)-1, nout;
 	enum chain_end end;
-	int status = EX_YES;
+	int status = EX_YES, fetched = EX_YES;
 	char where[512];
 
 	for (i = 0; i < c->p.n && first == (size_t)-1; i++)
@@ -338,8 +342,13 @@ run(struct ctx *c, struct out *o, int strict)
 		    CHAIN_WHERE(&c->p.c[leaf], where));
 	if (end == CHAIN_MISSING)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
+	/* --crl-fetch: a failed fetch leaves the status unknown, which
+	 * trust_verify says for the certificate */
+	if (c->verify && status == EX_YES && c->crlf.on)
+		fetched = crlfetch_chain(&c->crlf, c->t.crls, &c->p, ch, n,
+		    c->p.at);
 	if (c->verify && status == EX_YES)
-		status = trust_verify(&c->p, &c->t, ch, n);
+		status = ex_worst(trust_verify(&c->p, &c->t, ch, n), fetched);
 	if (strict && status == EX_YES && c->p.nfindings > 0)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
@@ -412,6 +421,9 @@ main(int argc, char *argv[])
 		case 'H':
 			c.t.host = optarg;
 			break;
+		case 'L':
+			c.crlf.on = 1;
+			break;
 		case 'N':
 			c.nosystem = 1;
 			break;
@@ -457,10 +469,14 @@ main(int argc, char *argv[])
 	c.t.rflags = op.flags;
 	c.t.strict = (op.flags & OPT_STRICT) != 0;
 	c.p.strict = c.t.strict;
-	if (ncrlfiles > 0 && !c.verify) {
-		diag_err(NULL, 0, "--crl is checked by --verify: give -y");
+	if ((ncrlfiles > 0 || c.crlf.on) && !c.verify) {
+		diag_err(NULL, 0, "%s is checked by --verify: give -y",
+		    ncrlfiles > 0 ? "--crl" : "--crl-fetch");
 		usage(EX_TROUBLE);
 	}
+	c.crlf.timeout = c.aia.timeout;
+	c.crlf.cache = c.aia.cache;
+	c.crlf.soft = c.t.crl_soft;
 	c.p.at = c.t.at_set ? c.t.at : time(NULL);
 
 	if (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
@@ -481,7 +497,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < ncrlfiles; i++)
 		status = ex_worst(status, crlset_load(&crls, crlfiles[i],
 		    op.flags));
-	c.t.crls = ncrlfiles > 0 ? &crls : NULL;
+	c.t.crls = ncrlfiles > 0 || c.crlf.on ? &crls : NULL;
 	if (ncafiles > 0)
 		status = ex_worst(status, trust_load(&c.p, &c.t, cafiles,
 		    ncafiles, 1));
@@ -496,6 +512,7 @@ main(int argc, char *argv[])
 	trust_free(&c.t);
 	crlset_free(&crls);
 	aia_free(&c.aia);
+	crlfetch_free(&c.crlf);
 	free(cafiles);
 	free(crlfiles);
 	pass_free(pass);

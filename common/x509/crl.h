@@ -90,6 +90,13 @@ struct crlset {
 int	crlset_load(struct crlset *s, const char *file, unsigned rflags);
 
 /*
+ * crlset_add: crl (ownership taken) onto s, found at src:line (line 0:
+ * DER, or a URL, for messages and the verdict's source).
+ */
+void	crlset_add(struct crlset *s, X509_CRL *crl, const char *src,
+	    unsigned long line);
+
+/*
  * crlset_verify: find each CRL's issuer among known (the input and -C;
  * then the system store, X509_STORE_set_default_paths(3), when sys is
  * set) by name, verify the CRL's signature with its key
@@ -109,7 +116,9 @@ struct crlverdict {
 	const char	*status;	/* "good", "revoked", "unknown" */
 	const char	*reason;	/* RFC 5280 5.3.1 name, or NULL */
 	char		 date[32];	/* revocation date, or "" */
-	char		 source[512];	/* "FILE:LINE" of the CRL, or "" */
+	char		 source[512];	/* "FILE:LINE" of the CRL ("FILE" for
+					   DER, the URL when fetched), or
+					   "" */
 	char		 why[512];	/* for "unknown": the cause */
 };
 

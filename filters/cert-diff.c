@@ -3,8 +3,6 @@
  * old one?  The leaves of OLD and NEW (files or bundles) compared on
  * names, purposes, key, issuer, lifetime, policies and must-staple.
  */
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,45 +11,33 @@
 #include "out/certdiff.h"
 #include "read/opt.h"
 
-#define OPTS	"Vchjko:sv"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	{ "json",	no_argument,		NULL, 'j' },
-	{ "new-key",	no_argument,		NULL, 'k' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	{ .ch = 'j', .name = "json",
+	    .help = "one NDJSON object" },
+	{ .ch = 'k', .name = "new-key",
+	    .help = "exit 1 when the new certificate reuses the old key" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'j', NULL, "one NDJSON object" },
-	{ 'k', NULL, "exit 1 when the new certificate reuses the old key" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "cert-diff",
+	.operands = "OLD NEW",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: cert-diff [-chjksVv] [-o FILE] OLD NEW\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 int
 main(int argc, char *argv[])
 {
 	struct certdiff_side a, b;
 	struct certdiff d;
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct out o;
 	int ch, json = 0, status;
 
 	diag_init(argv[0]);
 	memset(&d, 0, sizeof(d));
-	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
@@ -59,15 +45,12 @@ main(int argc, char *argv[])
 		case 'k':
 			d.new_key = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	if (argc != 2) {
 		diag_err(NULL, 0, "give two files: OLD and NEW");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 
 	memset(&b, 0, sizeof(b));

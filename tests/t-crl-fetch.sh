@@ -47,7 +47,7 @@ cdp() {
 openssl x509 -in "$R/good.pem" -out "$R/nocdp.pem"
 cdp good 0x2000 inter.crl
 cdp revoked 0x1001 inter.crl		# revoked.pem's serial: listed
-for p in missing html huge slow loop; do
+for p in missing html huge slow loop hop-crl; do
 	cdp "$p" 0x2001 "$p"
 done
 cdp stale 0x2001 stale.crl
@@ -61,6 +61,13 @@ openssl x509 -in "$R/inter.pem" -x509toreq -signkey "$R/inter.key" 2>/dev/null |
     openssl x509 -req -CA "$R/root.pem" -CAkey "$R/root.key" -set_serial 0x3000 \
     -days 300 -extfile "$R/icdp.ext" -out "$R/inter-cdp.pem" 2>/dev/null
 cat "$R/good.pem" "$R/inter-cdp.pem" >"$R/good-chain.pem"
+openssl x509 -in "$R/inter-cdp.pem" -outform DER -out "$W/inter-cdp.der"
+# a leaf that names its CRL and its issuer's URL, nothing else
+printf 'basicConstraints = CA:false\ncrlDistributionPoints = URI:%s/inter.crl\nauthorityInfoAccess = caIssuers;URI:%s/inter-cdp.der\n' \
+    "$U" "$U" >"$R/cdp.ext"
+openssl req -new -key "$R/good.key" -subj "/CN=cdp-aia.example.com" 2>/dev/null |
+    openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" \
+    -set_serial 0x2002 -days 30 -extfile "$R/cdp.ext" -out "$R/cdp-aia.pem" 2>/dev/null
 cat "$R/revoked.pem" "$R/inter-cdp.pem" >"$R/revoked-chain.pem"
 TM="sed -E 's/[0-9]{4}-[0-9-]{5}T[0-9:]{8}Z/TIME/g'"
 # ci NAME STATUS ARGS STDOUT STDERR: cert-info in $R, the port as PORT
@@ -102,6 +109,10 @@ rev trouble-crlfetch-stale 2 stale \
 rev trouble-crlfetch-delta 2 delta \
     "unknown: the CRL of CN=Revocation Test Inter is a delta CRL (RFC 5280 5.2.4): give the full CRL" \
     "cert-info: delta.pem:1: CN=delta.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is a delta CRL (RFC 5280 5.2.4): give the full CRL ($A/delta.crl)"
+t ok-crlfetch-redirect-followed 0 "cd crlf && cert-info -v -L -C inter.pem hop-crl.pem >o 2>e; r=\$?; sed -n 's/^  revocation: *//p' o | sed 's/$AP/PORT/g'; grep -e fetching -e redirected e | sed 's/$AP/PORT/g'; exit \$r" \
+    "good, says $A/hop-crl
+cert-info: $A/hop-crl: note: fetching the CRL
+cert-info: note: $A/hop-crl: redirected to $A/inter.crl" ''
 rev ok-crlfetch-partition 0 part "good, says $A/part.crl" ''
 rev trouble-crlfetch-other-partition 2 part-other \
     "unknown: no CRL of CN=Revocation Test Inter among those given" \
@@ -168,6 +179,10 @@ t no-crlfetch-chain-revoked 1 "cd crlf && chain-order -t 2 -y -L -C root.pem rev
 t trouble-crlfetch-chain-404 2 "cd crlf && cat missing.pem inter-cdp.pem >mc.pem && chain-order -t 2 -y -L -C root.pem mc.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
     "chain-order: $A/missing: cannot fetch: the server answered code=404, reason=Not Found
 chain-order: mc.pem:1: CN=missing.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+# the issuer fetched by --fetch verifies the CRL, and its own CRL is the
+# root's
+t ok-crlfetch-chain-issuer-fetched 0 "cd crlf && chain-order -t 2 -y -F -L -C root.pem cdp-aia.pem >o 2>e; r=\$?; grep -c BEGIN o; sed 's/$AP/PORT/g' e >&2; exit \$r" \
+    "2" ''
 t trouble-crlfetch-chain-needs-verify 2 "cd crlf && chain-order -L good-chain.pem" '' \
     "chain-order: --crl-fetch is checked by --verify: give -y
 $(chain-order -h | sed -n 1,3p)"

@@ -84,25 +84,25 @@ rev ok-crlfetch-good 0 good "good, says $A/inter.crl" ''
 rev no-crlfetch-revoked 1 revoked "revoked on TIME (keyCompromise), says $A/inter.crl" \
     "cert-info: revoked.pem:1: CN=revoked.example.com: revoked on TIME (keyCompromise)"
 rev trouble-crlfetch-404 2 missing \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: cannot fetch: the server answered code=404, reason=Not Found" \
     "cert-info: $A/missing: cannot fetch: the server answered code=404, reason=Not Found
-cert-info: missing.pem:1: CN=missing.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: missing.pem:1: CN=missing.example.com: revocation status unknown: cannot fetch: the server answered code=404, reason=Not Found ($A/missing)"
 rev trouble-crlfetch-html 2 html \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: the answer is HTML, not a CRL (an error page or a captive portal?)" \
     "cert-info: $A/html: the answer is HTML, not a CRL (an error page or a captive portal?)
-cert-info: html.pem:1: CN=html.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: html.pem:1: CN=html.example.com: revocation status unknown: the answer is HTML, not a CRL (an error page or a captive portal?) ($A/html)"
 rev trouble-crlfetch-oversized 2 huge \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: the answer is more than 8388608 bytes" \
     "cert-info: $A/huge: the answer is more than 8388608 bytes
-cert-info: huge.pem:1: CN=huge.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: huge.pem:1: CN=huge.example.com: revocation status unknown: the answer is more than 8388608 bytes ($A/huge)"
 rev trouble-crlfetch-slow 2 slow \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: timed out after 2 s" \
     "cert-info: $A/slow: timed out after 2 s
-cert-info: slow.pem:1: CN=slow.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: slow.pem:1: CN=slow.example.com: revocation status unknown: timed out after 2 s ($A/slow)"
 rev trouble-crlfetch-redirect-loop 2 loop \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: more than 3 redirections" \
     "cert-info: $A/loop: more than 3 redirections
-cert-info: loop.pem:1: CN=loop.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: loop.pem:1: CN=loop.example.com: revocation status unknown: more than 3 redirections ($A/loop)"
 rev trouble-crlfetch-stale 2 stale \
     "unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was TIME" \
     "cert-info: stale.pem:1: CN=stale.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter is stale: its nextUpdate was TIME ($A/stale.crl)"
@@ -115,17 +115,16 @@ cert-info: $A/hop-crl: note: fetching the CRL
 cert-info: note: $A/hop-crl: redirected to $A/inter.crl" ''
 rev ok-crlfetch-partition 0 part "good, says $A/part.crl" ''
 rev trouble-crlfetch-other-partition 2 part-other \
-    "unknown: no CRL of CN=Revocation Test Inter among those given" \
+    "unknown: the CRL is a partition for another distribution point (its issuingDistributionPoint names $A/part.crl; RFC 5280 6.3.3)" \
     "cert-info: $A/part-other.crl: the CRL is a partition for another distribution point (its issuingDistributionPoint names $A/part.crl; RFC 5280 6.3.3)
-cert-info: part-other.pem:1: CN=part-other.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: part-other.pem:1: CN=part-other.example.com: revocation status unknown: the CRL is a partition for another distribution point (its issuingDistributionPoint names $A/part.crl; RFC 5280 6.3.3) ($A/part-other.crl)"
 # a certificate without a distribution point cannot be checked so
 ci trouble-crlfetch-no-cdp 2 "-o /dev/null -L -C inter.pem nocdp.pem" '' \
-    "cert-info: nocdp.pem:1: CN=good.example.com: --crl-fetch: it has no CRL distribution point
-cert-info: nocdp.pem:1: CN=good.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+    "cert-info: nocdp.pem:1: CN=good.example.com: revocation status unknown: --crl-fetch: it has no CRL distribution point"
 # --crl-soft: an unknown status warns, exit 0
 ci ok-crlfetch-soft 0 "-o /dev/null -L -u -C inter.pem missing.pem" '' \
     "cert-info: $A/missing: cannot fetch: the server answered code=404, reason=Not Found
-cert-info: missing.pem:1: warning: CN=missing.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+cert-info: missing.pem:1: warning: CN=missing.example.com: revocation status unknown: cannot fetch: the server answered code=404, reason=Not Found ($A/missing)"
 # the issuer comes from -C, the input or the system store; else unknown
 ci trouble-crlfetch-issuer-missing 2 "-o /dev/null -L good.pem" '' \
     "cert-info: good.pem:1: CN=good.example.com: revocation status unknown: the CRL of CN=Revocation Test Inter cannot be verified: its issuer is not in the input, -C or the system store ($A/inter.crl)"
@@ -161,6 +160,10 @@ t ok-crlfetch-json 1 "cd crlf && cert-info -j -L -C inter.pem good.pem revoked.p
     jq -c '[.revocation.status, .revocation.reason, .revocation.source]' j | sed 's/$AP/PORT/g'; exit \$r" \
     "[\"good\",null,\"$A/inter.crl\"]
 [\"revoked\",\"keyCompromise\",\"$A/inter.crl\"]" ''
+t trouble-crlfetch-json-cause 2 "cd crlf && cert-info -j -L -C inter.pem missing.pem nocdp.pem 2>/dev/null >j; r=\$?;
+    jq -c '[.revocation.status, .revocation.why, .revocation.source]' j | sed 's/$AP/PORT/g'; exit \$r" \
+    "[\"unknown\",\"cannot fetch: the server answered code=404, reason=Not Found\",\"$A/missing\"]
+[\"unknown\",\"--crl-fetch: it has no CRL distribution point\",null]" ''
 # OpenMetrics: the nextUpdate and the error of each source
 t ok-crlfetch-openmetrics 2 "cd crlf && cert-info -f openmetrics -L -C inter.pem good.pem missing.pem 2>/dev/null >m; r=\$?;
     grep '^pemkit_crl_source' m | sed -e 's/$AP/PORT/g' -e 's/} [0-9]\{10\}\$/} EPOCH/'; exit \$r" \
@@ -178,7 +181,7 @@ t no-crlfetch-chain-revoked 1 "cd crlf && chain-order -t 2 -y -L -C root.pem rev
     "chain-order: verification failed at depth 0, CN=revoked.example.com: revoked on TIME (keyCompromise)"
 t trouble-crlfetch-chain-404 2 "cd crlf && cat missing.pem inter-cdp.pem >mc.pem && chain-order -t 2 -y -L -C root.pem mc.pem 2>e; r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
     "chain-order: $A/missing: cannot fetch: the server answered code=404, reason=Not Found
-chain-order: mc.pem:1: CN=missing.example.com: revocation status unknown: no CRL of CN=Revocation Test Inter among those given"
+chain-order: mc.pem:1: CN=missing.example.com: revocation status unknown: cannot fetch: the server answered code=404, reason=Not Found ($A/missing)"
 # the issuer fetched by --fetch verifies the CRL, and its own CRL is the
 # root's
 t ok-crlfetch-chain-issuer-fetched 0 "cd crlf && chain-order -t 2 -y -F -L -C root.pem cdp-aia.pem >o 2>e; r=\$?; grep -c BEGIN o; sed 's/$AP/PORT/g' e >&2; exit \$r" \

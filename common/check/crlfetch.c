@@ -163,6 +163,19 @@ source_fill(struct crlsource *src, X509_CRL *crl)
 	src->ok = 1;
 }
 
+/* The last error's words without the URL it may begin with (the
+ * verdict names the URL as its source). */
+static const char *
+cause(const char *url)
+{
+	const char *e = diag_last_error();
+	size_t n = strlen(url);
+
+	if (strncmp(e, url, n) == 0 && strncmp(e + n, ": ", 2) == 0)
+		return e + n + 2;
+	return e;
+}
+
 int
 crlfetch_cert(struct crlfetch *f, struct crlset *s, X509 *x,
     const char *src, unsigned long line, time_t at)
@@ -170,29 +183,30 @@ crlfetch_cert(struct crlfetch *f, struct crlset *s, X509 *x,
 	struct crlsource *cs;
 	X509_CRL *crl = NULL;
 	unsigned char *body = NULL, *der = NULL;
-	char why[256], other[512], *url, *subject;
+	char why[512], other[512], *url;
 	size_t len, i;
 	int dlen, cached = 0, status = EX_TROUBLE;
 
-	if ((url = cdp_url(x, why, sizeof(why))) == NULL) {
-		subject = x509info_name_str(X509_get_subject_name(x));
-		if (f->soft)
-			diag_warn(src, line, "%s: --crl-fetch: %s", subject ?
-			    subject : "?", why);
-		else
-			diag_err(src, line, "%s: --crl-fetch: %s", subject ?
-			    subject : "?", why);
-		free(subject);
-		return f->soft ? EX_YES : EX_TROUBLE;
+	(void)src;
+	(void)line;
+	/* said once, as the certificate's unknown status (crlset_check) */
+	if ((url = cdp_url(x, why + 13, sizeof(why) - 13)) == NULL) {
+		memcpy(why, "--crl-fetch: ", 13);
+		crlset_miss(s, x, NULL, why);
+		return EX_YES;
 	}
 	for (i = 0; i < f->n; i++)
 		if (strcmp(f->v[i].url, url) == 0) {
+			if (!f->v[i].ok)
+				crlset_miss(s, x, url,
+				    f->v[i].why);
 			free(url);
 			return f->v[i].ok || f->soft ? EX_YES : EX_TROUBLE;
 		}
 	if (f->n >= CRLFETCH_MAX_URLS) {
 		diag_err(url, 0, "--crl-fetch: %d CRLs fetched: not fetched",
 		    CRLFETCH_MAX_URLS);
+		crlset_miss(s, x, url, cause(url));
 		free(url);
 		return f->soft ? EX_YES : EX_TROUBLE;
 	}
@@ -246,6 +260,11 @@ crlfetch_cert(struct crlfetch *f, struct crlset *s, X509 *x,
 	crlset_add(s, crl, url, 0);
 	crl = NULL;
 out:
+	if (!cs->ok) {
+		/* the message just said, as the status's cause */
+		snprintf(cs->why, sizeof(cs->why), "%s", cause(url));
+		crlset_miss(s, x, url, cs->why);
+	}
 	X509_CRL_free(crl);
 	OPENSSL_free(der);
 	free(body);

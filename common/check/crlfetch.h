@@ -34,6 +34,7 @@ struct crlsource {
 	long long	 next_epoch;	/* its nextUpdate, seconds */
 	char		*issuer_cn;	/* or NULL */
 	char		*number;	/* cRLNumber, or NULL */
+	char		 why[512];	/* when not ok: the cause */
 };
 
 struct crlfetch {
@@ -54,11 +55,13 @@ struct crlfetch {
  * before is not asked again.  A CRL whose issuingDistributionPoint
  * names other distribution points is refused (RFC 5280 6.3.3 b.2.i: it
  * is another partition).  Returns EX_YES, or after a message naming the
- * URL or the certificate EX_TROUBLE (EX_YES with f->soft): no http
- * distribution point, the fetch failed (http.h's messages), the answer
- * is HTML or not a CRL, another partition, the 16th URL reached (the
- * certificate's revocation status is then unknown, crlset_check); or
- * the cache cannot be used or written (the CRL fetched still counts).
+ * URL EX_TROUBLE (EX_YES with f->soft): the fetch failed (http.h's
+ * messages), the answer is HTML or not a CRL, another partition, the
+ * 16th URL reached; or the cache cannot be used or written (the CRL
+ * fetched still counts).  Each cause, and a certificate without an http
+ * distribution point (no message here), is kept by crlset_miss: the
+ * certificate's unknown status names it (crlset_check).  src and line
+ * are not used.
  */
 int	crlfetch_cert(struct crlfetch *f, struct crlset *s, X509 *x,
 	    const char *src, unsigned long line, time_t at);

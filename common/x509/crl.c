@@ -176,6 +176,19 @@ crlset_add(struct crlset *s, X509_CRL *crl, const char *src,
 	s->v[s->n++].line = line;
 }
 
+void
+crlset_miss(struct crlset *s, X509 *x, const char *src, const char *why)
+{
+	struct crl_miss *m;
+
+	s->miss = xrealloc(s->miss, (s->nmiss + 1) * sizeof(*s->miss));
+	m = &s->miss[s->nmiss++];
+	X509_up_ref(x);
+	m->cert = x;
+	m->src = xstrdup(src != NULL ? src : "");
+	snprintf(m->why, sizeof(m->why), "%s", why);
+}
+
 static X509_STORE *sys_store;
 static STACK_OF(X509) *sys_certs;
 
@@ -472,15 +485,23 @@ crlset_check(const struct crlset *s, X509 *x, const char *src,
 	else
 		snprintf(v->why, sizeof(v->why), "no CRL of %s among those "
 		    "given", issuer ? issuer : "?");
+	/* --crl-fetch's cause, when nothing better is known */
+	for (i = 0; bad == NULL && i < s->nmiss; i++)
+		if (X509_cmp(s->miss[i].cert, x) == 0) {
+			snprintf(v->why, sizeof(v->why), "%s", s->miss[i].why);
+			snprintf(v->source, sizeof(v->source), "%s",
+			    s->miss[i].src);
+			break;
+		}
 	if (soft) {
 		diag_warn(src, line, "%s: revocation status unknown: %s%s%s%s",
-		    subject ? subject : "?", v->why, bad ? " (" : "",
-		    v->source, bad ? ")" : "");
+		    subject ? subject : "?", v->why, v->source[0] ? " (" : "",
+		    v->source, v->source[0] ? ")" : "");
 		status = strict ? EX_NO : EX_YES;
 	} else
 		status = diag_err(src, line, "%s: revocation status unknown: "
-		    "%s%s%s%s", subject ? subject : "?", v->why, bad ? " (" :
-		    "", v->source, bad ? ")" : "");
+		    "%s%s%s%s", subject ? subject : "?", v->why, v->source[0] ?
+		    " (" : "", v->source, v->source[0] ? ")" : "");
 out:
 	free(subject);
 	free(issuer);
@@ -551,8 +572,12 @@ crlset_free(struct crlset *s)
 		free(s->v[i].src);
 	}
 	free(s->v);
-	s->v = NULL;
-	s->n = 0;
+	for (i = 0; i < s->nmiss; i++) {
+		X509_free(s->miss[i].cert);
+		free(s->miss[i].src);
+	}
+	free(s->miss);
+	memset(s, 0, sizeof(*s));
 }
 
 int

@@ -170,6 +170,8 @@ t ok-crlfetch-openmetrics 2 "cd crlf && cert-info -f openmetrics -L -C inter.pem
     "pemkit_crl_source_next_update_seconds{source=\"$A/inter.crl\",issuer_cn=\"Revocation Test Inter\",crl_number=\"1\"} EPOCH
 pemkit_crl_source_error{source=\"$A/inter.crl\"} 0
 pemkit_crl_source_error{source=\"$A/missing\"} 1" ''
+t ok-crlfetch-openmetrics-promtool 0 "cd crlf && cert-info -f openmetrics -o m.prom -L -u -C inter.pem good.pem missing.pem 2>/dev/null &&
+    promtool check metrics <m.prom && grep -c '^pemkit_crl_source' m.prom" "3" ''
 t ok-crlfetch-openmetrics-value 0 "cd crlf && cert-info -f openmetrics -L -C inter.pem good.pem |
     sed -n 's/^pemkit_crl_source_next_update_seconds.* //p'" \
     "$(date -u -d "$(openssl crl -in "$R/fresh.crl" -noout -nextupdate | cut -d= -f2)" +%s)" ''

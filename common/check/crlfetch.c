@@ -45,6 +45,7 @@ cdp_url(X509 *x, char *why, size_t n)
 {
 	STACK_OF(DIST_POINT) *dps;
 	DIST_POINT *dp;
+	GENERAL_NAMES *names;
 	char *url = NULL;
 	int i, k, skipped = 0;
 
@@ -62,10 +63,9 @@ cdp_url(X509 *x, char *why, size_t n)
 		}
 		if (dp->distpoint == NULL || dp->distpoint->type != 0)
 			continue;
-		for (k = 0; k < sk_GENERAL_NAME_num(dp->distpoint->name.fullname)
-		    && url == NULL; k++)
-			url = http_uri(sk_GENERAL_NAME_value(
-			    dp->distpoint->name.fullname, k));
+		names = dp->distpoint->name.fullname;
+		for (k = 0; k < sk_GENERAL_NAME_num(names) && url == NULL; k++)
+			url = http_uri(sk_GENERAL_NAME_value(names, k));
 	}
 	if (url == NULL)
 		snprintf(why, n, skipped ? "its CRL distribution points are "

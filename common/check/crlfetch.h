@@ -41,7 +41,7 @@ struct crlfetch {
 	int		 on;		/* --crl-fetch */
 	unsigned	 timeout;	/* seconds per fetch */
 	const char	*cache;		/* --cache DIR, or NULL */
-	int		 soft;		/* --crl-soft: a failure warns */
+	int		 soft;		/* --crl-soft: failures warn */
 	struct crlsource *v;
 	size_t		 n;
 };

@@ -31,8 +31,9 @@ int	urlcache_read(const char *dir, const char *url, const char *ext,
 
 /*
  * urlcache_write: body[0..len) as dir/HEX.ext, dir made with mode 0755
- * when absent (its missing parents too, as mkdir -p), atomically, a regular file of mode 0644 at most, never through
- * a link (OUT_REGULAR).  Returns 0, or EX_TROUBLE after a message.
+ * when absent (its missing parents too, as mkdir -p), atomically, a
+ * regular file of mode 0644 at most, never through a link (OUT_REGULAR).
+ * Returns 0, or EX_TROUBLE after a message.
  */
 int	urlcache_write(const char *dir, const char *url, const char *ext,
 	    const unsigned char *body, size_t len);

@@ -19,10 +19,10 @@ struct certdiff_side {
 	char		*src;
 	unsigned long	 line, index, member;
 	struct x509info	 xi;
-	struct strlist	 names;		/* "DNS:a", "IP:..", "email:..",
-					   "URI:..", "CN:a" */
+	struct strlist	 names;	/* "DNS:a", "IP:..", "email:..",
+				   "URI:..", "CN:a" */
 	int		 staple;	/* TLS feature status_request */
-	long long	 life;		/* notAfter - notBefore, seconds */
+	long long	 life;		/* notAfter - notBefore, in s */
 };
 
 /*
@@ -46,7 +46,7 @@ struct certdiff {
 	int		 key_reused;	/* same SubjectPublicKeyInfo */
 	int		 key_changed;	/* type, size or curve differ */
 	int		 issuer_changed;	/* name or key identifier */
-	int		 new_key;	/* --new-key: a reused key is a loss */
+	int		 new_key;	/* --new-key: reuse is a loss */
 };
 
 /*

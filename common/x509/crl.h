@@ -135,9 +135,9 @@ struct crlverdict {
 	const char	*status;	/* "good", "revoked", "unknown" */
 	const char	*reason;	/* RFC 5280 5.3.1 name, or NULL */
 	char		 date[32];	/* revocation date, or "" */
-	char		 source[512];	/* "FILE:LINE" of the CRL ("FILE" for
-					   DER, the URL when fetched), or
-					   "" */
+	char		 source[512];	/* "FILE:LINE" of the CRL
+					   ("FILE" for DER, the URL when
+					   fetched), or "" */
 	char		 why[512];	/* for "unknown": the cause */
 };
 

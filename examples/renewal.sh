@@ -2,7 +2,8 @@
 # examples/renewal.sh: a renewal with a new key, in examples/demo/ after
 # `make demo` (or $DEMO_DIR).  Shows that csr-check --not-key refuses a
 # CSR that reuses the old key, that the new certificate is never paired
-# with the old key, and rebuilds the bundles.
+# with the old key and replaces the old one (cert-diff through the
+# Makefile's diff target), and rebuilds the bundles.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$top/bin:$PATH"
@@ -40,6 +41,9 @@ if key-match old.key new.cer >/dev/null 2>&1; then
 	exit 1
 fi
 key-match new.key new.cer && echo "new.key belongs to new.cer"
+
+step "3b. a drop-in replacement? no name or purpose lost, a new key"
+make -s -f "$top/examples/Makefile" OLD=old.cer CERT=new.cer diff
 
 step "4. the bundles rebuilt from the new pair"
 if make -s -f "$top/examples/Makefile" KEY=old.key CERT=new.cer \

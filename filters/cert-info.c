@@ -11,6 +11,7 @@
 #include "check/revoke.h"
 #include "out/certout.h"
 #include "out/certshow.h"
+#include "out/metrics.h"
 #include "read/opt.h"
 #include "read/pem.h"
 #include "x509/crl.h"
@@ -23,8 +24,13 @@ static const struct opt_def defs[] = {
 	OPTDEF_KEYS,
 	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
 	    .help = "issuers for --crl and --ocsp (repeatable)" },
+	{ .ch = 'D', .name = "cache", .arg = "DIR",
+	    .help = "keep fetched CRLs in DIR (with -L)" },
 	{ .ch = 'H', .name = "host", .arg = "NAME",
 	    .help = "exit 1 unless each leaf covers NAME" },
+	{ .ch = 'L', .name = "crl-fetch",
+	    .help = "fetch each certificate's CRL from its distribution "
+	    "point" },
 	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
 	    .help = "write the OCSP response (DER) to FILE" },
 	{ .ch = 'Q', .name = "ocsp",
@@ -45,7 +51,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'm', .name = "email", .arg = "ADDR",
 	    .help = "exit 1 unless each leaf covers ADDR" },
 	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
-	    .help = "bound each OCSP exchange (10)" },
+	    .help = "bound each OCSP exchange and CRL fetch (10)" },
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "an unknown revocation status warns (exit 0)" },
 	OPTDEF_END
@@ -71,6 +77,12 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 		switch (ch) {
 		case 'C':
 			cafiles[(*ncafiles)++] = optarg;
+			break;
+		case 'D':
+			c->rv.fetch.cache = optarg;
+			break;
+		case 'L':
+			c->rv.fetch.on = 1;
 			break;
 		case 'H':
 			c->gate.hosts[c->gate.nhosts++] = optarg;
@@ -120,6 +132,13 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 		}
 	}
 	opt_end(op, argc, argv);
+	if (c->rv.fetch.cache != NULL && !c->rv.fetch.on) {
+		diag_err(NULL, 0, "--cache keeps what --crl-fetch fetches: "
+		    "give -L");
+		opt_usage(EX_TROUBLE);
+	}
+	c->rv.fetch.timeout = c->rv.timeout;
+	c->rv.fetch.soft = c->rv.crl_soft;
 	c->rv.at = c->at;
 	c->rv.strict = (op->flags & OPT_STRICT) != 0;
 	c->rv.json = c->json;
@@ -138,6 +157,7 @@ work(struct certshow *c, char **files, int nfiles, unsigned flags)
 {
 	struct pem_input in;
 	struct pem_block b;
+	size_t i;
 	int status = EX_YES;
 
 	/* --crl and --ocsp (their files loaded) keep each certificate:
@@ -163,6 +183,8 @@ work(struct certshow *c, char **files, int nfiles, unsigned flags)
 		    "names against");
 	if (status != EX_TROUBLE && revoke_on(&c->rv))
 		status = ex_worst(status, revoke_run(&c->rv));
+	for (i = 0; c->metrics != NULL && i < c->rv.fetch.n; i++)
+		metrics_crl_source(c->metrics, &c->rv.fetch.v[i]);
 	if (c->deferred)
 		status = ex_worst(status, certshow_later(c));
 	return status;

@@ -10,6 +10,7 @@
 #include <openssl/x509.h>
 
 #include "check/aia.h"
+#include "check/crlfetch.h"
 #include "x509/chain.h"
 #include "x509/crl.h"
 #include "base/diag.h"
@@ -29,13 +30,15 @@ static const struct opt_def defs[] = {
 	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
 	    .help = "trust FILE (its intermediates are written)" },
 	{ .ch = 'D', .name = "cache", .arg = "DIR",
-	    .help = "keep fetched issuers in DIR (with -F)" },
+	    .help = "keep fetched issuers and CRLs in DIR (with -F, -L)" },
 	{ .ch = 'E', .name = "expires-within", .arg = "DURATION",
 	    .help = "a link expiring within is a finding (30 = days, 12h)" },
 	{ .ch = 'F', .name = "fetch",
 	    .help = "fetch a missing issuer from its caIssuers URL" },
 	{ .ch = 'H', .name = "host", .arg = "NAME",
 	    .help = "the leaf covering NAME; verify it with -y" },
+	{ .ch = 'L', .name = "crl-fetch",
+	    .help = "with -y, fetch each CRL from its distribution point" },
 	{ .ch = 'N', .name = "no-system",
 	    .help = "no system store look-up for a missing issuer" },
 	{ .ch = 'R', .name = "crl", .arg = "FILE",
@@ -76,6 +79,7 @@ struct ctx {
 	struct trust	 t;
 	const char	*endat;		/* --end-at FILE or NAME */
 	struct aia	 aia;		/* --fetch */
+	struct crlfetch	 crlf;		/* --crl-fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
 	char		**files;	/* the input, read again by -s */
 	int		 nfiles;
@@ -111,7 +115,7 @@ run(struct ctx *c, struct out *o, int strict)
 {
 	size_t leaf, *ch = NULL, n = 0, i, k = 0, first = (size_t)-1, nout;
 	enum chain_end end;
-	int status = EX_YES;
+	int status = EX_YES, fetched = EX_YES;
 	char where[512];
 
 	for (i = 0; i < c->p.n && first == (size_t)-1; i++)
@@ -161,8 +165,13 @@ run(struct ctx *c, struct out *o, int strict)
 		    CHAIN_WHERE(&c->p.c[leaf], where));
 	if (end == CHAIN_MISSING)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
+	/* --crl-fetch: a failed fetch leaves the status unknown, which
+	 * trust_verify says for the certificate */
+	if (c->verify && status == EX_YES && c->crlf.on)
+		fetched = crlfetch_chain(&c->crlf, c->t.crls, &c->p, ch, n,
+		    c->p.at);
 	if (c->verify && status == EX_YES)
-		status = trust_verify(&c->p, &c->t, ch, n);
+		status = ex_worst(trust_verify(&c->p, &c->t, ch, n), fetched);
 	if (strict && status == EX_YES && c->p.nfindings > 0)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
@@ -218,6 +227,9 @@ args(struct ctx *c, struct opts *op, int *argc, char ***argv)
 		case 'H':
 			c->t.host = optarg;
 			break;
+		case 'L':
+			c->crlf.on = 1;
+			break;
 		case 'N':
 			c->nosystem = 1;
 			break;
@@ -258,10 +270,14 @@ args(struct ctx *c, struct opts *op, int *argc, char ***argv)
 	c->t.rflags = op->flags;
 	c->t.strict = (op->flags & OPT_STRICT) != 0;
 	c->p.strict = c->t.strict;
-	if (c->ncrlfiles > 0 && !c->verify) {
-		diag_err(NULL, 0, "--crl is checked by --verify: give -y");
+	if ((c->ncrlfiles > 0 || c->crlf.on) && !c->verify) {
+		diag_err(NULL, 0, "%s is checked by --verify: give -y",
+		    c->ncrlfiles > 0 ? "--crl" : "--crl-fetch");
 		opt_usage(EX_TROUBLE);
 	}
+	c->crlf.timeout = c->aia.timeout;
+	c->crlf.cache = c->aia.cache;
+	c->crlf.soft = c->t.crl_soft;
 	c->p.at = c->t.at_set ? c->t.at : time(NULL);
 	c->files = *argv;
 	c->nfiles = *argc;
@@ -277,7 +293,7 @@ load(struct ctx *c, struct crlset *crls, unsigned flags)
 	for (i = 0; i < c->ncrlfiles; i++)
 		status = ex_worst(status, crlset_load(crls, c->crlfiles[i],
 		    flags));
-	c->t.crls = c->ncrlfiles > 0 ? crls : NULL;
+	c->t.crls = c->ncrlfiles > 0 || c->crlf.on ? crls : NULL;
 	if (c->ncafiles > 0)
 		status = ex_worst(status, trust_load(&c->p, &c->t, c->cafiles,
 		    c->ncafiles, 1));
@@ -335,6 +351,7 @@ out:
 	trust_free(&c.t);
 	crlset_free(&crls);
 	aia_free(&c.aia);
+	crlfetch_free(&c.crlf);
 	free(c.cafiles);
 	free(c.crlfiles);
 	pass_free(pass);

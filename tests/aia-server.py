@@ -4,7 +4,10 @@ chain-order --fetch's cases, serving the files of DIR, and these paths:
   /slow       answers after 30 s (a timeout)
   /loop       redirects to itself (a redirect loop)
   /hop        redirects to /inter.der (one redirection, followed)
+  /hop-crl    redirects to /inter.crl (one redirection, followed)
   /big        2 MiB of DER-looking bytes (over the 1 MiB cap)
+  /huge       9 MiB of DER-looking bytes (over --crl-fetch's 8 MiB cap)
+  /html       an HTML page with status 200 (a captive portal)
   /stall      all of inter.der without a Content-Length, then 30 s of
               silence with the connection open (a stalled body after a
               whole answer)
@@ -44,11 +47,12 @@ class H(http.server.BaseHTTPRequestHandler):
         p = self.path.split("?")[0]
         if p == "/slow":
             time.sleep(30)
-        if p in ("/loop", "/hop"):
+        if p in ("/loop", "/hop", "/hop-crl"):
             self.send_response(302)
             self.send_header("Location", "http://127.0.0.1:%d%s" % (
                 self.server.server_address[1],
-                "/loop" if p == "/loop" else "/inter.der"))
+                {"/loop": "/loop", "/hop": "/inter.der",
+                 "/hop-crl": "/inter.crl"}[p]))
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -81,6 +85,11 @@ class H(http.server.BaseHTTPRequestHandler):
             return
         if p == "/big":
             body = b"\x30\x83\x20\x00\x00" + b"\x00" * (2 * 1024 * 1024)
+        elif p == "/huge":
+            body = b"\x30\x84\x00\x90\x00\x00" + b"\x00" * (9 * 1024 * 1024)
+        elif p == "/html":
+            body = b"<!DOCTYPE html>\n<html><body>Log in to the " \
+                b"hotel Wi-Fi</body></html>\n"
         else:
             f = os.path.join(root, os.path.basename(p))
             if not os.path.isfile(f):

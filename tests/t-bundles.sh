@@ -119,9 +119,10 @@ FAIL pair     ci-bad: orphan.key: no leaf certificate beside it carries this key
     'pem-split: ci-bad/broken.pem:1: BEGIN "CERTIFICATE" without END: the input ends first'
 
 # the other examples
-t ok-renewal 0 "DEMO_DIR=$D sh $TOP/examples/renewal.sh 2>/dev/null | grep -e refused -e '^new.key belongs' -e refuses -e 'renewal:'" \
+t ok-renewal 0 "DEMO_DIR=$D sh $TOP/examples/renewal.sh 2>/dev/null | grep -e refused -e '^new.key belongs' -e refuses -e 'renewal:' -e '^drop-in:'" \
     "refused, as it should be
 new.key belongs to new.cer
+drop-in:       yes
 the Makefile refuses the old key with the new certificate
 renewal: done; the new bundles are in $D/renewed" ''
 t ok-icewarp-example 0 "cd demo && sh $TOP/examples/icewarp.sh -H www.example.com server.key server.cer root.crt intermediate.p7b >/dev/null && grep -- '-----BEGIN' icewarp-build/icewarp/server.pem | head -n 1" \

@@ -20,6 +20,11 @@ cp "$F/root.pem" "$E/old.crt"
 cp "$F/root.pem" "$E/root.pem"
 cp "$F/leaf.pem" "$E/server.pem"
 cp "$F/inter.pem" "$E/inter.pem"
+# cert-diff(1): a renewal that is a drop-in replacement
+cp "$F/diff/old.pem" "$E/old.pem"
+cp "$F/diff/same.pem" "$E/new.pem"
+cp "$F/diff/old-fullchain.pem" "$E/old-fullchain.pem"
+cp "$F/diff/same-fullchain.pem" "$E/new-fullchain.pem"
 # the CRLs of the intermediate and the root, made now: a CRL past its
 # nextUpdate cannot say a certificate is good (exit 2)
 mkdir -p "$E/ca"

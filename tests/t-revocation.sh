@@ -218,7 +218,7 @@ openssl req -new -key "$R/good.key" -subj /CN=crl-only.example.com 2>/dev/null |
     openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" -set_serial 79 \
     -days 30 -extfile "$R/crldp.ext" -out "$R/crl-only.pem" 2>/dev/null
 t trouble-ocsp-no-url-names-crl 2 "cd rev && cert-info -o /dev/null -Q -C inter.pem crl-only.pem" '' \
-    "cert-info: crl-only.pem:1: CN=crl-only.example.com names no OCSP responder; its CRL is at http://crl.example.com/inter.crl: check it with --crl, or give --ocsp-url"
+    "cert-info: crl-only.pem:1: CN=crl-only.example.com names no OCSP responder; its CRL is at http://crl.example.com/inter.crl: check it with --crl-fetch or --crl, or give --ocsp-url"
 # an answer outside thisUpdate..nextUpdate (5 minutes' skew) is none:
 # the responder's answers are valid 5 minutes (-nmin 5); --at moves the
 # judging time past nextUpdate, or before thisUpdate

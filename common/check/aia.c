@@ -1,12 +1,7 @@
 /* aia.c: fetch a missing issuer by its caIssuers URL; see aia.h. */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -19,7 +14,7 @@
 #include "x509/chain.h"
 #include "base/diag.h"
 #include "net/http.h"
-#include "base/io.h"
+#include "net/urlcache.h"
 #include "base/ossl.h"
 #include "x509/x509info.h"
 
@@ -95,139 +90,26 @@ certs_of(const unsigned char *body, size_t len)
 	return sk;
 }
 
-/* DIR/HEX.der for url into buf. */
-static void
-cache_path(const struct aia *a, const char *url, char *buf, size_t n)
-{
-	unsigned char md[32];
-	char hex[65];
-
-	EVP_Digest(url, strlen(url), md, NULL, EVP_sha256(), NULL);
-	ossl_hex(md, 32, hex);
-	snprintf(buf, n, "%s/%s.der", a->cache, hex);
-}
-
-/*
- * May the cache directory be used (issue 24)?  Absent (made at the first
- * write), or a directory owned by us or by root that others cannot write
- * unless it is sticky, as /tmp: elsewhere anyone could plant or replace
- * an answer.  1, or 0 after a message.
- */
-static int
-cache_dir_ok(const struct aia *a)
-{
-	struct stat st;
-
-	if (stat(a->cache, &st) == -1) {
-		if (errno == ENOENT)
-			return 1;
-		return diag_err(a->cache, 0, "cannot use the cache: %s",
-		    strerror(errno)), 0;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return diag_err(a->cache, 0, "the cache is not a directory"),
-		    0;
-	if (st.st_uid != geteuid() && st.st_uid != 0)
-		return diag_err(a->cache, 0, "the cache directory belongs to "
-		    "uid %u, not to you or root: refused",
-		    (unsigned)st.st_uid), 0;
-	if ((st.st_mode & S_IWOTH) && !(st.st_mode & 01000 /* S_ISVTX */))
-		return diag_err(a->cache, 0, "the cache directory is writable "
-		    "by others and not sticky: refused"), 0;
-	return 1;
-}
-
-/*
- * The answer for url from the cache: 1 with the bytes in *body (new) and
- * *len, 0 when there is none, -1 after a message.  Opened without
- * following a link and without waiting (O_NOFOLLOW, O_NONBLOCK: a
- * planted FIFO would hang the filter with no deadline), and used only
- * when it is a regular file that is ours or root's (issue 24).
- */
-static int
-cache_read(const struct aia *a, const char *url, unsigned char **body,
-    size_t *len)
-{
-	char path[4096];
-	unsigned char buf[8192];
-	struct stat st;
-	ssize_t n;
-	int fd, r = -1;
-
-	*body = NULL;
-	*len = 0;
-	cache_path(a, url, path, sizeof(path));
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
-	    O_CLOEXEC)) == -1) {
-		if (errno == ENOENT)
-			return 0;
-		return diag_err(path, 0, errno == ELOOP ? "the cache entry is "
-		    "a symbolic link: refused" : "cannot read the cache "
-		    "entry: %s", strerror(errno)), -1;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_err(path, 0, "the cache entry is not a regular file: "
-		    "refused");
-		goto out;
-	}
-	if (st.st_uid != geteuid() && st.st_uid != 0) {
-		diag_err(path, 0, "the cache entry belongs to uid %u, not to "
-		    "you or root: refused", (unsigned)st.st_uid);
-		goto out;
-	}
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			diag_err(path, 0, "cannot read the cache entry: %s",
-			    strerror(errno));
-			goto out;
-		}
-		if (*len + (size_t)n > AIA_MAX_BYTES) {
-			diag_err(path, 0, "the cache entry is more than %d "
-			    "bytes", AIA_MAX_BYTES);
-			goto out;
-		}
-		*body = xrealloc(*body, *len + (size_t)n);
-		memcpy(*body + *len, buf, (size_t)n);
-		*len += (size_t)n;
-	}
-	r = *body != NULL;
-out:
-	if (r == -1) {
-		free(*body);
-		*body = NULL;
-		*len = 0;
-	}
-	close(fd);
-	return r;
-}
-
-/* The certificates of sk into the cache as DER, a regular file of mode
- * 0644 at most, never through a link (OUT_REGULAR): 0 or EX_TROUBLE. */
+/* The certificates of sk into the cache as DER (urlcache.h): 0 or
+ * EX_TROUBLE. */
 static int
 cache_write(const struct aia *a, const char *url, STACK_OF(X509) *sk)
 {
-	struct out o;
-	unsigned char *der;
-	char path[4096];
+	unsigned char *der, *all = NULL;
+	size_t n = 0;
 	int i, len, status;
 
-	if (mkdir(a->cache, 0755) == -1 && errno != EEXIST)
-		return diag_err(a->cache, 0, "cannot make the cache "
-		    "directory: %s", strerror(errno));
-	if (!cache_dir_ok(a))
-		return EX_TROUBLE;
-	cache_path(a, url, path, sizeof(path));
-	if (out_open(&o, path, OUT_REGULAR | OUT_PUBLIC) != 0)
-		return EX_TROUBLE;
 	for (i = 0; i < sk_X509_num(sk); i++) {
 		der = NULL;
-		if ((len = i2d_X509(sk_X509_value(sk, i), &der)) > 0)
-			out_write(&o, der, (size_t)len);
+		if ((len = i2d_X509(sk_X509_value(sk, i), &der)) > 0) {
+			all = xrealloc(all, n + (size_t)len);
+			memcpy(all + n, der, (size_t)len);
+			n += (size_t)len;
+		}
 		OPENSSL_free(der);
 	}
-	status = out_close(&o);
+	status = urlcache_write(a->cache, url, ".der", all, n);
+	free(all);
 	return status;
 }
 
@@ -258,8 +140,9 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 	strlist_add(&a->urls, url);
 	free(url);
 	url = a->urls.v[a->urls.n - 1];
-	if (a->cache != NULL && (!cache_dir_ok(a) ||
-	    (cached = cache_read(a, url, &body, &len)) < 0))
+	if (a->cache != NULL && (!urlcache_ok(a->cache) ||
+	    (cached = urlcache_read(a->cache, url, ".der", AIA_MAX_BYTES,
+	    &body, &len)) < 0))
 		return -1;
 	if (cached) {
 		diag_note(url, 0, "the missing issuer, from the cache %s",

@@ -85,8 +85,8 @@ no_responder(struct revoke_cert *c, const char *subject)
 	unknown(c, "no OCSP responder URL");
 	if (crl != NULL)
 		status = diag_err(c->src, c->line, "%s names no OCSP "
-		    "responder; its CRL is at %s: check it with --crl, or "
-		    "give --ocsp-url", subject, crl);
+		    "responder; its CRL is at %s: check it with --crl-fetch "
+		    "or --crl, or give --ocsp-url", subject, crl);
 	else
 		status = diag_err(c->src, c->line, "%s names no OCSP "
 		    "responder and no CRL distribution point: give "

@@ -8,6 +8,7 @@
 #include "x509/crl.h"
 #include "base/diag.h"
 #include "x509/obj.h"
+#include "check/crlfetch.h"
 #include "check/ocsp.h"
 #include "check/revoke.h"
 #include "x509/x509info.h"
@@ -15,7 +16,7 @@
 int
 revoke_on(const struct revoke *r)
 {
-	return r->crls.n > 0 || r->ocsp;
+	return r->crls.n > 0 || r->ocsp || r->fetch.on;
 }
 
 static void
@@ -65,7 +66,14 @@ revoke_run(struct revoke *r)
 	size_t i;
 	int status = EX_YES;
 
-	if (r->crls.n > 0) {
+	/* --crl-fetch: the CRL of each certificate that is not a trust
+	 * anchor, from its distribution point (RFC 5280 4.2.1.13) */
+	for (i = 0; r->fetch.on && i < r->n; i++)
+		if (!(X509_get_extension_flags(r->v[i].x) & EXFLAG_SS))
+			status = ex_worst(status, crlfetch_cert(&r->fetch,
+			    &r->crls, r->v[i].x, r->v[i].src, r->v[i].line,
+			    r->at));
+	if (r->crls.n > 0 || r->fetch.on) {
 		crlset_verify(&r->crls, r->known, 1, r->at);
 		/* a self-signed certificate is a trust anchor: no CRL
 		 * speaks for it (RFC 5280 6.1) */
@@ -94,6 +102,7 @@ revoke_free(struct revoke *r)
 	free(r->v);
 	sk_X509_pop_free(r->known, X509_free);
 	crlset_free(&r->crls);
+	crlfetch_free(&r->fetch);
 	issuer_lookup_end();
 	memset(r, 0, sizeof(*r));
 }

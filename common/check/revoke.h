@@ -13,7 +13,7 @@
 #include "check/revstate.h"
 #include "read/pem.h"
 
-/* revoke_on: 1 when r has a check to run (CRLs or OCSP). */
+/* revoke_on: 1 when r has a check to run (CRLs, --crl-fetch or OCSP). */
 int	revoke_on(const struct revoke *r);
 
 /*
@@ -31,7 +31,9 @@ void	revoke_keep(struct revoke *r, X509 *x, const struct pem_block *b,
 int	revoke_issuers(struct revoke *r, const char *file, unsigned rflags);
 
 /*
- * revoke_run: verify the CRLs (crlset_verify), then judge each kept
+ * revoke_run: with --crl-fetch, fetch the CRL of each kept certificate
+ * that is not self-signed (crlfetch_cert) onto the CRLs; verify the
+ * CRLs (crlset_verify), then judge each kept
  * certificate that is not self-signed by them (crlset_check: revoked
  * exit 1; unknown exit 2, or a warning with crl_soft), its verdict kept
  * in its verdict member; then the OCSP checks (ocsp.h).  Returns the

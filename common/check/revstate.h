@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 
 #include "base/io.h"
+#include "check/crlfetch.h"
 #include "x509/crl.h"
 #include "read/pem.h"
 
@@ -31,7 +32,8 @@ struct revoke_cert {
 };
 
 struct revoke {
-	struct crlset	 crls;		/* --crl */
+	struct crlset	 crls;		/* --crl, and --crl-fetch's */
+	struct crlfetch	 fetch;		/* --crl-fetch, --cache */
 	STACK_OF(X509)	*known;		/* the input's and -C's certificates */
 	struct revoke_cert *v;		/* the input's, in order */
 	size_t		 n;

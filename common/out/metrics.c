@@ -5,6 +5,7 @@
 
 #include <openssl/x509.h>
 
+#include "check/crlfetch.h"
 #include "x509/crl.h"
 #include "base/diag.h"
 #include "base/io.h"
@@ -25,6 +26,11 @@ static const struct {
 	  "The CRL's nextUpdate, in seconds since the epoch." },
 	{ "pemkit_file_error",
 	  "1 when the file could not be read in full, else 0." },
+	{ "pemkit_crl_source_next_update_seconds",
+	  "The nextUpdate of the CRL fetched from the distribution point, "
+	  "in seconds since the epoch." },
+	{ "pemkit_crl_source_error",
+	  "1 when no CRL could be had from the distribution point, else 0." },
 };
 
 static void
@@ -141,6 +147,26 @@ metrics_crl(struct metrics *m, const struct pem_block *b, X509_CRL *crl,
 	label(m, 2, "sha256", ci->sha256, 0);
 	value(m, 2, ci->next_epoch);
 	free(icn);
+}
+
+void
+metrics_crl_source(struct metrics *m, const struct crlsource *cs)
+{
+	char buf[32];
+
+	if (cs->ok && cs->has_next) {
+		put(m, 4, fams[4].name, strlen(fams[4].name));
+		put(m, 4, "{", 1);
+		label(m, 4, "source", cs->url, 1);
+		label(m, 4, "issuer_cn", cs->issuer_cn, 0);
+		label(m, 4, "crl_number", cs->number ? cs->number : "", 0);
+		value(m, 4, cs->next_epoch);
+	}
+	put(m, 5, fams[5].name, strlen(fams[5].name));
+	put(m, 5, "{", 1);
+	label(m, 5, "source", cs->url, 1);
+	snprintf(buf, sizeof(buf), "} %d\n", !cs->ok);
+	put(m, 5, buf, strlen(buf));
 }
 
 void

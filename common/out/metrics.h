@@ -19,11 +19,14 @@
 #include "read/pem.h"
 #include "x509/x509info.h"
 
-#define METRICS_NFAM	4
+#define METRICS_NFAM	6
+
+struct crlsource;
 
 struct metrics {
 	char	*fam[METRICS_NFAM];	/* not_after, not_before, crl
-					   next_update, file_error */
+					   next_update, file_error, crl
+					   source next_update and error */
 	size_t	 len[METRICS_NFAM];
 };
 
@@ -50,6 +53,15 @@ void	metrics_cert(struct metrics *m, const struct pem_block *b,
  */
 void	metrics_crl(struct metrics *m, const struct pem_block *b,
 	    X509_CRL *crl, const struct crlinfo *ci);
+
+/*
+ * metrics_crl_source: for a distribution point --crl-fetch asked
+ * (crlfetch.h), pemkit_crl_source_next_update_seconds (the CRL's
+ * nextUpdate, none without one) labelled source (the URL), issuer_cn
+ * and crl_number, and pemkit_crl_source_error{source="URL"}, 1 when no
+ * CRL was had from it, else 0: the staleness of each source over time.
+ */
+void	metrics_crl_source(struct metrics *m, const struct crlsource *cs);
 
 /*
  * metrics_file: file name is done: the sample

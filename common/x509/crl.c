@@ -157,16 +157,36 @@ crlset_load(struct crlset *s, const char *file, unsigned rflags)
 			    "decode");
 			continue;
 		}
-		s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
-		memset(&s->v[s->n], 0, sizeof(s->v[s->n]));
-		s->v[s->n].crl = crl;
-		s->v[s->n].src = xstrdup(b.src);
-		s->v[s->n++].line = b.line;
+		crlset_add(s, crl, b.src, b.line);
 	}
 	status = ex_worst(status, pem_input_end(&in));
 	if (status == EX_YES && s->n == before)
 		status = diag_err(file, 0, "no CRL in it");
 	return status;
+}
+
+void
+crlset_add(struct crlset *s, X509_CRL *crl, const char *src,
+    unsigned long line)
+{
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	memset(&s->v[s->n], 0, sizeof(s->v[s->n]));
+	s->v[s->n].crl = crl;
+	s->v[s->n].src = xstrdup(src);
+	s->v[s->n++].line = line;
+}
+
+void
+crlset_miss(struct crlset *s, X509 *x, const char *src, const char *why)
+{
+	struct crl_miss *m;
+
+	s->miss = xrealloc(s->miss, (s->nmiss + 1) * sizeof(*s->miss));
+	m = &s->miss[s->nmiss++];
+	X509_up_ref(x);
+	m->cert = x;
+	m->src = xstrdup(src != NULL ? src : "");
+	snprintf(m->why, sizeof(m->why), "%s", why);
 }
 
 static X509_STORE *sys_store;
@@ -429,8 +449,8 @@ crlset_check(const struct crlset *s, X509 *x, const char *src,
 		    X509_CRL_get0_by_cert(e->crl, &rev, x) == 1) {
 			crl_entry_revoked(rev, v);
 			v->status = "revoked";
-			snprintf(v->source, sizeof(v->source), "%s:%lu",
-			    e->src, e->line);
+			diag_where(e->src, e->line, 0, v->source,
+			    sizeof(v->source));
 			status = diag_no(src, line, "%s: revoked on %s (%s)",
 			    subject ? subject : "?", v->date, v->reason);
 			goto out;
@@ -439,8 +459,8 @@ crlset_check(const struct crlset *s, X509 *x, const char *src,
 		    NULL) {
 			if (v->status == NULL) {
 				v->status = "good";
-				snprintf(v->source, sizeof(v->source),
-				    "%s:%lu", e->src, e->line);
+				diag_where(e->src, e->line, 0, v->source,
+				    sizeof(v->source));
 			}
 		} else if (bad == NULL) {
 			bad = e;
@@ -460,20 +480,28 @@ crlset_check(const struct crlset *s, X509 *x, const char *src,
 	}
 	v->status = "unknown";
 	if (bad != NULL)
-		snprintf(v->source, sizeof(v->source), "%s:%lu", bad->src,
-		    bad->line);
+		diag_where(bad->src, bad->line, 0, v->source,
+		    sizeof(v->source));
 	else
 		snprintf(v->why, sizeof(v->why), "no CRL of %s among those "
 		    "given", issuer ? issuer : "?");
+	/* --crl-fetch's cause, when nothing better is known */
+	for (i = 0; bad == NULL && i < s->nmiss; i++)
+		if (X509_cmp(s->miss[i].cert, x) == 0) {
+			snprintf(v->why, sizeof(v->why), "%s", s->miss[i].why);
+			snprintf(v->source, sizeof(v->source), "%s",
+			    s->miss[i].src);
+			break;
+		}
 	if (soft) {
 		diag_warn(src, line, "%s: revocation status unknown: %s%s%s%s",
-		    subject ? subject : "?", v->why, bad ? " (" : "",
-		    v->source, bad ? ")" : "");
+		    subject ? subject : "?", v->why, v->source[0] ? " (" : "",
+		    v->source, v->source[0] ? ")" : "");
 		status = strict ? EX_NO : EX_YES;
 	} else
 		status = diag_err(src, line, "%s: revocation status unknown: "
-		    "%s%s%s%s", subject ? subject : "?", v->why, bad ? " (" :
-		    "", v->source, bad ? ")" : "");
+		    "%s%s%s%s", subject ? subject : "?", v->why, v->source[0] ?
+		    " (" : "", v->source, v->source[0] ? ")" : "");
 out:
 	free(subject);
 	free(issuer);
@@ -544,8 +572,12 @@ crlset_free(struct crlset *s)
 		free(s->v[i].src);
 	}
 	free(s->v);
-	s->v = NULL;
-	s->n = 0;
+	for (i = 0; i < s->nmiss; i++) {
+		X509_free(s->miss[i].cert);
+		free(s->miss[i].src);
+	}
+	free(s->miss);
+	memset(s, 0, sizeof(*s));
 }
 
 int

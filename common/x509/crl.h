@@ -77,9 +77,19 @@ struct crl_entry {
 					   good, or "" */
 };
 
+/* A CRL that could not be had for a certificate (--crl-fetch): the
+ * cause its unknown status names. */
+struct crl_miss {
+	X509		*cert;
+	char		*src;		/* the URL, or "" */
+	char		 why[512];
+};
+
 struct crlset {
 	struct crl_entry *v;
 	size_t		 n;
+	struct crl_miss	*miss;
+	size_t		 nmiss;
 };
 
 /*
@@ -88,6 +98,22 @@ struct crlset {
  * of reading it; a file without a CRL is trouble ("no CRL in it").
  */
 int	crlset_load(struct crlset *s, const char *file, unsigned rflags);
+
+/*
+ * crlset_add: crl (ownership taken) onto s, found at src:line (line 0:
+ * DER, or a URL, for messages and the verdict's source).
+ */
+void	crlset_add(struct crlset *s, X509_CRL *crl, const char *src,
+	    unsigned long line);
+
+/*
+ * crlset_miss: no CRL could be had for certificate x (a reference is
+ * taken) from src (a URL, or NULL), for the cause why: crlset_check
+ * names it, instead of "no CRL of ISSUER among those given", when no
+ * CRL of s speaks for x.
+ */
+void	crlset_miss(struct crlset *s, X509 *x, const char *src,
+	    const char *why);
 
 /*
  * crlset_verify: find each CRL's issuer among known (the input and -C;
@@ -109,7 +135,9 @@ struct crlverdict {
 	const char	*status;	/* "good", "revoked", "unknown" */
 	const char	*reason;	/* RFC 5280 5.3.1 name, or NULL */
 	char		 date[32];	/* revocation date, or "" */
-	char		 source[512];	/* "FILE:LINE" of the CRL, or "" */
+	char		 source[512];	/* "FILE:LINE" of the CRL
+					   ("FILE" for DER, the URL when
+					   fetched), or "" */
 	char		 why[512];	/* for "unknown": the cause */
 };
 
@@ -120,7 +148,8 @@ struct crlverdict {
  * error "SUBJECT: revoked on DATE (REASON)", EX_NO; "good" when a usable
  * CRL of its issuer covers it and does not list it, EX_YES; else
  * "unknown" (no CRL of its issuer among s, or each one's why, or an
- * issuingDistributionPoint that leaves x out): the error "SUBJECT:
+ * issuingDistributionPoint that leaves x out, or x's crlset_miss): the
+ * error "SUBJECT:
  * revocation status unknown: WHY", EX_TROUBLE, or with soft a warning
  * and EX_YES (EX_NO when strict).  The verdict is filled in v when not
  * NULL.  RFC 5280 section 6.3.

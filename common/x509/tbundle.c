@@ -104,6 +104,33 @@ same_key(X509 *a, X509 *b)
 	return ka != NULL && kb != NULL && key_same(ka, kb);
 }
 
+/* Is x valid at *at (RFC 5280 section 4.1.2.5)? */
+static int
+valid_at(X509 *x, time_t *at)
+{
+	return X509_cmp_time(X509_get0_notBefore(x), at) <= 0 &&
+	    X509_cmp_time(X509_get0_notAfter(x), at) >= 0;
+}
+
+/* Of two with the same subject and key, is a the one to keep rather
+ * than b: valid at *at over not, self-signed (a trust anchor OpenSSL
+ * takes without partial-chain) over cross-signed, then the later
+ * notAfter? */
+static int
+better(X509 *a, X509 *b, time_t *at)
+{
+	int sa = X509_self_signed(a, 0) == 1, sb = X509_self_signed(b, 0) == 1;
+	int va = valid_at(a, at), vb = valid_at(b, at);
+
+	ERR_clear_error();
+	if (va != vb)
+		return va;
+	if (sa != sb)
+		return sa;
+	return ASN1_TIME_compare(X509_get0_notAfter(a),
+	    X509_get0_notAfter(b)) > 0;
+}
+
 int
 tb_clean(struct tb_item *it, size_t n, const struct tb_opts *o,
     size_t *order)
@@ -143,7 +170,7 @@ tb_clean(struct tb_item *it, size_t n, const struct tb_opts *o,
 		} else if (o->ca_only && !is_ca(xs[i]))
 			drop(&it[i], names[i], "not a CA certificate");
 	}
-	/* --dedupe key: of each group, the latest notAfter stays */
+	/* --dedupe key: of each group, the best (better()) stays */
 	for (i = 0; o->dedupe == TB_DEDUPE_KEY && i < n; i++) {
 		if (it[i].drop)
 			continue;
@@ -151,11 +178,10 @@ tb_clean(struct tb_item *it, size_t n, const struct tb_opts *o,
 		for (j = i + 1; j < n; j++) {
 			if (it[j].drop || !same_key(xs[keep], xs[j]))
 				continue;
-			if (ASN1_TIME_compare(X509_get0_notAfter(xs[j]),
-			    X509_get0_notAfter(xs[keep])) > 0) {
+			if (better(xs[j], xs[keep], &at)) {
 				snprintf(why, sizeof(why), "the same subject "
-				    "and key as %s:%lu, which expires later",
-				    it[j].src, it[j].line);
+				    "and key as %s:%lu, kept", it[j].src,
+				    it[j].line);
 				drop(&it[keep], names[keep], why);
 				keep = j;
 			} else {

@@ -39,8 +39,11 @@ struct tb_opts {
  * (no basicConstraints cA TRUE, RFC 5280 section 4.2.1.9; a self-signed
  * version 1 certificate counts as a CA, as OpenSSL's X509_check_ca
  * does); with TB_DEDUPE_KEY, the same subject (X509_NAME_cmp) and public
- * key (EVP_PKEY_eq) as another, of which the one with the latest
- * notAfter is kept (the first on a tie).  An item already dropped is
+ * key (EVP_PKEY_eq) as another, of which one is kept: one valid at
+ * o->at over one that is not, a self-signed
+ * one over a cross-signed one (OpenSSL takes only a self-signed trust
+ * anchor without partial-chain), then the latest notAfter, then the
+ * first.  An item already dropped is
  * left alone.  Writes to order[0..n) the indices of it in the order to
  * write them: the input's, or sorted (o->sort) by the subject's RFC 4514
  * string, or by notAfter, ties broken by the other key and then by the

@@ -241,7 +241,17 @@ hs=
 for h; do hs="$hs -H $h"; done
 [ -z "$hs" ] || check cert-info cert-info $hs "$src"
 if command -v cert-lint >/dev/null 2>&1; then
-	check cert-lint cert-lint "$T/leaf.pem"
+	# its findings go to stdout: the first error is the cause
+	cert-lint "$T/leaf.pem" >"$T/lint.out" 2>"$T/check.err"
+	rc=$?
+	if [ $rc -eq 1 ]; then
+		cause=$(grep -m 1 ': error: ' "$T/lint.out" |
+		    sed "s|^$T/leaf.pem|$src (the leaf)|")
+		refuse "cert-lint: ${cause:-an error finding}"
+	elif [ $rc -ne 0 ]; then
+		cat "$T/check.err" >&2
+		die "cert-lint could not check (exit $rc): nothing replaced"
+	fi
 	checks="$checks,\"cert-lint\""
 else
 	echo "$me: cert-lint is not installed: the leaf was not linted" >&2

@@ -177,3 +177,19 @@ t trouble-deploy-conf-unknown-user 2 "$cw_user" '' \
     "pemkit-deploy: dep/user.conf:2: no-such-user-x: no such user"
 t trouble-deploy-conf-short-line 2 "$cw_short" '' \
     "pemkit-deploy: dep/short.conf:2: want PROFILE DESTDIR OWNER GROUP MODE RELOAD-COMMAND..."
+
+# cert-lint, when it is installed: an error finding refuses the renewal
+# (its first error the cause), a clean leaf is linted and says so.  A
+# stand-in cert-lint with cert-lint's output and exit status.
+mkdir -p "$DW/lint-bad" "$DW/lint-good" "$DW/ng3"
+printf '#!/bin/sh\necho "$1:1: warning: w_test: a warning"\necho "$1:1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)"\nexit 1\n' \
+    >"$DW/lint-bad/cert-lint"
+printf '#!/bin/sh\nexit 0\n' >"$DW/lint-good/cert-lint"
+chmod +x "$DW/lint-bad/cert-lint" "$DW/lint-good/cert-lint"
+echo "nginx $DW/ng3 - - 600" >"$DW/conf3"
+D3="RENEWED_LINEAGE=dep/renewed RENEWED_DOMAINS=www.deploy.example $DEP --config dep/conf3 --ca-file $DP/root-x2.pem"
+t no-deploy-cert-lint-error 1 "PATH=$DW/lint-bad:\$PATH $D3 >res; r=\$?; grep -c refused res; ls dep/ng3 | wc -l; exit \$r" \
+    "1
+0" "pemkit-deploy: refused, nothing replaced: cert-lint: dep/renewed/fullchain.pem (the leaf):1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)"
+t ok-deploy-cert-lint-clean 0 "PATH=$DW/lint-good:\$PATH $D3 | grep -o '\"checked\":\[[^]]*\]'" \
+    '"checked":["key-match","chain-order","names","cert-lint"]' ''

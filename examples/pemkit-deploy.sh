@@ -323,8 +323,12 @@ while IFS='	' read -r n p d o g m r <&3; do
 		if [ "$p" = pfx ] || grep -q 'PRIVATE KEY-----' "$T/out/$p/$f"; then
 			fm=$m
 		fi
-		mkdir -p "$(dirname "$d/$f")" &&
-		    copy_in "$T/out/$p/$f" "$d/$f" "$o" "$g" "$fm" ||
+		# a symbolic link is followed: the file it names is replaced
+		# (as -o does), the link stays
+		dst=$d/$f
+		[ -L "$dst" ] && dst=$(readlink -f "$dst")
+		mkdir -p "$(dirname "$dst")" &&
+		    copy_in "$T/out/$p/$f" "$dst" "$o" "$g" "$fm" ||
 		    { err="$d/$f: cannot install it"; break; }
 	done <"$T/changed"
 	if [ -n "$err" ]; then

@@ -193,3 +193,10 @@ t no-deploy-cert-lint-error 1 "PATH=$DW/lint-bad:\$PATH $D3 >res; r=\$?; grep -c
 0" "pemkit-deploy: refused, nothing replaced: cert-lint: dep/renewed/fullchain.pem (the leaf):1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)"
 t ok-deploy-cert-lint-clean 0 "PATH=$DW/lint-good:\$PATH $D3 | grep -o '\"checked\":\[[^]]*\]'" \
     '"checked":["key-match","chain-order","names","cert-lint"]' ''
+# a symbolic link in DESTDIR is followed: the file it names is replaced
+mkdir -p "$DW/ng4" "$DW/ng4-real"
+echo old >"$DW/ng4-real/fullchain.pem"
+ln -s ../ng4-real/fullchain.pem "$DW/ng4/fullchain.pem"
+echo "nginx $DW/ng4 - - 600" >"$DW/conf4"
+t ok-deploy-symlink-followed 0 "RENEWED_LINEAGE=dep/renewed RENEWED_DOMAINS=www.deploy.example $DEP --config dep/conf4 --ca-file $DP/root-x2.pem >/dev/null 2>&1 && test -L dep/ng4/fullchain.pem && cmp dep/renewed/fullchain.pem dep/ng4-real/fullchain.pem && echo ok" \
+    "ok" ''

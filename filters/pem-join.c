@@ -361,45 +361,16 @@ main(int argc, char *argv[])
 	struct opts op = { .flags = 0 };
 	char *pass = NULL;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
-	int decrypt = 0, nocheck = 0, pkcs1 = 0, clean = 0;
+	int decrypt = 0, nocheck = 0, pkcs1 = 0;
 	struct tb_opts tbo = { .at = time(NULL) };
 
 	diag_init(argv[0]);
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
+		if (tb_option(ch, optarg, &tbo))
+			continue;
 		switch (ch) {
-		case 'A':
-			tbo.ca_only = clean = 1;
-			break;
 		case 'K':
 			keylast = 1;
-			break;
-		case 'O':
-			clean = 1;
-			if (strcmp(optarg, "subject") == 0)
-				tbo.sort = TB_SORT_SUBJECT;
-			else if (strcmp(optarg, "notafter") == 0)
-				tbo.sort = TB_SORT_NOTAFTER;
-			else {
-				diag_err(NULL, 0, "--sort takes subject or "
-				    "notafter, not \"%s\"", optarg);
-				opt_usage(EX_TROUBLE);
-			}
-			break;
-		case 'U':
-			clean = 1;
-			if (strcmp(optarg, "key") == 0)
-				tbo.dedupe = TB_DEDUPE_KEY;
-			else if (strcmp(optarg, "cert") != 0) {
-				diag_err(NULL, 0, "--dedupe takes cert or "
-				    "key, not \"%s\"", optarg);
-				opt_usage(EX_TROUBLE);
-			}
-			break;
-		case 'X':
-			tbo.drop_expired = clean = 1;
-			break;
-		case 'a':
-			opt_at(optarg, &tbo.at, opt_usage);
 			break;
 		case 'N':
 			nocheck = 1;
@@ -497,7 +468,7 @@ main(int argc, char *argv[])
 		n++;
 	}
 	status = ex_worst(status, pem_input_end(&in));
-	if (status == EX_YES && clean)
+	if (status == EX_YES && tbo.asked)
 		status = hygiene(k, n, &tbo);
 	if (status == EX_YES && (keyfirst || keylast) && !nocheck)
 		status = check_bundle(k, n);

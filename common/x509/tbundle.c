@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "base/io.h"
 #include "base/ossl.h"
+#include "read/opt.h"
 #include "x509/keys.h"
 #include "x509/x509info.h"
 #include "x509/tbundle.h"
@@ -129,6 +130,46 @@ better(X509 *a, X509 *b, time_t *at)
 		return sa;
 	return ASN1_TIME_compare(X509_get0_notAfter(a),
 	    X509_get0_notAfter(b)) > 0;
+}
+
+int
+tb_option(int ch, const char *arg, struct tb_opts *o)
+{
+	switch (ch) {
+	case 'A':
+		o->ca_only = 1;
+		break;
+	case 'O':
+		if (strcmp(arg, "subject") == 0)
+			o->sort = TB_SORT_SUBJECT;
+		else if (strcmp(arg, "notafter") == 0)
+			o->sort = TB_SORT_NOTAFTER;
+		else {
+			diag_err(NULL, 0, "--sort takes subject or notafter, "
+			    "not \"%s\"", arg);
+			opt_usage(EX_TROUBLE);
+		}
+		break;
+	case 'U':
+		if (strcmp(arg, "key") == 0)
+			o->dedupe = TB_DEDUPE_KEY;
+		else if (strcmp(arg, "cert") != 0) {
+			diag_err(NULL, 0, "--dedupe takes cert or key, not "
+			    "\"%s\"", arg);
+			opt_usage(EX_TROUBLE);
+		}
+		break;
+	case 'X':
+		o->drop_expired = 1;
+		break;
+	case 'a':
+		opt_at(arg, &o->at, opt_usage);
+		return 1;
+	default:
+		return 0;
+	}
+	o->asked = 1;
+	return 1;
 }
 
 int

@@ -25,12 +25,22 @@ enum tb_dedupe { TB_DEDUPE_CERT = 0, TB_DEDUPE_KEY };
 enum tb_sort { TB_SORT_NONE = 0, TB_SORT_SUBJECT, TB_SORT_NOTAFTER };
 
 struct tb_opts {
+	int		 asked;		/* any of the options given */
 	int		 drop_expired;	/* drop those whose notAfter < at */
 	time_t		 at;
 	int		 ca_only;	/* drop those that are no CA */
 	enum tb_dedupe	 dedupe;
 	enum tb_sort	 sort;
 };
+
+/*
+ * tb_option: pem-join's options for o (its table names them): -A
+ * --ca-only, -O --sort subject|notafter, -U --dedupe cert|key, -X
+ * --drop-expired, -a --at TIME (opt_at); each sets o->asked but -a.  A
+ * bad argument is a message and opt_usage(EX_TROUBLE).  Returns 1 when
+ * ch was one of them, else 0.
+ */
+int	tb_option(int ch, const char *arg, struct tb_opts *o);
 
 /*
  * tb_clean: apply o to the n certificates of it.  Sets it[i].drop for

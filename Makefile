@@ -5,6 +5,7 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share
 DESTDIR	?=
 
 CC	?= cc
@@ -109,6 +110,13 @@ install: all
 	chmod 755 $(DESTDIR)$(BINDIR)/pemkit-ci-check
 	cp man/pemkit-ci-check.1 $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
+	mkdir -p $(DESTDIR)$(DATADIR)/pemkit
+	cp examples/pemkit-deploy.sh $(DESTDIR)$(BINDIR)/pemkit-deploy
+	chmod 755 $(DESTDIR)$(BINDIR)/pemkit-deploy
+	cp examples/Makefile $(DESTDIR)$(DATADIR)/pemkit/bundles.mk
+	chmod 644 $(DESTDIR)$(DATADIR)/pemkit/bundles.mk
+	cp man/pemkit-deploy.1 $(DESTDIR)$(MANDIR)/man1/pemkit-deploy.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/pemkit-deploy.1
 	mkdir -p $(DESTDIR)$(MANDIR)/man7
 	cp man/pemkit.7 $(DESTDIR)$(MANDIR)/man7/pemkit.7
 	chmod 644 $(DESTDIR)$(MANDIR)/man7/pemkit.7
@@ -119,6 +127,9 @@ uninstall:
 	done
 	rm -f $(DESTDIR)$(BINDIR)/pemkit-ci-check \
 	    $(DESTDIR)$(MANDIR)/man1/pemkit-ci-check.1
+	rm -f $(DESTDIR)$(BINDIR)/pemkit-deploy \
+	    $(DESTDIR)$(MANDIR)/man1/pemkit-deploy.1 \
+	    $(DESTDIR)$(DATADIR)/pemkit/bundles.mk
 	rm -f $(DESTDIR)$(MANDIR)/man7/pemkit.7
 
 list-filters:

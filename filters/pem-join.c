@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
@@ -16,16 +17,28 @@
 #include "x509/keys.h"
 #include "read/opt.h"
 #include "read/pem.h"
+#include "x509/tbundle.h"
+#include "x509/x509info.h"
 
 static const struct opt_def defs[] = {
 	OPTDEF_BASIC,
 	OPTDEF_KEYS,
+	{ .ch = 'A', .name = "ca-only",
+	    .help = "drop certificates that are not CAs" },
 	{ .ch = 'K', .name = "key-last",
 	    .help = "private keys last (HAProxy), checked" },
 	{ .ch = 'N', .name = "no-check",
 	    .help = "with -k or -K: do not check the bundle" },
+	{ .ch = 'O', .name = "sort", .arg = "KEY",
+	    .help = "certificates sorted by subject or notafter" },
 	{ .ch = 'R', .name = "pkcs1",
 	    .help = "keys as RSA/EC PRIVATE KEY (Kerio)" },
+	{ .ch = 'U', .name = "dedupe", .arg = "KIND",
+	    .help = "duplicates: the same cert (default), or key" },
+	{ .ch = 'X', .name = "drop-expired",
+	    .help = "drop expired certificates (at --at)" },
+	{ .ch = 'a', .name = "at", .arg = "TIME",
+	    .help = "judge expiry at TIME, not now" },
 	{ .ch = 'd', .name = "decrypt",
 	    .help = "write encrypted keys decrypted (needs -w)" },
 	{ .ch = 'k', .name = "key-first",
@@ -198,6 +211,49 @@ write_all(struct store *st, const char *ofile, int keyfirst, int keylast)
 	return out_close(&o);
 }
 
+/*
+ * The trust-bundle options (x509/tbundle.h) on the certificates of k:
+ * those left out marked drop, the certificates' places refilled in the
+ * order asked for (the other blocks stay where they are).  Returns
+ * EX_YES, or EX_TROUBLE after a message.
+ */
+static int
+hygiene(struct kept *k, size_t n, const struct tb_opts *tbo)
+{
+	struct tb_item *it = xmalloc((n + 1) * sizeof(*it));
+	struct kept *tmp = xmalloc((n + 1) * sizeof(*tmp));
+	size_t *slot = xmalloc((n + 1) * sizeof(*slot));
+	size_t *ord = xmalloc((n + 1) * sizeof(*ord));
+	size_t i, nc = 0;
+	int rc = EX_TROUBLE;
+
+	for (i = 0; i < n; i++) {
+		if (k[i].kind != PK_CERT || k[i].drop)
+			continue;
+		memset(&it[nc], 0, sizeof(it[nc]));
+		it[nc].der = k[i].der;
+		it[nc].derlen = k[i].derlen;
+		it[nc].src = k[i].src;
+		it[nc].line = k[i].line;
+		slot[nc++] = i;
+	}
+	if (tb_clean(it, nc, tbo, ord) != 0)
+		goto out;
+	for (i = 0; i < nc; i++) {
+		tmp[i] = k[slot[ord[i]]];
+		tmp[i].drop = it[ord[i]].drop;
+	}
+	for (i = 0; i < nc; i++)
+		k[slot[i]] = tmp[i];
+	rc = EX_YES;
+out:
+	free(it);
+	free(tmp);
+	free(slot);
+	free(ord);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -209,9 +265,12 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES;
 	int decrypt = 0, nocheck = 0, pkcs1 = 0;
+	struct tb_opts tbo = { .at = time(NULL) };
 
 	diag_init(argv[0]);
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
+		if (tb_option(ch, optarg, &tbo))
+			continue;
 		switch (ch) {
 		case 'K':
 			keylast = 1;
@@ -245,6 +304,8 @@ main(int argc, char *argv[])
 			status = ex_worst(status, keep(&st, &b, pass, decrypt,
 			    pkcs1));
 	status = ex_worst(status, pem_input_end(&in));
+	if (status == EX_YES && tbo.asked)
+		status = hygiene(st.k, st.n, &tbo);
 	if (status == EX_YES && (keyfirst || keylast) && !nocheck)
 		status = bundle_check(st.k, st.n);
 	/* nothing is written unless the bundle is good: exit 1 too */

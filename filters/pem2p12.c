@@ -18,6 +18,7 @@
 #include "base/io.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
+#include "x509/p12trust.h"
 #include "read/opt.h"
 #include "base/ossl.h"
 #include "read/pem.h"
@@ -29,6 +30,8 @@ static const struct opt_def defs[] = {
 	    .help = "legacy: 3DES, RC2-40, SHA-1 MAC (old Windows)" },
 	{ .ch = 'N', .name = "name", .arg = "NAME",
 	    .help = "friendlyName (default: the leaf's CN)" },
+	{ .ch = 'T', .name = "truststore",
+	    .help = "CA certificates as trusted entries, no key (Java)" },
 	{ .ch = 'W', .name = "passout", .arg = "SOURCE",
 	    .help = "the PFX passphrase: pass:, env:, file:, fd:" },
 	{ .ch = 'r', .name = "root", .help = "include the root" },
@@ -84,7 +87,7 @@ make(const char *pass, const char *name, EVP_PKEY *pk, X509 *leaf,
  */
 static int
 gather(struct chain_pool *pool, EVP_PKEY **pk, char **files, int nfiles,
-    unsigned flags, const char *pass)
+    unsigned flags, const char *pass, int need_key)
 {
 	struct obj_input oi;
 	struct obj o;
@@ -106,7 +109,7 @@ gather(struct chain_pool *pool, EVP_PKEY **pk, char **files, int nfiles,
 			diag_note(o.src, o.line, "%s skipped", o.type);
 	}
 	status = ex_worst(status, obj_input_end(&oi));
-	if (status != EX_TROUBLE && *pk == NULL)
+	if (status != EX_TROUBLE && *pk == NULL && need_key)
 		status = diag_err(NULL, 0, "no private key in the input");
 	return status;
 }
@@ -165,6 +168,57 @@ key_chain(struct chain_pool *pool, EVP_PKEY *pk, int root, size_t *leaf,
 	return EX_YES;
 }
 
+/*
+ * --truststore: the CA certificates of the pool, in input order, as
+ * Java's trusted-certificate entries (x509/p12trust.h); any other is
+ * left out with a warning, as is a private key (has_key).  Returns the
+ * PKCS12, or NULL with *status set after a message.
+ */
+static PKCS12 *
+truststore(struct chain_pool *pool, int has_key, const char *pass,
+    int legacy, int *status)
+{
+	STACK_OF(X509) *ca = sk_X509_new_null();
+	PKCS12 *p12 = NULL;
+	X509 *x;
+	size_t i;
+	char loc[512];
+
+	*status = EX_TROUBLE;
+	if (has_key)
+		diag_warn(NULL, 0, "the private key is left out: a "
+		    "truststore holds no key");
+	for (i = 0; ca != NULL && i < pool->n; i++) {
+		if ((x = chain_x509(pool, i)) == NULL)
+			goto out;
+		if (ossl_is_ca(x) || (X509_get_version(x) == X509_VERSION_1 &&
+		    X509_self_signed(x, 0) == 1))
+			sk_X509_push(ca, x);
+		else
+			diag_warn(NULL, 0, "%s: not a CA certificate: left "
+			    "out of the truststore", CHAIN_WHERE(&pool->c[i],
+			    loc));
+		ERR_clear_error();
+	}
+	if (sk_X509_num(ca) <= 0) {
+		*status = diag_no(NULL, 0, "no CA certificate in the input "
+		    "for the truststore");
+		goto out;
+	}
+	if (legacy && !ossl_legacy()) {
+		diag_err(NULL, 0, "--legacy needs OpenSSL's legacy provider, "
+		    "which is not installed");
+		goto out;
+	}
+	if ((p12 = p12_truststore(ca, pass, legacy ?
+	    NID_pbe_WithSHA1And40BitRC2_CBC : NID_aes_256_cbc, P12_ITER,
+	    legacy ? EVP_sha1() : EVP_sha256())) != NULL)
+		*status = EX_YES;
+out:
+	sk_X509_free(ca);
+	return p12;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -178,7 +232,7 @@ main(int argc, char *argv[])
 	char *pass = NULL, *passout = NULL, *cn = NULL;
 	const char *name = NULL, *passout_src = NULL;
 	size_t leaf = (size_t)-1;
-	int c, legacy = 0, root = 0, status = EX_YES, len;
+	int c, legacy = 0, root = 0, status = EX_YES, len, trust = 0;
 
 	diag_init(argv[0]);
 	chain_init(&pool);
@@ -190,6 +244,9 @@ main(int argc, char *argv[])
 		case 'N':
 			name = optarg;
 			break;
+		case 'T':
+			trust = 1;
+			break;
 		case 'W':
 			passout_src = optarg;
 			break;
@@ -199,6 +256,11 @@ main(int argc, char *argv[])
 		}
 	}
 	opt_end(&op, &argc, &argv);
+	if (trust && name != NULL) {
+		diag_err(NULL, 0, "-N names the key's entry, and a "
+		    "truststore has none: each entry is named by its CN");
+		opt_usage(EX_TROUBLE);
+	}
 
 	if (passout_src == NULL) {
 		diag_err(NULL, 0, "give the passphrase of the PKCS#12 file "
@@ -226,16 +288,27 @@ main(int argc, char *argv[])
 		goto done;
 	}
 
-	if ((status = gather(&pool, &pk, argv, argc, op.flags, pass)) !=
-	    EX_YES || (status = key_chain(&pool, pk, root, &leaf, &ca)) !=
-	    EX_YES)
+	if ((status = gather(&pool, &pk, argv, argc, op.flags, pass,
+	    !trust)) != EX_YES)
 		goto done;
-	if (name == NULL && (cn = ossl_name_entry(X509_get_subject_name(
-	    chain_x509(&pool, leaf)), "CN")) != NULL)
-		name = cn;
-	if ((p12 = make(passout, name, pk, chain_x509(&pool, leaf), ca,
-	    legacy)) == NULL ||
-	    (len = i2d_PKCS12(p12, &der)) <= 0) {
+	if (trust) {
+		if ((p12 = truststore(&pool, pk != NULL, passout, legacy,
+		    &status)) == NULL)
+			goto done;
+	} else {
+		if ((status = key_chain(&pool, pk, root, &leaf, &ca)) != EX_YES)
+			goto done;
+		if (name == NULL && (cn = ossl_name_entry(
+		    X509_get_subject_name(chain_x509(&pool, leaf)), "CN")) !=
+		    NULL)
+			name = cn;
+		if ((p12 = make(passout, name, pk, chain_x509(&pool, leaf), ca,
+		    legacy)) == NULL) {
+			status = EX_TROUBLE;
+			goto done;
+		}
+	}
+	if ((len = i2d_PKCS12(p12, &der)) <= 0) {
 		status = EX_TROUBLE;
 		goto done;
 	}

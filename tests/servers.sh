@@ -4,8 +4,10 @@
 # for it, fetched back with tls-fetch: nginx and HAProxy (TLS at once),
 # Dovecot (IMAP and POP3 STARTTLS, IMAPS), Postfix (SMTP STARTTLS).  Then
 # a renewal: a new key and certificate, the bundles rebuilt, the servers
-# reloaded, the new leaf seen.  It installs nothing (.ci/run does); a
-# server that cannot start is a failure, never a skip.  Last, the CI
+# reloaded, the new leaf seen.  Then pemkit-deploy as certbot's deploy
+# hook: broken renewals refused, the old leaf still served, the good one
+# served, a second run reloading nothing.  It installs nothing (.ci/run
+# does); a server that cannot start is a failure, never a skip.  Last, the CI
 # gate on bundles nginx or HAProxy refuse to load or a client cannot
 # verify.  Every server is stopped at the end, whatever happens.  Last line: "N passed, N failed".
 set -u
@@ -277,6 +279,69 @@ ok gate-client-cannot-verify-leaf-only "chain-order --verify -C $D/v2/root.crt -
     $D/got-leaf-only.pem >/dev/null 2>&1; [ \$? -eq 1 ]"
 ok gate-fails-leaf-only "$CIC $G/leaf-only >$D/g.out; r=\$?; cat $D/g.out;
     [ \$r -eq 1 ] && grep '^FAIL chain    $G/leaf-only: fullchain.pem: chain incomplete' $D/g.out"
+
+# pemkit-deploy, as certbot's deploy hook: the servers' own files (the
+# bundle directories they load) are its targets.  A broken renewal (the
+# old key with the new certificate; the intermediate before the leaf) is
+# refused and the servers keep serving v2; the good one reaches every
+# server; a second run changes and reloads nothing.
+LE="$D/le"
+mkdir -p "$D/v3" "$LE/live" "$LE/wrongkey" "$LE/wrongorder"
+csr-new -k ec -H "$NAME" -O 'pemkit servers' -C HU \
+    -x "$D/v3/server.key" -o "$D/v3/server.csr" &&
+sh "$TOP/examples/testca/testca.sh" issue "$D/ca" "$D/v3/server.csr" 90 \
+    >"$D/v3/server.cer" &&
+sh "$TOP/examples/testca/testca.sh" ship "$D/ca" "$D/v3" ||
+    { echo "FAIL build-v3: no renewal to deploy"; fail=$((fail + 1)); }
+# certbot's live/NAME/: cert.pem, chain.pem, fullchain.pem, privkey.pem
+for l in live wrongkey wrongorder; do
+	pem-join -o "$LE/$l/cert.pem" "$D/v3/server.cer"
+	chain-order --issuers -o "$LE/$l/chain.pem" "$D/v3/server.cer" \
+	    "$D/v3/intermediate.p7b" "$D/v3/root.crt"
+	chain-order -o "$LE/$l/fullchain.pem" "$D/v3/server.cer" \
+	    "$D/v3/intermediate.p7b" "$D/v3/root.crt"
+	pem-join -o "$LE/$l/privkey.pem" "$D/v3/server.key"
+done
+pem-join -o "$LE/wrongkey/privkey.pem" "$D/v2/server.key"
+cat "$LE/wrongorder/chain.pem" "$LE/wrongorder/cert.pem" \
+    >"$LE/wrongorder/fullchain.pem"
+{
+	echo "# PROFILE DESTDIR OWNER GROUP MODE RELOAD-COMMAND..."
+	echo "nginx $D/out/nginx root root 0600 nginx -e $D/nginx.err -p $D -c $D/nginx.conf -s reload && echo nginx >>$D/reloads"
+	echo "haproxy $D/out/haproxy root root 0600 haproxy -f $D/haproxy.cfg -D -p $D/haproxy.pid -sf \$(cat $D/haproxy.pid) && echo haproxy >>$D/reloads"
+	echo "dovecot $D/out/dovecot root root 0600 doveadm -c $D/dovecot.conf reload && echo dovecot >>$D/reloads"
+	echo "postfix $D/out/postfix root root 0600 postfix -c $D/postfix reload && echo postfix >>$D/reloads"
+} >"$D/deploy.conf"
+: >"$D/reloads"
+DEP="sh $TOP/examples/pemkit-deploy.sh --config $D/deploy.conf --ca-file $D/v3/root.crt"
+for b in wrongkey wrongorder; do
+	ok "deploy-refuses-$b" "RENEWED_LINEAGE=$LE/$b RENEWED_DOMAINS=$NAME $DEP >$D/dep.out 2>$D/dep.err; r=\$?;
+	    cat $D/dep.out $D/dep.err; [ \$r -eq 1 ] &&
+	    [ \$(grep -c '\"status\":\"refused\"' $D/dep.out) -eq 4 ] &&
+	    [ \$(grep -c 'refused, nothing replaced' $D/dep.err) -eq 1 ] &&
+	    [ ! -s $D/reloads ]"
+	while IFS='|' read -r n p a want; do
+		ok "deploy-$b-$n-still-v2" "tls-fetch $a 127.0.0.1:$p |
+		    key-match $D/v2/server.key - >/dev/null"
+	done <"$D/endpoints"
+done
+ok deploy-certbot-renewal "RENEWED_LINEAGE=$LE/live RENEWED_DOMAINS=$NAME $DEP >$D/dep.out; r=\$?; cat $D/dep.out;
+    [ \$r -eq 0 ] &&
+    [ \$(grep -c '\"status\":\"deployed\".*\"reload\":\"ok\"' $D/dep.out) -eq 4 ] &&
+    printf 'nginx\nhaproxy\ndovecot\npostfix\n' | cmp - $D/reloads"
+ok deploy-key-files-0600 "[ \$(stat -c %a $D/out/nginx/privkey.pem $D/out/haproxy/server.pem $D/out/dovecot/server.key $D/out/postfix/chain.pem | sort -u) = 600 ]"
+while IFS='|' read -r n p a want; do
+	ok "deploy-$n-new-leaf" "i=0; until tls-fetch -t 2 $a 127.0.0.1:$p 2>/dev/null |
+	    key-match $D/v3/server.key - >/dev/null 2>&1; do
+	    i=\$((i + 1)); [ \$i -ge 50 ] && exit 1; sleep 0.2; done"
+	ok "deploy-$n-bytes" "tls-fetch $a 127.0.0.1:$p | cmp - $LE/live/fullchain.pem"
+	ok "deploy-$n-verify" "tls-fetch $a 127.0.0.1:$p |
+	    chain-order --verify -C $D/v3/root.crt -H $NAME >/dev/null"
+done <"$D/endpoints"
+ok deploy-second-run-reloads-nothing "RENEWED_LINEAGE=$LE/live RENEWED_DOMAINS=$NAME $DEP >$D/dep.out; r=\$?; cat $D/dep.out;
+    [ \$r -eq 0 ] &&
+    [ \$(grep -c '\"status\":\"unchanged\".*\"reload\":\"not-run\"' $D/dep.out) -eq 4 ] &&
+    [ \$(wc -l <$D/reloads) -eq 4 ]"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,15 +9,16 @@ t ok-filter-list-is-filters-dir 0 "echo $filters" \
     "$(cd "$TOP/filters" && ls *.c | sed 's/\.c$//' | tr '\n' ' ' | sed 's/ $//')" ''
 t ok-install-destdir-prefix 0 \
     "make -s -C $TOP install DESTDIR=$O/stage PREFIX=/usr >/dev/null && cd stage && find . -type f | sort && stat -c %a usr/bin/pem-split usr/share/man/man1/pem-split.1" \
-    "$( { for f in $filters pemkit-ci-check; do
+    "$( { for f in $filters pemkit-ci-check pemkit-deploy; do
 	echo "./usr/bin/$f"; echo "./usr/share/man/man1/$f.1"; done
-	echo ./usr/share/man/man7/pemkit.7; } | LC_ALL=C sort)
+	echo ./usr/share/man/man7/pemkit.7
+	echo ./usr/share/pemkit/bundles.mk; } | LC_ALL=C sort)
 755
 644" ''
 t ok-install-bindir-mandir 0 \
     "make -s -C $TOP install DESTDIR=$O/stage2 BINDIR=/opt/pk/bin MANDIR=/opt/pk/man >/dev/null && cd stage2 && ls opt/pk/bin | wc -l && ls opt/pk/man/man1 | wc -l" \
-    "$((nf + 1))
-$((nf + 1))" ''
+    "$((nf + 2))
+$((nf + 2))" ''
 t ok-uninstall 0 \
     "make -s -C $TOP uninstall DESTDIR=$O/stage PREFIX=/usr >/dev/null && find stage -type f | wc -l" \
     "0" ''

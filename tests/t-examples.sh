@@ -45,6 +45,25 @@ cp "$F/leaf.key" "$E/repo/privkey.pem"
 cp "$F/root.pem" "$E/company-root.pem"
 printf '#!/bin/sh\nexec sh %s/examples/ci-check.sh "$@"\n' "$TOP" >"$O/wrap/pemkit-ci-check"
 chmod +x "$O/wrap/pemkit-ci-check"
+# pemkit-deploy(1): each ACME client's files, one nginx target
+printf '#!/bin/sh\nexec sh %s/examples/pemkit-deploy.sh "$@"\n' "$TOP" >"$O/wrap/pemkit-deploy"
+chmod +x "$O/wrap/pemkit-deploy"
+mkdir -p "$E/live/www.example.com" "$E/acme" "$E/dehydrated" "$E/lego" \
+    "$E/deploy-nginx"
+cat "$F/leaf.pem" "$F/inter.pem" >"$E/live/www.example.com/fullchain.pem"
+cp "$F/leaf.pem" "$E/live/www.example.com/cert.pem"
+cp "$F/inter.pem" "$E/live/www.example.com/chain.pem"
+cp "$F/leaf.key" "$E/live/www.example.com/privkey.pem"
+for f in fullchain cert chain privkey; do
+	cp "$E/live/www.example.com/$f.pem" "$E/dehydrated/$f.pem"
+done
+cp "$F/leaf.key" "$E/acme/www.example.com.key"
+cp "$F/leaf.pem" "$E/acme/www.example.com.cer"
+cp "$F/inter.pem" "$E/acme/ca.cer"
+cp "$E/live/www.example.com/fullchain.pem" "$E/acme/fullchain.cer"
+cp "$E/live/www.example.com/fullchain.pem" "$E/lego/www.example.com.crt"
+cp "$F/leaf.key" "$E/lego/www.example.com.key"
+echo "nginx $E/deploy-nginx - - 0600 true" >"$E/deploy.conf"
 PATH="$PATH:$O/wrap"
 # tls-fetch(1)'s examples name real hosts, which the tests never reach:
 # this tls-fetch runs the real one once per target against a fake server

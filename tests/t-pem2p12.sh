@@ -109,3 +109,60 @@ Owner: CN=www.example.com, O=pemkit test, C=HU
 Owner: CN=pemkit Test Intermediate, O=pemkit test, C=HU
 Owner: CN=pemkit Test Root, O=pemkit test, C=HU" ''
 done
+
+# issue 27: --truststore, a Java truststore: the CA certificates as
+# trustedCertEntry (Java's trusted-key-usage attribute), a friendlyName
+# each (a second with the same CN numbered), no key; a leaf and a key
+# in the input are left out with a warning
+TSIN="$F/root.pem $F/inter.pem $F/leaf.pem $F/leaf.key $F/pki/ca1.pem $F/pki/ca1-future.pem"
+t ok-p12-truststore-warnings 0 "pem2p12 -T --passout pass:changeit -o ts.p12 $TSIN" '' \
+    "pem2p12: warning: the private key is left out: a truststore holds no key
+pem2p12: warning: $F/leaf.pem:1: not a CA certificate: left out of the truststore"
+t ok-p12-truststore-keytool 0 "keytool -list -v -storetype PKCS12 -keystore ts.p12 -storepass changeit 2>&1 |
+    grep -e 'Your keystore' -e '^Alias' -e '^Entry type' -e '^Owner'" \
+    "Your keystore contains 4 entries
+Alias name: pemkit pki ca 1
+Entry type: trustedCertEntry
+Owner: O=pemkit PKI, CN=pemkit PKI CA 1
+Alias name: pemkit pki ca 1 2
+Entry type: trustedCertEntry
+Owner: O=pemkit PKI, CN=pemkit PKI CA 1
+Alias name: pemkit test intermediate
+Entry type: trustedCertEntry
+Owner: CN=pemkit Test Intermediate, O=pemkit test, C=HU
+Alias name: pemkit test root
+Entry type: trustedCertEntry
+Owner: CN=pemkit Test Root, O=pemkit test, C=HU" ''
+t ok-p12-truststore-bags 0 "openssl pkcs12 -in ts.p12 -passin pass:changeit -nodes 2>/dev/null |
+    grep -e '^    ' -e BEGIN" \
+    "    2.16.840.1.113894.746875.1.1: <Unsupported tag 6>
+    friendlyName: pemkit Test Root
+-----BEGIN CERTIFICATE-----
+    2.16.840.1.113894.746875.1.1: <Unsupported tag 6>
+    friendlyName: pemkit Test Intermediate
+-----BEGIN CERTIFICATE-----
+    2.16.840.1.113894.746875.1.1: <Unsupported tag 6>
+    friendlyName: pemkit PKI CA 1
+-----BEGIN CERTIFICATE-----
+    2.16.840.1.113894.746875.1.1: <Unsupported tag 6>
+    friendlyName: pemkit PKI CA 1 2
+-----BEGIN CERTIFICATE-----" ''
+t ok-p12-truststore-mac-and-cipher 0 "openssl pkcs12 -in ts.p12 -passin pass:changeit -info -noout 2>&1" \
+    "MAC: sha256, Iteration 2048
+MAC length: 32, salt length: 8
+PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256
+Certificate bag
+Certificate bag
+Certificate bag
+Certificate bag" ''
+# the control: the same certificates without --truststore are not
+# trusted entries (Java lists none)
+t ok-p12-truststore-control-plain-bags 0 "openssl pkcs12 -export -nokeys -in $F/root.pem -passout pass:changeit -out plain.p12 &&
+    keytool -list -storetype PKCS12 -keystore plain.p12 -storepass changeit 2>&1 | grep -c trustedCertEntry; true" "0" ''
+t no-p12-truststore-no-ca 1 "pem2p12 -T --passout pass:x -o none.p12 $F/leaf.pem; r=\$?; test -e none.p12 || echo absent; exit \$r" \
+    absent "pem2p12: warning: $F/leaf.pem:1: not a CA certificate: left out of the truststore
+pem2p12: no CA certificate in the input for the truststore"
+t trouble-p12-truststore-with-name 2 "pem2p12 -T -N x --passout pass:x $F/root.pem" '' \
+    "pem2p12: -N names the key's entry, and a truststore has none: each entry is named by its CN
+usage: pem2p12 [-chLrsTVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] [-w SOURCE]
+               [file ...]"

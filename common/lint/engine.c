@@ -1,0 +1,302 @@
+/*
+ * engine.c: the rule table and the running of rules (engine.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/asn1.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "base/diag.h"
+#include "lint/engine.h"
+
+/* The groups, in the order -L lists them: one line per group. */
+static const struct lint_rule *const groups[] = {
+	lint_rfc5280,
+	lint_crl,
+	lint_cabf,
+	NULL
+};
+
+static const struct lint_rule **table;
+static size_t ntable;
+static time_t *since;		/* each row's since, as a time */
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+static long long
+days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+static int
+time_of(const ASN1_TIME *t, time_t *out)
+{
+	struct tm tm;
+
+	if (t == NULL || !ASN1_TIME_to_tm(t, &tm))
+		return -1;
+	*out = (time_t)(days_from_civil(tm.tm_year + 1900LL,
+	    (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) * 86400 +
+	    tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
+	return 0;
+}
+
+static void
+build(void)
+{
+	const struct lint_rule *r;
+	unsigned y, m, d;
+	size_t g, n = 0;
+
+	for (g = 0; groups[g] != NULL; g++)
+		for (r = groups[g]; r->id != NULL; r++)
+			n++;
+	table = xmalloc((n + 1) * sizeof(*table));
+	since = xmalloc((n + 1) * sizeof(*since));
+	for (g = 0; groups[g] != NULL; g++)
+		for (r = groups[g]; r->id != NULL; r++) {
+			since[ntable] = 0;
+			if (r->since != NULL && sscanf(r->since, "%4u-%2u-%2u",
+			    &y, &m, &d) == 3)
+				since[ntable] = (time_t)(days_from_civil(y, m,
+				    d) * 86400);
+			table[ntable++] = r;
+		}
+	table[ntable] = NULL;
+}
+
+const struct lint_rule *const *
+lint_rules(size_t *n)
+{
+	if (table == NULL)
+		build();
+	*n = ntable;
+	return table;
+}
+
+/* Is id (idlen bytes) in the comma list ids? */
+static int
+in_list(const char *ids, const char *id, size_t idlen)
+{
+	const char *p, *e;
+
+	for (p = ids; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == idlen && memcmp(p, id, idlen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+lint_check_ids(const char *ids, const char **bad, size_t *badlen)
+{
+	const char *p, *e;
+	size_t i, n;
+
+	if (ids == NULL)
+		return 0;
+	lint_rules(&n);
+	for (p = ids; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		for (i = 0; i < n; i++)
+			if (strlen(table[i]->id) == (size_t)(e - p) &&
+			    memcmp(table[i]->id, p, (size_t)(e - p)) == 0)
+				break;
+		if (i == n) {
+			*bad = p;
+			*badlen = (size_t)(e - p);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const struct {
+	const char	*name;
+	unsigned	 kind;
+} kinds[] = {
+	{ "tls",		LK_TLS },
+	{ "smime",		LK_SMIME },
+	{ "intermediate",	LK_SUBCA },
+	{ "root",		LK_ROOT },
+	{ "private",		LK_PRIV },
+	{ "crl",		LK_CRL },
+};
+
+unsigned
+lint_profile(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].kind != LK_CRL && strcmp(s, kinds[i].name) == 0)
+			return kinds[i].kind;
+	return 0;
+}
+
+const char *
+lint_kind_name(unsigned k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].kind == k)
+			return kinds[i].name;
+	return "?";
+}
+
+const char *
+lint_sev_name(enum lint_sev s)
+{
+	return s == LINT_ERROR ? "error" : s == LINT_WARNING ? "warning" :
+	    "notice";
+}
+
+void
+lint_find(struct lint_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (c->nf == c->capf) {
+		c->capf = c->capf ? 2 * c->capf : 4;
+		c->f = xrealloc(c->f, c->capf * sizeof(*c->f));
+	}
+	c->f[c->nf].rule = c->cur;
+	c->f[c->nf].msg = xstrdup(buf);
+	c->nf++;
+}
+
+/*
+ * The kind of certificate x (engine.h, lint_cert).  zlint's
+ * IsServerAuthCert counts a leaf without EKU as a TLS server's too.
+ */
+static unsigned
+cert_kind(struct lint_ctx *c)
+{
+	uint32_t xku;
+
+	if (c->is_ca)
+		return c->self_signed ? LK_ROOT : LK_SUBCA;
+	if (!(c->exflags & EXFLAG_XKUSAGE))
+		return LK_TLS;
+	xku = X509_get_extended_key_usage(c->x);
+	if (xku & (XKU_SSL_SERVER | XKU_ANYEKU))
+		return LK_TLS;
+	if (xku & XKU_SMIME)
+		return LK_SMIME;
+	return LK_PRIV;
+}
+
+/* Run the selected rules that apply to c's kind, start and at. */
+static void
+run(struct lint_ctx *c, const struct lint_sel *sel)
+{
+	const struct lint_rule *r;
+	size_t i, n;
+
+	lint_rules(&n);
+	for (i = 0; i < n; i++) {
+		r = table[i];
+		if (!(r->kinds & c->kind))
+			continue;
+		if (since[i] != 0 && (!c->start_ok || c->start < since[i] ||
+		    c->at < since[i]))
+			continue;
+		if (sel != NULL && sel->only != NULL &&
+		    !in_list(sel->only, r->id, strlen(r->id)))
+			continue;
+		if (sel != NULL && sel->skip != NULL &&
+		    in_list(sel->skip, r->id, strlen(r->id)))
+			continue;
+		c->cur = r;
+		r->run(c);
+	}
+	c->cur = NULL;
+}
+
+int
+lint_cert(struct lint_ctx *c, X509 *x, const unsigned char *der,
+    size_t derlen, time_t at, const struct lint_sel *sel)
+{
+	BASIC_CONSTRAINTS *bc;
+
+	memset(c, 0, sizeof(*c));
+	c->x = x;
+	c->der = der;
+	c->derlen = derlen;
+	c->at = at;
+	c->start_ok = time_of(X509_get0_notBefore(x), &c->start) == 0;
+	c->version = X509_get_version(x);
+	c->exflags = X509_get_extension_flags(x);
+	/* cA itself, even where OpenSSL's flags judge the extension
+	 * invalid (RFC 5280 section 4.2.1.9) */
+	if ((bc = X509_get_ext_d2i(x, NID_basic_constraints, NULL,
+	    NULL)) != NULL) {
+		c->is_ca = bc->ca != 0;
+		BASIC_CONSTRAINTS_free(bc);
+	}
+	c->self_signed = (c->exflags & EXFLAG_SS) != 0;
+	c->kind = sel != NULL && sel->profile != 0 ? sel->profile :
+	    cert_kind(c);
+	run(c, sel);
+	return 0;
+}
+
+int
+lint_crl_run(struct lint_ctx *c, X509_CRL *crl, const unsigned char *der,
+    size_t derlen, time_t at, const struct lint_sel *sel)
+{
+	memset(c, 0, sizeof(*c));
+	c->crl = crl;
+	c->der = der;
+	c->derlen = derlen;
+	c->at = at;
+	c->start_ok = time_of(X509_CRL_get0_lastUpdate(crl), &c->start) == 0;
+	c->version = X509_CRL_get_version(crl);
+	c->kind = LK_CRL;
+	run(c, sel);
+	return 0;
+}
+
+void
+lint_done(struct lint_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nf; i++)
+		free(c->f[i].msg);
+	free(c->f);
+	c->f = NULL;
+	c->nf = c->capf = 0;
+}
+
+int
+lint_worst(const struct lint_ctx *c)
+{
+	size_t i;
+	int w = -1;
+
+	for (i = 0; i < c->nf; i++)
+		if ((int)c->f[i].rule->sev > w)
+			w = (int)c->f[i].rule->sev;
+	return w;
+}

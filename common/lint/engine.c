@@ -40,13 +40,48 @@ days_from_civil(long long y, unsigned m, unsigned d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
+/* The leading n digits of p as a number, or -1. */
+static int
+digits(const unsigned char *p, int n)
+{
+	int v = 0;
+
+	while (n-- > 0) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p++ - '0');
+	}
+	return v;
+}
+
+/*
+ * A time as seconds since the epoch.  A time whose encoding breaks RFC
+ * 5280 section 4.1.2.5 (no seconds, an offset, fractions), which
+ * ASN1_TIME_to_tm refuses, is read for its date alone, so that the rules
+ * about that encoding still run.
+ */
 static int
 time_of(const ASN1_TIME *t, time_t *out)
 {
+	const unsigned char *p;
 	struct tm tm;
+	int y, m, d, n;
 
-	if (t == NULL || !ASN1_TIME_to_tm(t, &tm))
+	if (t == NULL)
 		return -1;
+	if (!ASN1_TIME_to_tm(t, &tm)) {
+		p = ASN1_STRING_get0_data(t);
+		n = ASN1_STRING_type(t) == V_ASN1_UTCTIME ? 2 : 4;
+		if (ASN1_STRING_length(t) < n + 4 || (y = digits(p, n)) < 0 ||
+		    (m = digits(p + n, 2)) < 1 || m > 12 ||
+		    (d = digits(p + n + 2, 2)) < 1 || d > 31)
+			return -1;
+		if (n == 2)
+			y += y < 50 ? 2000 : 1900;
+		*out = (time_t)(days_from_civil(y, (unsigned)m, (unsigned)d) *
+		    86400);
+		return 0;
+	}
 	*out = (time_t)(days_from_civil(tm.tm_year + 1900LL,
 	    (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) * 86400 +
 	    tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
@@ -167,6 +202,30 @@ lint_sev_name(enum lint_sev s)
 	    "notice";
 }
 
+X509_EXTENSION *
+lint_ext(const struct lint_ctx *c, int nid)
+{
+	int i;
+
+	if (c->x != NULL)
+		return (i = X509_get_ext_by_NID(c->x, nid, -1)) < 0 ? NULL :
+		    X509_get_ext(c->x, i);
+	if (c->crl != NULL)
+		return (i = X509_CRL_get_ext_by_NID(c->crl, nid, -1)) < 0 ?
+		    NULL : X509_CRL_get_ext(c->crl, i);
+	return NULL;
+}
+
+int
+lint_crit(const struct lint_ctx *c, int nid)
+{
+	X509_EXTENSION *e;
+
+	if ((e = lint_ext(c, nid)) == NULL)
+		return -1;
+	return X509_EXTENSION_get_critical(e) != 0;
+}
+
 void
 lint_find(struct lint_ctx *c, const char *fmt, ...)
 {
@@ -255,6 +314,11 @@ lint_cert(struct lint_ctx *c, X509 *x, const unsigned char *der,
 		BASIC_CONSTRAINTS_free(bc);
 	}
 	c->self_signed = (c->exflags & EXFLAG_SS) != 0;
+	c->has_ku = (c->exflags & EXFLAG_KUSAGE) != 0;
+	c->ku = c->has_ku ? X509_get_key_usage(x) : 0;
+	c->pkey = X509_get0_pubkey(x) != NULL ?
+	    EVP_PKEY_get_base_id(X509_get0_pubkey(x)) : NID_undef;
+	c->subject_empty = X509_NAME_entry_count(X509_get_subject_name(x)) == 0;
 	c->kind = sel != NULL && sel->profile != 0 ? sel->profile :
 	    cert_kind(c);
 	run(c, sel);

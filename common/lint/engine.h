@@ -82,13 +82,28 @@ struct lint_ctx {
 					   (0 for v1) */
 	uint32_t	 exflags;	/* X509_get_extension_flags */
 	int		 is_ca;		/* basicConstraints cA TRUE */
-	int		 self_signed;	/* subject == issuer and the key
-					   verifies the signature */
+	int		 self_signed;	/* self-signed as OpenSSL judges it
+					   (EXFLAG_SS: self-issued, AKI
+					   agrees, key fits the algorithm) */
+	int		 has_ku;	/* a keyUsage extension */
+	uint32_t	 ku;		/* its bits, X509_get_key_usage's
+					   KU_* (0 without one) */
+	int		 pkey;		/* EVP_PKEY_get_base_id of the key,
+					   or NID_undef */
+	int		 subject_empty;	/* no RDN in the subject */
 	/* findings of this object, in rule order */
 	struct lint_finding *f;
 	size_t		 nf, capf;
 	const struct lint_rule *cur;	/* the rule running */
 };
+
+/*
+ * lint_ext: the first extension of c's certificate or CRL with NID nid,
+ * or NULL (owned by the object).  lint_crit: 1 when it is there and
+ * critical, 0 when there and not, -1 when absent.
+ */
+X509_EXTENSION	*lint_ext(const struct lint_ctx *c, int nid);
+int		 lint_crit(const struct lint_ctx *c, int nid);
 
 /*
  * lint_find: record a finding of the running rule on c, with the words

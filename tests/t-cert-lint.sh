@@ -52,3 +52,77 @@ t trouble-lint-unknown-profile 2 "cert-lint -p ev $L/good-tls.pem 2>e; s=\$?; he
 t trouble-lint-no-certificate 2 "cert-lint $F/leaf.key" '' \
     'cert-lint: no certificate or CRL in the input'
 t trouble-lint-garbage 2 "printf 'not a certificate\n' | cert-lint" '' '*'
+
+# every rule quiet on well-made files: each CA, leaf and CRL kind of the
+# fixtures (the negative case of every rule that applies to them)
+t ok-lint-clean-fixtures 0 "cert-lint $F/leaf.pem $F/inter.pem $F/root.pem $F/wild.pem $F/chain.p7b $L/good-tls.pem $L/crl-good.crl $L/san-only-critical-ok.pem" '' ''
+t no-lint-crl-without-aki 1 "cert-lint $F/inter.crl" \
+    "$F/inter.crl:1: error: e_crl_has_authority_key_identifier: the CRL has no authorityKeyIdentifier (RFC 5280 5.2.1)" ''
+# -s: a warning fails too
+t ok-lint-warning-exit-0 0 "cert-lint $L/ku-not-critical.pem" \
+    "$L/ku-not-critical.pem:1: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)" ''
+t no-lint-warning-strict 1 "cert-lint -s $L/ku-not-critical.pem" \
+    "$L/ku-not-critical.pem:1: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)" ''
+# --at: a rule not yet in force then is left out (RFC 8813 is of 2020-08)
+t ok-lint-at-before-rule 0 "cert-lint --at 2020-01-01 --only e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem" '' ''
+t no-lint-at-after-rule 1 "cert-lint --at 2021-01-01 --only e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem" \
+    "$L/ec-ku-key-encipherment.pem:1: error: e_ecdsa_allowed_ku: the EC key has keyUsage keyEncipherment (RFC 8813 3)" ''
+
+# the positive case of each rule that zlint-expect.tsv gives no Error row
+# for: a fixture of mk-lint.sh, or a corpus file whose breach was read
+# against the section (openssl x509 -text, asn1parse)
+Z=$C/zlint/v3/testdata
+while read -r id file; do
+	case $(cert-lint -L | awk -v id="$id" '$1 == id { print $2 }') in
+	error) want=1 ;;
+	'') want=9 ;;		# not in the table: fails
+	*) want=0 ;;
+	esac
+	t "no-lint-$id" $want "cert-lint --only $id $file >f; s=\$?; cut -d' ' -f3 f | sort -u; exit \$s" "$id:" ''
+done <<EOF2
+e_basic_constraints_not_critical $L/ca-bc-not-critical.pem
+e_ca_subject_field_empty $L/ca-no-subject.pem
+e_subject_empty_without_san $L/no-subject-no-san.pem
+e_ext_san_not_critical_without_subject $L/san-only-not-critical.pem
+e_ext_name_constraints_not_critical $L/ca-nc-not-critical.pem
+e_ext_authority_key_identifier_critical $L/aki-critical.pem
+e_ext_subject_key_identifier_critical $L/ski-critical.pem
+e_ext_aia_marked_critical $L/aia-critical.pem
+w_ext_key_usage_not_critical $L/ku-not-critical.pem
+w_ext_ian_critical $L/ian-critical.pem
+w_ext_crl_distribution_marked_critical $L/cdp-critical.pem
+w_ext_subject_key_identifier_missing_sub_cert $L/ski-missing.pem
+e_ext_authority_key_identifier_missing $L/aki-missing.pem
+e_ext_authority_key_identifier_no_key_identifier $L/aki-no-keyid.pem
+e_ext_key_usage_cert_sign_without_ca $L/ku-cert-sign-without-ca.pem
+e_rsa_allowed_ku_ee $L/rsa-ku-key-agreement.pem
+e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem
+n_ecdsa_ee_invalid_ku $L/ec-ku-key-encipherment.pem
+w_eku_critical_improperly $L/eku-any-critical.pem
+e_ext_policy_constraints_not_critical $L/ca-pc-not-critical.pem
+e_inhibit_any_policy_not_critical $L/ca-iap-not-critical.pem
+e_serial_number_not_positive $L/serial-zero.pem
+e_crl_has_valid_reason_code $L/crl-reason-unspecified.crl
+e_crl_next_update_before_this_update $L/crl-next-before-this.crl
+e_crl_has_authority_key_identifier $L/crl-no-aki.crl
+e_crl_revocation_time_after_this_update $L/crl-revoked-after-this.crl
+e_cert_extensions_version_not_3 $Z/certVersion2WithExtension.pem
+e_cert_unique_identifier_version_not_2_or_3 $Z/uniqueIdVersion1.pem
+e_utc_time_does_not_include_seconds $Z/utcNoSeconds.pem
+e_utc_time_not_in_zulu $Z/utcNotZulu.pem
+e_generalized_time_does_not_include_seconds $Z/generalizedNoSeconds.pem
+e_generalized_time_includes_fraction_seconds $Z/generalizedNoFraction.pem
+e_wrong_time_format_pre2050 $Z/generalizedPrior2050.pem
+e_validity_time_not_positive $Z/validityNegative.pem
+e_issuer_field_empty $Z/CNPresentButEmpty.pem
+e_ext_san_no_entries $Z/SANNoEntries.pem
+e_ext_san_empty_name $Z/SANEmptyName.pem
+e_name_constraint_empty $Z/ncEmptyValue.pem
+e_ext_key_usage_without_bits $Z/keyUsageNoBits.pem
+e_superfluous_ku_encoding $Z/keyUsageNoBits.pem
+e_incorrect_ku_encoding $Z/keyUsageWithoutTrailingZeroes.pem
+e_ext_subject_key_identifier_missing_ca $Z/certVersion2WithExtension.pem
+e_ext_name_constraints_not_in_ca $C/pyca-cryptography/x509/custom/nc_permitted_2.pem
+e_crl_has_next_update $Z/crlEmpty.pem
+e_crl_reason_code_invalid $C/pyca-cryptography/x509/custom/crl_unsupported_reason.pem
+EOF2

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <openssl/asn1.h>
+#include <openssl/objects.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -245,6 +246,60 @@ lint_find(struct lint_ctx *c, const char *fmt, ...)
 }
 
 /*
+ * keyUsage and extKeyUsage of c's certificate into c, as OpenSSL's
+ * cache would have them (v3_purp.c), from the first instance of each.
+ */
+static void
+usage(struct lint_ctx *c)
+{
+	static const struct {
+		int		 nid;
+		uint32_t	 xku;
+	} xkus[] = {
+		{ NID_server_auth,	XKU_SSL_SERVER },
+		{ NID_client_auth,	XKU_SSL_CLIENT },
+		{ NID_email_protect,	XKU_SMIME },
+		{ NID_code_sign,	XKU_CODE_SIGN },
+		{ NID_ms_sgc,		XKU_SGC },
+		{ NID_ns_sgc,		XKU_SGC },
+		{ NID_OCSP_sign,	XKU_OCSP_SIGN },
+		{ NID_time_stamp,	XKU_TIMESTAMP },
+		{ NID_dvcs,		XKU_DVCS },
+		{ NID_anyExtendedKeyUsage, XKU_ANYEKU },
+	};
+	X509_EXTENSION *e;
+	ASN1_BIT_STRING *ku;
+	EXTENDED_KEY_USAGE *eku;
+	size_t k;
+	int i, nid;
+
+	if ((e = lint_ext(c, NID_key_usage)) != NULL) {
+		c->has_ku = 1;
+		if ((ku = X509V3_EXT_d2i(e)) != NULL) {
+			if (ASN1_STRING_length(ku) > 0)
+				c->ku = ASN1_STRING_get0_data(ku)[0];
+			if (ASN1_STRING_length(ku) > 1)
+				c->ku |= (uint32_t)ASN1_STRING_get0_data(ku)[1]
+				    << 8;
+			ASN1_BIT_STRING_free(ku);
+		}
+	}
+	if ((e = lint_ext(c, NID_ext_key_usage)) != NULL) {
+		c->has_eku = 1;
+		if ((eku = X509V3_EXT_d2i(e)) != NULL) {
+			for (i = 0; i < sk_ASN1_OBJECT_num(eku); i++) {
+				nid = OBJ_obj2nid(sk_ASN1_OBJECT_value(eku, i));
+				for (k = 0; k < sizeof(xkus) / sizeof(xkus[0]);
+				    k++)
+					if (xkus[k].nid == nid)
+						c->xku |= xkus[k].xku;
+			}
+			EXTENDED_KEY_USAGE_free(eku);
+		}
+	}
+}
+
+/*
  * The kind of certificate x (engine.h, lint_cert).  zlint's
  * IsServerAuthCert counts a leaf without EKU as a TLS server's too.
  */
@@ -255,9 +310,9 @@ cert_kind(struct lint_ctx *c)
 
 	if (c->is_ca)
 		return c->self_signed ? LK_ROOT : LK_SUBCA;
-	if (!(c->exflags & EXFLAG_XKUSAGE))
+	if (!c->has_eku)
 		return LK_TLS;
-	xku = X509_get_extended_key_usage(c->x);
+	xku = c->xku;
 	if (xku & (XKU_SSL_SERVER | XKU_ANYEKU))
 		return LK_TLS;
 	if (xku & XKU_SMIME)
@@ -314,8 +369,7 @@ lint_cert(struct lint_ctx *c, X509 *x, const unsigned char *der,
 		BASIC_CONSTRAINTS_free(bc);
 	}
 	c->self_signed = (c->exflags & EXFLAG_SS) != 0;
-	c->has_ku = (c->exflags & EXFLAG_KUSAGE) != 0;
-	c->ku = c->has_ku ? X509_get_key_usage(x) : 0;
+	usage(c);
 	c->pkey = X509_get0_pubkey(x) != NULL ?
 	    EVP_PKEY_get_base_id(X509_get0_pubkey(x)) : NID_undef;
 	c->subject_empty = X509_NAME_entry_count(X509_get_subject_name(x)) == 0;

@@ -86,8 +86,13 @@ struct lint_ctx {
 					   (EXFLAG_SS: self-issued, AKI
 					   agrees, key fits the algorithm) */
 	int		 has_ku;	/* a keyUsage extension */
-	uint32_t	 ku;		/* its bits, X509_get_key_usage's
-					   KU_* (0 without one) */
+	uint32_t	 ku;		/* its bits as KU_* (0 without one),
+					   decoded here: X509_get_key_usage
+					   says 0 for a certificate with any
+					   invalid extension */
+	int		 has_eku;	/* an extKeyUsage extension */
+	uint32_t	 xku;		/* its purposes as XKU_* (0 without
+					   one), decoded here too */
 	int		 pkey;		/* EVP_PKEY_get_base_id of the key,
 					   or NID_undef */
 	int		 subject_empty;	/* no RDN in the subject */

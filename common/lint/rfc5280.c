@@ -503,7 +503,7 @@ static void
 eku_critical_any(struct lint_ctx *c)
 {
 	if (lint_crit(c, NID_ext_key_usage) == 1 &&
-	    (X509_get_extended_key_usage(c->x) & XKU_ANYEKU))
+	    (c->xku & XKU_ANYEKU))
 		lint_find(c, "the extKeyUsage extension has "
 		    "anyExtendedKeyUsage and is critical");
 }

@@ -126,3 +126,17 @@ e_ext_name_constraints_not_in_ca $C/pyca-cryptography/x509/custom/nc_permitted_2
 e_crl_has_next_update $Z/crlEmpty.pem
 e_crl_reason_code_invalid $C/pyca-cryptography/x509/custom/crl_unsupported_reason.pem
 EOF2
+
+# the README's CI gate on a repository's certs/, clean, then with a
+# certificate whose keyUsage is not critical (a warning: -s fails it)
+mkdir -p "$O/lint-ci/certs"
+cp "$F/leaf.pem" "$F/inter.pem" "$F/root.pem" "$O/lint-ci/certs/"
+ci=$(sed -n 's/^\(cert-lint -s certs\/\*\.pem\)  *#.*/\1/p' "$TOP/README.md")
+t ok-lint-readme-ci-gate 0 "cd lint-ci && $ci" '' ''
+cp "$L/ku-not-critical.pem" "$O/lint-ci/certs/"
+t no-lint-readme-ci-gate-warning 1 "cd lint-ci && $ci" \
+    'certs/ku-not-critical.pem:2: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)' ''
+# the members pemkit(7) names, in its order
+t ok-lint-json-schema 0 "cert-lint -j $L/ku-not-critical.pem | jq -c 'keys_unsorted, (.findings[0] | keys_unsorted)'" \
+    '["schema","source","index","line","type","profile","findings"]
+["id","severity","message","citation"]' ''

@@ -150,15 +150,15 @@ block(struct ctx *c, const struct pem_block *b)
 {
 	const unsigned char *p = b->der;
 	struct lint_ctx l;
-	X509 *x = NULL;
 	X509_CRL *crl = NULL;
 	int status;
 
 	if (b->kind == PK_CERT) {
-		if ((x = d2i_X509(NULL, &p, (long)b->derlen)) == NULL)
+		if (lint_cert(&l, b->der, b->derlen, c->at, &c->sel) != 0) {
+			lint_done(&l);
 			return diag_err(b->src, b->line, "certificate does "
 			    "not decode");
-		lint_cert(&l, x, b->der, b->derlen, c->at, &c->sel);
+		}
 	} else if (b->kind == PK_CRL) {
 		if ((crl = d2i_X509_CRL(NULL, &p, (long)b->derlen)) == NULL)
 			return diag_err(b->src, b->line, "the CRL does not "
@@ -172,7 +172,6 @@ block(struct ctx *c, const struct pem_block *b)
 	c->nobj++;
 	status = report(c, b, &l);
 	lint_done(&l);
-	X509_free(x);
 	X509_CRL_free(crl);
 	return status;
 }

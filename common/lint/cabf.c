@@ -7,5 +7,5 @@
 #include "lint/engine.h"
 
 const struct lint_rule lint_cabf[] = {
-	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL, 0 }
 };

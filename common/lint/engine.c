@@ -13,6 +13,7 @@
 
 #include "base/diag.h"
 #include "lint/engine.h"
+#include "read/pem.h"
 
 /* The groups, in the order -L lists them: one line per group. */
 static const struct lint_rule *const groups[] = {
@@ -208,9 +209,9 @@ lint_ext(const struct lint_ctx *c, int nid)
 {
 	int i;
 
-	if (c->x != NULL)
-		return (i = X509_get_ext_by_NID(c->x, nid, -1)) < 0 ? NULL :
-		    X509_get_ext(c->x, i);
+	if (c->t.exts != NULL)
+		return (i = X509v3_get_ext_by_NID(c->t.exts, nid, -1)) < 0 ?
+		    NULL : X509v3_get_ext(c->t.exts, i);
 	if (c->crl != NULL)
 		return (i = X509_CRL_get_ext_by_NID(c->crl, nid, -1)) < 0 ?
 		    NULL : X509_CRL_get_ext(c->crl, i);
@@ -320,63 +321,234 @@ cert_kind(struct lint_ctx *c)
 	return LK_PRIV;
 }
 
-/* Run the selected rules that apply to c's kind, start and at. */
-static void
+/* Is rule i selected, for c's kind, and in force? */
+static int
+applies(const struct lint_ctx *c, size_t i, const struct lint_sel *sel)
+{
+	const struct lint_rule *r = table[i];
+
+	if (!(r->kinds & c->kind))
+		return 0;
+	if (since[i] != 0 && (!c->start_ok || c->start < since[i] ||
+	    c->at < since[i]))
+		return 0;
+	if (sel != NULL && sel->only != NULL &&
+	    !in_list(sel->only, r->id, strlen(r->id)))
+		return 0;
+	if (sel != NULL && sel->skip != NULL &&
+	    in_list(sel->skip, r->id, strlen(r->id)))
+		return 0;
+	return 1;
+}
+
+/* Run the selected rules that apply to c's kind, start and at; for a
+ * certificate, decode it as an X509 first if one of them needs it. */
+static int
 run(struct lint_ctx *c, const struct lint_sel *sel)
 {
-	const struct lint_rule *r;
+	const unsigned char *p;
 	size_t i, n;
 
 	lint_rules(&n);
+	if (c->crl == NULL)
+		for (i = 0; i < n; i++)
+			if (!(table[i]->flags & LR_DER) && applies(c, i, sel)) {
+				p = c->der;
+				if ((c->x = d2i_X509(NULL, &p,
+				    (long)c->derlen)) == NULL)
+					return -1;
+				break;
+			}
 	for (i = 0; i < n; i++) {
-		r = table[i];
-		if (!(r->kinds & c->kind))
+		if (!applies(c, i, sel))
 			continue;
-		if (since[i] != 0 && (!c->start_ok || c->start < since[i] ||
-		    c->at < since[i]))
-			continue;
-		if (sel != NULL && sel->only != NULL &&
-		    !in_list(sel->only, r->id, strlen(r->id)))
-			continue;
-		if (sel != NULL && sel->skip != NULL &&
-		    in_list(sel->skip, r->id, strlen(r->id)))
-			continue;
-		c->cur = r;
-		r->run(c);
+		c->cur = table[i];
+		table[i]->run(c);
 	}
 	c->cur = NULL;
+	return 0;
+}
+
+/*
+ * The parts of the certificate der (RFC 5280 section 4.1) into c->t,
+ * each by its OpenSSL d2i, all but the public key.  Returns 0 or -1.
+ */
+static int
+parts(struct lint_ctx *c)
+{
+	struct lint_tbs *t = &c->t;
+	const unsigned char *p = c->der, *end = c->der + c->derlen, *q, *e,
+	    *s;
+	struct der_tlv v, w;
+	ASN1_INTEGER *ver;
+
+	if (!der_next(&p, end, &v) || !v.cons || v.indef)
+		return -1;
+	q = v.val;
+	e = v.val + v.len;
+	if (!der_next(&q, e, &v) || !v.cons || v.indef)	/* tbs */
+		return -1;
+	s = q;
+	if ((t->outer_alg = d2i_X509_ALGOR(NULL, &s, e - q)) == NULL)
+		return -1;
+	q = v.val;
+	e = v.val + v.len;
+	t->version = X509_VERSION_1;
+	s = q;
+	if (!der_next(&q, e, &v))
+		return -1;
+	if (v.cls == V_ASN1_CONTEXT_SPECIFIC && v.tag == 0) {
+		p = v.val;
+		if ((ver = d2i_ASN1_INTEGER(NULL, &p, v.len)) == NULL)
+			return -1;
+		t->version = ASN1_INTEGER_get(ver);
+		ASN1_INTEGER_free(ver);
+		s = q;
+		if (!der_next(&q, e, &v))
+			return -1;
+	}
+	if ((t->serial = d2i_ASN1_INTEGER(NULL, &s, q - s)) == NULL ||
+	    (t->sigalg = d2i_X509_ALGOR(NULL, &q, e - q)) == NULL ||
+	    (t->issuer = d2i_X509_NAME(NULL, &q, e - q)) == NULL)
+		return -1;
+	if (!der_next(&q, e, &v) || !v.cons)		/* validity */
+		return -1;
+	p = v.val;
+	if ((t->not_before = d2i_ASN1_TIME(NULL, &p, v.len)) == NULL ||
+	    (t->not_after = d2i_ASN1_TIME(NULL, &p, v.val + v.len - p)) ==
+	    NULL || (t->subject = d2i_X509_NAME(NULL, &q, e - q)) == NULL)
+		return -1;
+	s = q;
+	if (!der_next(&q, e, &v) || !v.cons)		/* spki */
+		return -1;
+	t->spki = s;
+	t->spkilen = q - s;
+	p = v.val;
+	if ((t->spki_alg = d2i_X509_ALGOR(NULL, &p, v.len)) == NULL)
+		return -1;
+	while (der_next(&q, e, &w)) {
+		if (w.cls != V_ASN1_CONTEXT_SPECIFIC)
+			return -1;
+		if (w.tag == 1)
+			t->iuid = 1;
+		else if (w.tag == 2)
+			t->suid = 1;
+		else if (w.tag == 3) {
+			p = w.val;
+			if ((t->exts = d2i_X509_EXTENSIONS(NULL, &p,
+			    w.len)) == NULL)
+				return -1;
+		}
+	}
+	if (q != e)
+		return -1;
+	if (t->exts == NULL && (t->exts = sk_X509_EXTENSION_new_null()) ==
+	    NULL)
+		return -1;
+	return 0;
+}
+
+/* The key type of an SPKI algorithm (RFC 3279, 5480, 8410). */
+static int
+key_type(const X509_ALGOR *a)
+{
+	const ASN1_OBJECT *o;
+
+	X509_ALGOR_get0(&o, NULL, NULL, a);
+	switch (OBJ_obj2nid(o)) {
+	case NID_rsaEncryption:
+		return EVP_PKEY_RSA;
+	case NID_rsassaPss:
+		return EVP_PKEY_RSA_PSS;
+	case NID_X9_62_id_ecPublicKey:
+		return EVP_PKEY_EC;
+	case NID_dsa:
+		return EVP_PKEY_DSA;
+	case NID_ED25519:
+		return EVP_PKEY_ED25519;
+	case NID_ED448:
+		return EVP_PKEY_ED448;
+	case NID_X25519:
+		return EVP_PKEY_X25519;
+	case NID_X448:
+		return EVP_PKEY_X448;
+	default:
+		return NID_undef;
+	}
+}
+
+/* Self-signed as OpenSSL's EXFLAG_SS says, signature unchecked. */
+static int
+self_signed(struct lint_ctx *c)
+{
+	X509_EXTENSION *e;
+	AUTHORITY_KEYID *a = NULL;
+	ASN1_OCTET_STRING *ski = NULL;
+	int ok;
+
+	const ASN1_OBJECT *o;
+	int md, pk;
+
+	if (X509_NAME_cmp(c->t.subject, c->t.issuer) != 0)
+		return 0;
+	/* a key of the signature's type (OpenSSL's check_sig_alg_match) */
+	X509_ALGOR_get0(&o, NULL, NULL, c->t.outer_alg);
+	if (!OBJ_find_sigid_algs(OBJ_obj2nid(o), &md, &pk) ||
+	    (pk != (c->pkey == EVP_PKEY_RSA_PSS ? EVP_PKEY_RSA_PSS :
+	    c->pkey) && !(pk == EVP_PKEY_RSA_PSS && c->pkey == EVP_PKEY_RSA)))
+		return 0;
+	if ((e = lint_ext(c, NID_authority_key_identifier)) == NULL ||
+	    (a = X509V3_EXT_d2i(e)) == NULL || a->keyid == NULL) {
+		AUTHORITY_KEYID_free(a);
+		return 1;
+	}
+	ok = (e = lint_ext(c, NID_subject_key_identifier)) != NULL &&
+	    (ski = X509V3_EXT_d2i(e)) != NULL &&
+	    ASN1_OCTET_STRING_cmp(ski, a->keyid) == 0;
+	ASN1_OCTET_STRING_free(ski);
+	AUTHORITY_KEYID_free(a);
+	return ok;
 }
 
 int
-lint_cert(struct lint_ctx *c, X509 *x, const unsigned char *der,
-    size_t derlen, time_t at, const struct lint_sel *sel)
+lint_cert(struct lint_ctx *c, const unsigned char *der, size_t derlen,
+    time_t at, const struct lint_sel *sel)
 {
+	X509_EXTENSION *e;
 	BASIC_CONSTRAINTS *bc;
 
 	memset(c, 0, sizeof(*c));
-	c->x = x;
 	c->der = der;
 	c->derlen = derlen;
 	c->at = at;
-	c->start_ok = time_of(X509_get0_notBefore(x), &c->start) == 0;
-	c->version = X509_get_version(x);
-	c->exflags = X509_get_extension_flags(x);
+	if (parts(c) != 0)
+		return -1;
+	c->start_ok = time_of(c->t.not_before, &c->start) == 0;
+	c->version = c->t.version;
 	/* cA itself, even where OpenSSL's flags judge the extension
 	 * invalid (RFC 5280 section 4.2.1.9) */
-	if ((bc = X509_get_ext_d2i(x, NID_basic_constraints, NULL,
-	    NULL)) != NULL) {
+	if ((e = lint_ext(c, NID_basic_constraints)) != NULL &&
+	    (bc = X509V3_EXT_d2i(e)) != NULL) {
 		c->is_ca = bc->ca != 0;
 		BASIC_CONSTRAINTS_free(bc);
 	}
-	c->self_signed = (c->exflags & EXFLAG_SS) != 0;
+	c->pkey = key_type(c->t.spki_alg);
+	c->self_signed = self_signed(c);
 	usage(c);
-	c->pkey = X509_get0_pubkey(x) != NULL ?
-	    EVP_PKEY_get_base_id(X509_get0_pubkey(x)) : NID_undef;
-	c->subject_empty = X509_NAME_entry_count(X509_get_subject_name(x)) == 0;
+	c->subject_empty = X509_NAME_entry_count(c->t.subject) == 0;
 	c->kind = sel != NULL && sel->profile != 0 ? sel->profile :
 	    cert_kind(c);
-	run(c, sel);
-	return 0;
+	return run(c, sel);
+}
+
+EVP_PKEY *
+lint_pkey(struct lint_ctx *c)
+{
+	const unsigned char *p = c->t.spki;
+
+	if (c->pk == NULL && p != NULL)
+		c->pk = d2i_PUBKEY(NULL, &p, c->t.spkilen);
+	return c->pk;
 }
 
 int
@@ -391,14 +563,29 @@ lint_crl_run(struct lint_ctx *c, X509_CRL *crl, const unsigned char *der,
 	c->start_ok = time_of(X509_CRL_get0_lastUpdate(crl), &c->start) == 0;
 	c->version = X509_CRL_get_version(crl);
 	c->kind = LK_CRL;
-	run(c, sel);
-	return 0;
+	return run(c, sel);
 }
 
 void
 lint_done(struct lint_ctx *c)
 {
+	struct lint_tbs *t = &c->t;
 	size_t i;
+
+	ASN1_INTEGER_free(t->serial);
+	X509_ALGOR_free(t->sigalg);
+	X509_ALGOR_free(t->spki_alg);
+	X509_ALGOR_free(t->outer_alg);
+	X509_NAME_free(t->issuer);
+	X509_NAME_free(t->subject);
+	ASN1_TIME_free(t->not_before);
+	ASN1_TIME_free(t->not_after);
+	sk_X509_EXTENSION_pop_free(t->exts, X509_EXTENSION_free);
+	X509_free(c->x);
+	EVP_PKEY_free(c->pk);
+	memset(t, 0, sizeof(*t));
+	c->x = NULL;
+	c->pk = NULL;
 
 	for (i = 0; i < c->nf; i++)
 		free(c->f[i].msg);

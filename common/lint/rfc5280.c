@@ -19,7 +19,7 @@
 static void
 serial_not_positive(struct lint_ctx *c)
 {
-	const ASN1_INTEGER *s = X509_get0_serialNumber(c->x);
+	const ASN1_INTEGER *s = c->t.serial;
 
 	if (ASN1_STRING_type(s) == V_ASN1_NEG_INTEGER)
 		lint_find(c, "the serial number is negative");
@@ -35,7 +35,7 @@ serial_not_positive(struct lint_ctx *c)
 static void
 serial_too_long(struct lint_ctx *c)
 {
-	const ASN1_INTEGER *s = X509_get0_serialNumber(c->x);
+	const ASN1_INTEGER *s = c->t.serial;
 	int n;
 
 	n = i2d_ASN1_INTEGER(s, NULL) - 2;	/* short form: n < 128 */
@@ -49,7 +49,7 @@ serial_too_long(struct lint_ctx *c)
 static void
 ext_version_not_3(struct lint_ctx *c)
 {
-	if (c->version != X509_VERSION_3 && X509_get_ext_count(c->x) > 0)
+	if (c->version != X509_VERSION_3 && sk_X509_EXTENSION_num(c->t.exts) > 0)
 		lint_find(c, "a version %ld certificate has extensions",
 		    c->version + 1);
 }
@@ -59,13 +59,10 @@ ext_version_not_3(struct lint_ctx *c)
 static void
 has_unique_id(struct lint_ctx *c)
 {
-	const ASN1_BIT_STRING *iuid, *suid;
-
-	X509_get0_uids(c->x, &iuid, &suid);
-	if (iuid != NULL || suid != NULL)
+	if (c->t.iuid || c->t.suid)
 		lint_find(c, "the certificate has %s unique identifier",
-		    iuid != NULL && suid != NULL ? "an issuer and a subject" :
-		    iuid != NULL ? "an issuer" : "a subject");
+		    c->t.iuid && c->t.suid ? "an issuer and a subject" :
+		    c->t.iuid ? "an issuer" : "a subject");
 }
 
 /* RFC 5280 section 4.1.2.8: unique identifiers only in version 2 or
@@ -73,10 +70,7 @@ has_unique_id(struct lint_ctx *c)
 static void
 unique_id_v1(struct lint_ctx *c)
 {
-	const ASN1_BIT_STRING *iuid, *suid;
-
-	X509_get0_uids(c->x, &iuid, &suid);
-	if ((iuid != NULL || suid != NULL) && c->version == X509_VERSION_1)
+	if ((c->t.iuid || c->t.suid) && c->version == X509_VERSION_1)
 		lint_find(c, "a version 1 certificate has a unique identifier");
 }
 
@@ -139,9 +133,9 @@ time_defects(const ASN1_TIME *t)
 static void
 time_rule(struct lint_ctx *c, unsigned which, const char *what)
 {
-	if (time_defects(X509_get0_notBefore(c->x)) & which)
+	if (time_defects(c->t.not_before) & which)
 		lint_find(c, "notBefore %s", what);
-	if (time_defects(X509_get0_notAfter(c->x)) & which)
+	if (time_defects(c->t.not_after) & which)
 		lint_find(c, "notAfter %s", what);
 }
 
@@ -193,8 +187,8 @@ validity_not_positive(struct lint_ctx *c)
 {
 	int day, sec;
 
-	if (ASN1_TIME_diff(&day, &sec, X509_get0_notBefore(c->x),
-	    X509_get0_notAfter(c->x)) && (day < 0 || sec < 0))
+	if (ASN1_TIME_diff(&day, &sec, c->t.not_before,
+	    c->t.not_after) && (day < 0 || sec < 0))
 		lint_find(c, "notAfter is before notBefore");
 }
 
@@ -203,7 +197,7 @@ validity_not_positive(struct lint_ctx *c)
 static void
 issuer_empty(struct lint_ctx *c)
 {
-	if (X509_NAME_entry_count(X509_get_issuer_name(c->x)) == 0)
+	if (X509_NAME_entry_count(c->t.issuer) == 0)
 		lint_find(c, "the issuer name is empty");
 }
 
@@ -241,13 +235,13 @@ duplicate_extension(struct lint_ctx *c)
 {
 	const ASN1_OBJECT *a;
 	char buf[80];
-	int i, j, n = X509_get_ext_count(c->x);
+	int i, j, n = sk_X509_EXTENSION_num(c->t.exts);
 
 	for (i = 1; i < n; i++) {
-		a = X509_EXTENSION_get_object(X509_get_ext(c->x, i));
+		a = X509_EXTENSION_get_object(sk_X509_EXTENSION_value(c->t.exts, i));
 		for (j = 0; j < i; j++)
 			if (OBJ_cmp(a, X509_EXTENSION_get_object(
-			    X509_get_ext(c->x, j))) == 0)
+			    sk_X509_EXTENSION_value(c->t.exts, j))) == 0)
 				break;
 		if (j < i) {
 			OBJ_obj2txt(buf, sizeof(buf), a, 0);
@@ -285,10 +279,10 @@ ext_empty_sequence(struct lint_ctx *c)
 	X509_EXTENSION *e;
 	char buf[80];
 	size_t k;
-	int i, n = X509_get_ext_count(c->x), nid;
+	int i, n = sk_X509_EXTENSION_num(c->t.exts), nid;
 
 	for (i = 0; i < n; i++) {
-		e = X509_get_ext(c->x, i);
+		e = sk_X509_EXTENSION_value(c->t.exts, i);
 		if (!empty_seq(e))
 			continue;
 		nid = OBJ_obj2nid(X509_EXTENSION_get_object(e));
@@ -553,7 +547,7 @@ aki_no_keyid(struct lint_ctx *c)
 	if (c->self_signed ||
 	    lint_ext(c, NID_authority_key_identifier) == NULL)
 		return;
-	a = X509_get_ext_d2i(c->x, NID_authority_key_identifier, NULL, NULL);
+	a = X509V3_EXT_d2i(lint_ext(c, NID_authority_key_identifier));
 	if (a != NULL && a->keyid == NULL)
 		lint_find(c, "the authorityKeyIdentifier has no "
 		    "keyIdentifier");
@@ -697,111 +691,111 @@ ecdsa_ee_ku(struct lint_ctx *c)
 
 const struct lint_rule lint_rfc5280[] = {
 	{ "e_serial_number_not_positive", LINT_ERROR, "RFC 5280", "4.1.2.2",
-	    "2002-04-01", LK_CERT, serial_not_positive },
+	    "2002-04-01", LK_CERT, serial_not_positive, LR_DER },
 	{ "e_serial_number_longer_than_20_octets", LINT_ERROR, "RFC 5280",
-	    "4.1.2.2", "2002-04-01", LK_CERT, serial_too_long },
+	    "4.1.2.2", "2002-04-01", LK_CERT, serial_too_long, LR_DER },
 	{ "e_cert_extensions_version_not_3", LINT_ERROR, "RFC 5280",
-	    "4.1.2.9", "1999-01-01", LK_CERT, ext_version_not_3 },
+	    "4.1.2.9", "1999-01-01", LK_CERT, ext_version_not_3, LR_DER },
 	{ "e_cert_contains_unique_identifier", LINT_ERROR, "RFC 5280",
-	    "4.1.2.8", "2008-05-01", LK_CERT, has_unique_id },
+	    "4.1.2.8", "2008-05-01", LK_CERT, has_unique_id, LR_DER },
 	{ "e_cert_unique_identifier_version_not_2_or_3", LINT_ERROR,
-	    "RFC 5280", "4.1.2.8", "2008-05-01", LK_CERT, unique_id_v1 },
+	    "RFC 5280", "4.1.2.8", "2008-05-01", LK_CERT, unique_id_v1, LR_DER },
 	{ "e_utc_time_does_not_include_seconds", LINT_ERROR, "RFC 5280",
-	    "4.1.2.5.1", "1999-01-01", LK_CERT, utc_no_seconds },
+	    "4.1.2.5.1", "1999-01-01", LK_CERT, utc_no_seconds, LR_DER },
 	{ "e_utc_time_not_in_zulu", LINT_ERROR, "RFC 5280", "4.1.2.5.1",
-	    "1999-01-01", LK_CERT, utc_not_zulu },
+	    "1999-01-01", LK_CERT, utc_not_zulu, LR_DER },
 	{ "e_generalized_time_does_not_include_seconds", LINT_ERROR,
-	    "RFC 5280", "4.1.2.5.2", "1999-01-01", LK_CERT, gen_no_seconds },
+	    "RFC 5280", "4.1.2.5.2", "1999-01-01", LK_CERT, gen_no_seconds, LR_DER },
 	{ "e_generalized_time_includes_fraction_seconds", LINT_ERROR,
-	    "RFC 5280", "4.1.2.5.2", "1999-01-01", LK_CERT, gen_fraction },
+	    "RFC 5280", "4.1.2.5.2", "1999-01-01", LK_CERT, gen_fraction, LR_DER },
 	{ "e_generalized_time_not_in_zulu", LINT_ERROR, "RFC 5280",
-	    "4.1.2.5.2", "1999-01-01", LK_CERT, gen_not_zulu },
+	    "4.1.2.5.2", "1999-01-01", LK_CERT, gen_not_zulu, LR_DER },
 	{ "e_wrong_time_format_pre2050", LINT_ERROR, "RFC 5280", "4.1.2.5",
-	    "1999-01-01", LK_CERT, gen_pre2050 },
+	    "1999-01-01", LK_CERT, gen_pre2050, LR_DER },
 	{ "e_validity_time_not_positive", LINT_ERROR, "RFC 5280", "4.1.2.5",
-	    NULL, LK_CERT, validity_not_positive },
+	    NULL, LK_CERT, validity_not_positive, LR_DER },
 	{ "e_issuer_field_empty", LINT_ERROR, "RFC 5280", "4.1.2.4",
-	    "1999-01-01", LK_CERT, issuer_empty },
+	    "1999-01-01", LK_CERT, issuer_empty, LR_DER },
 	{ "e_ca_subject_field_empty", LINT_ERROR, "RFC 5280", "4.1.2.6",
-	    "1999-01-01", LK_CA, ca_subject_empty },
+	    "1999-01-01", LK_CA, ca_subject_empty, LR_DER },
 	{ "e_subject_empty_without_san", LINT_ERROR, "RFC 5280", "4.2.1.6",
-	    "1999-01-01", LK_CERT, subject_empty_without_san },
+	    "1999-01-01", LK_CERT, subject_empty_without_san, LR_DER },
 	{ "e_ext_san_not_critical_without_subject", LINT_ERROR, "RFC 5280",
 	    "4.2.1.6", "1999-01-01", LK_CERT,
-	    san_not_critical_without_subject },
+	    san_not_critical_without_subject, LR_DER },
 	{ "e_ext_duplicate_extension", LINT_ERROR, "RFC 5280", "4.2",
-	    "1999-01-01", LK_CERT, duplicate_extension },
+	    "1999-01-01", LK_CERT, duplicate_extension, LR_DER },
 	{ "e_ext_cannot_be_empty_sequence", LINT_ERROR, "RFC 5280", "4.2",
-	    "1999-01-01", LK_CERT, ext_empty_sequence },
+	    "1999-01-01", LK_CERT, ext_empty_sequence, LR_DER },
 	{ "e_ext_policy_constraints_empty", LINT_ERROR, "RFC 5280",
-	    "4.2.1.11", "1999-01-01", LK_CERT, pc_empty },
+	    "4.2.1.11", "1999-01-01", LK_CERT, pc_empty, LR_DER },
 	{ "e_name_constraint_empty", LINT_ERROR, "RFC 5280", "4.2.1.10",
-	    "2008-05-01", LK_CERT, nc_empty },
+	    "2008-05-01", LK_CERT, nc_empty, LR_DER },
 	{ "e_ext_san_no_entries", LINT_ERROR, "RFC 5280", "4.2.1.6",
-	    "1999-01-01", LK_CERT, san_no_entries },
+	    "1999-01-01", LK_CERT, san_no_entries, LR_DER },
 	{ "e_ext_san_empty_name", LINT_ERROR, "RFC 5280", "4.2.1.6",
-	    "1999-01-01", LK_CERT, san_empty_name },
+	    "1999-01-01", LK_CERT, san_empty_name, LR_DER },
 	{ "e_ext_ian_no_entries", LINT_ERROR, "RFC 5280", "4.2.1.7",
-	    "1999-01-01", LK_CERT, ian_no_entries },
+	    "1999-01-01", LK_CERT, ian_no_entries, LR_DER },
 	{ "e_ext_ian_empty_name", LINT_ERROR, "RFC 5280", "4.2.1.7",
-	    "1999-01-01", LK_CERT, ian_empty_name },
+	    "1999-01-01", LK_CERT, ian_empty_name, LR_DER },
 	{ "e_basic_constraints_not_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.9", "1999-01-01", LK_CA, bc_not_critical },
+	    "4.2.1.9", "1999-01-01", LK_CA, bc_not_critical, LR_DER },
 	{ "w_ext_key_usage_not_critical", LINT_WARNING, "RFC 5280", "4.2.1.3",
-	    "1999-01-01", LK_CERT, ku_not_critical },
+	    "1999-01-01", LK_CERT, ku_not_critical, LR_DER },
 	{ "e_ext_name_constraints_not_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.10", "1999-01-01", LK_CERT, nc_not_critical },
+	    "4.2.1.10", "1999-01-01", LK_CERT, nc_not_critical, LR_DER },
 	{ "e_ext_name_constraints_not_in_ca", LINT_ERROR, "RFC 5280",
-	    "4.2.1.10", "1999-01-01", LK_LEAF, nc_not_in_ca },
+	    "4.2.1.10", "1999-01-01", LK_LEAF, nc_not_in_ca, LR_DER },
 	{ "e_ext_authority_key_identifier_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.1", "1999-01-01", LK_CERT, aki_critical },
+	    "4.2.1.1", "1999-01-01", LK_CERT, aki_critical, LR_DER },
 	{ "e_ext_subject_key_identifier_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.2", "1999-01-01", LK_CERT, ski_critical },
+	    "4.2.1.2", "1999-01-01", LK_CERT, ski_critical, LR_DER },
 	{ "e_ext_aia_marked_critical", LINT_ERROR, "RFC 5280", "4.2.2.1",
-	    "1999-01-01", LK_CERT, aia_critical },
+	    "1999-01-01", LK_CERT, aia_critical, LR_DER },
 	{ "e_subject_info_access_marked_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.2.2", "2002-04-01", LK_CERT, sia_critical },
+	    "4.2.2.2", "2002-04-01", LK_CERT, sia_critical, LR_DER },
 	{ "e_ext_freshest_crl_marked_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.15", "2002-04-01", LK_CERT, freshest_critical },
+	    "4.2.1.15", "2002-04-01", LK_CERT, freshest_critical, LR_DER },
 	{ "e_ext_subject_directory_attr_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.8", "1999-01-01", LK_CERT, sda_critical },
+	    "4.2.1.8", "1999-01-01", LK_CERT, sda_critical, LR_DER },
 	{ "e_ext_policy_constraints_not_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.11", "2008-05-01", LK_CERT, pc_not_critical },
+	    "4.2.1.11", "2008-05-01", LK_CERT, pc_not_critical, LR_DER },
 	{ "e_inhibit_any_policy_not_critical", LINT_ERROR, "RFC 5280",
-	    "4.2.1.14", "2002-04-01", LK_CERT, iap_not_critical },
+	    "4.2.1.14", "2002-04-01", LK_CERT, iap_not_critical, LR_DER },
 	{ "w_ext_policy_map_not_critical", LINT_WARNING, "RFC 5280",
-	    "4.2.1.5", "1999-01-01", LK_CERT, pm_not_critical },
+	    "4.2.1.5", "1999-01-01", LK_CERT, pm_not_critical, LR_DER },
 	{ "w_ext_crl_distribution_marked_critical", LINT_WARNING, "RFC 5280",
-	    "4.2.1.13", "1999-01-01", LK_CERT, cdp_critical },
+	    "4.2.1.13", "1999-01-01", LK_CERT, cdp_critical, LR_DER },
 	{ "w_ext_ian_critical", LINT_WARNING, "RFC 5280", "4.2.1.7",
-	    "1999-01-01", LK_CERT, ian_critical },
+	    "1999-01-01", LK_CERT, ian_critical, LR_DER },
 	{ "w_eku_critical_improperly", LINT_WARNING, "RFC 5280", "4.2.1.12",
-	    "2002-04-01", LK_CERT, eku_critical_any },
+	    "2002-04-01", LK_CERT, eku_critical_any, LR_DER },
 	{ "e_ext_subject_key_identifier_missing_ca", LINT_ERROR, "RFC 5280",
-	    "4.2.1.2", "1999-01-01", LK_CA, ski_missing_ca },
+	    "4.2.1.2", "1999-01-01", LK_CA, ski_missing_ca, LR_DER },
 	{ "w_ext_subject_key_identifier_missing_sub_cert", LINT_WARNING,
-	    "RFC 5280", "4.2.1.2", "1999-01-01", LK_LEAF, ski_missing_leaf },
+	    "RFC 5280", "4.2.1.2", "1999-01-01", LK_LEAF, ski_missing_leaf, LR_DER },
 	{ "e_ext_authority_key_identifier_missing", LINT_ERROR, "RFC 5280",
-	    "4.2.1.1", "1999-01-01", LK_CERT, aki_missing },
+	    "4.2.1.1", "1999-01-01", LK_CERT, aki_missing, LR_DER },
 	{ "e_ext_authority_key_identifier_no_key_identifier", LINT_ERROR,
-	    "RFC 5280", "4.2.1.1", "1999-01-01", LK_CERT, aki_no_keyid },
+	    "RFC 5280", "4.2.1.1", "1999-01-01", LK_CERT, aki_no_keyid, LR_DER },
 	{ "e_ext_key_usage_without_bits", LINT_ERROR, "RFC 5280", "4.2.1.3",
-	    "2008-05-01", LK_CERT, ku_without_bits },
+	    "2008-05-01", LK_CERT, ku_without_bits, LR_DER },
 	{ "e_ext_key_usage_cert_sign_without_ca", LINT_ERROR, "RFC 5280",
-	    "4.2.1.3", "2002-04-01", LK_CERT, ku_cert_sign_without_ca },
+	    "4.2.1.3", "2002-04-01", LK_CERT, ku_cert_sign_without_ca, LR_DER },
 	{ "e_superfluous_ku_encoding", LINT_ERROR, "X.690", "11.2.2", NULL,
-	    LK_CERT, ku_superfluous },
+	    LK_CERT, ku_superfluous, LR_DER },
 	{ "e_incorrect_ku_encoding", LINT_ERROR, "X.690", "11.2.2", NULL,
-	    LK_CERT, ku_incorrect },
+	    LK_CERT, ku_incorrect, LR_DER },
 	{ "e_rsa_allowed_ku_ee", LINT_ERROR, "RFC 3279", "2.3.1",
-	    "2002-04-01", LK_LEAF, rsa_ku_ee },
+	    "2002-04-01", LK_LEAF, rsa_ku_ee, LR_DER },
 	{ "e_rsa_allowed_ku_ca", LINT_ERROR, "RFC 3279", "2.3.1",
-	    "2002-04-01", LK_CA, rsa_ku_ca },
+	    "2002-04-01", LK_CA, rsa_ku_ca, LR_DER },
 	{ "e_rsa_allowed_ku_no_encipherment_ca", LINT_WARNING, "RFC 3279",
-	    "2.3.1", "2002-04-01", LK_CA, rsa_ku_no_encipherment_ca },
+	    "2.3.1", "2002-04-01", LK_CA, rsa_ku_no_encipherment_ca, LR_DER },
 	{ "e_ecdsa_allowed_ku", LINT_ERROR, "RFC 8813", "3", "2020-08-01",
-	    LK_CERT, ecdsa_allowed_ku },
+	    LK_CERT, ecdsa_allowed_ku, LR_DER },
 	{ "n_ecdsa_ee_invalid_ku", LINT_NOTICE, "RFC 5480", "3",
-	    "2012-07-01", LK_LEAF, ecdsa_ee_ku },
-	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+	    "2012-07-01", LK_LEAF, ecdsa_ee_ku, LR_DER },
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL, 0 }
 };

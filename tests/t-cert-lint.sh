@@ -106,6 +106,9 @@ e_crl_has_valid_reason_code $L/crl-reason-unspecified.crl
 e_crl_next_update_before_this_update $L/crl-next-before-this.crl
 e_crl_has_authority_key_identifier $L/crl-no-aki.crl
 e_crl_revocation_time_after_this_update $L/crl-revoked-after-this.crl
+e_crl_extensions_version_not_2 $L/crl-v1-with-extensions.crl
+e_generalized_time_not_in_zulu $L/gen-offset-ian-empty.pem
+e_ext_ian_empty_name $L/gen-offset-ian-empty.pem
 e_cert_extensions_version_not_3 $Z/certVersion2WithExtension.pem
 e_cert_unique_identifier_version_not_2_or_3 $Z/uniqueIdVersion1.pem
 e_utc_time_does_not_include_seconds $Z/utcNoSeconds.pem

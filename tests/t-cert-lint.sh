@@ -109,6 +109,8 @@ e_crl_revocation_time_after_this_update $L/crl-revoked-after-this.crl
 e_crl_extensions_version_not_2 $L/crl-v1-with-extensions.crl
 e_generalized_time_not_in_zulu $L/gen-offset-ian-empty.pem
 e_ext_ian_empty_name $L/gen-offset-ian-empty.pem
+w_name_constraint_on_edi_party_name $L/gen-offset-ian-empty.pem
+e_tbs_signature_rsa_encryption_parameter_not_null $Z/ncOnX400.pem
 e_cert_extensions_version_not_3 $Z/certVersion2WithExtension.pem
 e_cert_unique_identifier_version_not_2_or_3 $Z/uniqueIdVersion1.pem
 e_utc_time_does_not_include_seconds $Z/utcNoSeconds.pem
@@ -143,3 +145,12 @@ t no-lint-readme-ci-gate-warning 1 "cd lint-ci && $ci" \
 t ok-lint-json-schema 0 "cert-lint -j $L/ku-not-critical.pem | jq -c 'keys_unsorted, (.findings[0] | keys_unsorted)'" \
     '["schema","source","index","line","type","profile","findings"]
 ["id","severity","message","citation"]' ''
+
+# the table: each id once; an id that is not zlint's is one of cert-lint's
+# own, which cert-lint(1) lists under CAVEATS
+t ok-lint-ids-unique 0 "cert-lint -L | cut -f1 | sort | uniq -d" '' ''
+t ok-lint-own-ids-documented 0 "cut -f1 $C/../lint/zlint-lints.tsv >z; cert-lint -L | cut -f1 | grep -vxF -f z | sort" \
+    'e_crl_extensions_version_not_2
+e_crl_next_update_before_this_update
+e_crl_reason_code_invalid
+e_ext_authority_key_identifier_missing' ''

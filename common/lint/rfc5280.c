@@ -13,6 +13,7 @@
 #include <openssl/x509v3.h>
 
 #include "lint/engine.h"
+#include "read/pem.h"
 
 /* RFC 5280 section 4.1.2.2: "The serial number MUST be a positive
  * integer" (zero is not positive). */
@@ -689,6 +690,320 @@ ecdsa_ee_ku(struct lint_ctx *c)
 		    KU_ALL));
 }
 
+/* 4.1.1.2: signatureAlgorithm "MUST contain the same algorithm
+ * identifier as the signature field in the sequence tbsCertificate" */
+static void
+sig_alg_mismatch(struct lint_ctx *c)
+{
+	if (X509_ALGOR_cmp(c->t.sigalg, c->t.outer_alg) != 0)
+		lint_find(c, "signatureAlgorithm differs from the "
+		    "tbsCertificate's signature field");
+}
+
+/* An AlgorithmIdentifier whose parameters are not NULL. */
+static int
+params_not_null(const X509_ALGOR *a)
+{
+	int ptype;
+
+	X509_ALGOR_get0(NULL, &ptype, NULL, a);
+	return ptype != V_ASN1_NULL;
+}
+
+/* RFC 4055 section 1.2 (RFC 3279 section 2.3.1): rsaEncryption's
+ * parameters MUST be NULL */
+static void
+spki_rsa_params(struct lint_ctx *c)
+{
+	if (c->pkey == EVP_PKEY_RSA && params_not_null(c->t.spki_alg))
+		lint_find(c, "the rsaEncryption key's parameters are not NULL");
+}
+
+/* RFC 4055 section 5: the PKCS#1 v1.5 signature algorithms' parameters
+ * MUST be NULL */
+static void
+tbs_sig_rsa_params(struct lint_ctx *c)
+{
+	const ASN1_OBJECT *o;
+	int md, pk;
+
+	X509_ALGOR_get0(&o, NULL, NULL, c->t.sigalg);
+	if (OBJ_find_sigid_algs(OBJ_obj2nid(o), &md, &pk) &&
+	    pk == NID_rsaEncryption && params_not_null(c->t.sigalg))
+		lint_find(c, "the RSA signature algorithm's parameters are not "
+		    "NULL");
+}
+
+/* 4.2.1.9: pathLenConstraint "MUST be greater than or equal to zero",
+ * and is only for a CA whose keyUsage has keyCertSign */
+static BASIC_CONSTRAINTS *
+bc_of(struct lint_ctx *c)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_basic_constraints);
+
+	return e != NULL ? X509V3_EXT_d2i(e) : NULL;
+}
+
+static void
+pathlen_negative(struct lint_ctx *c)
+{
+	BASIC_CONSTRAINTS *bc = bc_of(c);
+
+	if (bc != NULL && bc->pathlen != NULL &&
+	    ASN1_STRING_type(bc->pathlen) == V_ASN1_NEG_INTEGER)
+		lint_find(c, "pathLenConstraint is negative");
+	BASIC_CONSTRAINTS_free(bc);
+}
+
+static void
+pathlen_improper(struct lint_ctx *c)
+{
+	BASIC_CONSTRAINTS *bc = bc_of(c);
+
+	if (bc != NULL && bc->pathlen != NULL && (!bc->ca ||
+	    !(c->ku & KU_KEY_CERT_SIGN)))
+		lint_find(c, "pathLenConstraint is present but %s",
+		    !bc->ca ? "cA is not" : "keyUsage has no keyCertSign");
+	BASIC_CONSTRAINTS_free(bc);
+}
+
+/* 4.2.1.4: "A certificate policy OID MUST NOT appear more than once" */
+static void
+policy_duplicate(struct lint_ctx *c)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_certificate_policies);
+	CERTIFICATEPOLICIES *cp;
+	int i, j, n;
+
+	if (e == NULL || (cp = X509V3_EXT_d2i(e)) == NULL)
+		return;
+	n = sk_POLICYINFO_num(cp);
+	for (i = 1; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (OBJ_cmp(sk_POLICYINFO_value(cp, i)->policyid,
+			    sk_POLICYINFO_value(cp, j)->policyid) == 0) {
+				lint_find(c, "a certificate policy appears more "
+				    "than once");
+				i = n;
+				break;
+			}
+	CERTIFICATEPOLICIES_free(cp);
+}
+
+/* 4.2.1.5: policies "MUST NOT be mapped either to or from the special
+ * value anyPolicy"; each issuerDomainPolicy SHOULD be among the
+ * certificate's policies */
+static void
+policy_map_rule(struct lint_ctx *c, int any)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_policy_mappings);
+	POLICY_MAPPINGS *pm;
+	CERTIFICATEPOLICIES *cp = NULL;
+	POLICY_MAPPING *m;
+	int i, j;
+
+	if (e == NULL || (pm = X509V3_EXT_d2i(e)) == NULL)
+		return;
+	if (!any && (e = lint_ext(c, NID_certificate_policies)) != NULL)
+		cp = X509V3_EXT_d2i(e);
+	for (i = 0; i < sk_POLICY_MAPPING_num(pm); i++) {
+		m = sk_POLICY_MAPPING_value(pm, i);
+		if (any) {
+			if (OBJ_obj2nid(m->issuerDomainPolicy) ==
+			    NID_any_policy || OBJ_obj2nid(
+			    m->subjectDomainPolicy) == NID_any_policy) {
+				lint_find(c, "a policy mapping maps anyPolicy");
+				break;
+			}
+			continue;
+		}
+		for (j = 0; j < sk_POLICYINFO_num(cp); j++)
+			if (OBJ_cmp(sk_POLICYINFO_value(cp, j)->policyid,
+			    m->issuerDomainPolicy) == 0)
+				break;
+		if (j == sk_POLICYINFO_num(cp)) {
+			lint_find(c, "a mapped issuerDomainPolicy is not among "
+			    "the certificate's policies");
+			break;
+		}
+	}
+	CERTIFICATEPOLICIES_free(cp);
+	sk_POLICY_MAPPING_pop_free(pm, POLICY_MAPPING_free);
+}
+
+static void
+policy_map_any(struct lint_ctx *c)
+{
+	policy_map_rule(c, 1);
+}
+
+static void
+policy_map_not_in_policies(struct lint_ctx *c)
+{
+	policy_map_rule(c, 0);
+}
+
+/* 4.2.1.13: a DistributionPoint "MUST NOT consist of only the reasons
+ * field"; its fullName SHOULD hold an LDAP or HTTP URI */
+/* Does URI name g start with scheme (lower case, with "://")? */
+static int
+uri_scheme(const GENERAL_NAME *g, const char *scheme)
+{
+	const unsigned char *p = ASN1_STRING_get0_data(g->d.ia5);
+	size_t i, n = strlen(scheme);
+
+	if ((size_t)ASN1_STRING_length(g->d.ia5) < n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]) !=
+		    scheme[i])
+			return 0;
+	return 1;
+}
+
+static void
+dp_rule(struct lint_ctx *c, int uri)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_crl_distribution_points);
+	CRL_DIST_POINTS *dps;
+	DIST_POINT *dp;
+	GENERAL_NAME *g;
+	int i, j, ok;
+
+	if (e == NULL || (dps = X509V3_EXT_d2i(e)) == NULL)
+		return;
+	for (i = 0; i < sk_DIST_POINT_num(dps); i++) {
+		dp = sk_DIST_POINT_value(dps, i);
+		if (!uri) {
+			if (dp->distpoint == NULL && dp->CRLissuer == NULL) {
+				lint_find(c, "a distribution point has neither "
+				    "a name nor a cRLIssuer");
+				break;
+			}
+			continue;
+		}
+		if (dp->distpoint == NULL || dp->distpoint->type != 0)
+			continue;
+		for (ok = 0, j = 0; j < sk_GENERAL_NAME_num(
+		    dp->distpoint->name.fullname); j++) {
+			g = sk_GENERAL_NAME_value(dp->distpoint->name.fullname,
+			    j);
+			ok |= g->type == GEN_URI && (uri_scheme(g, "http://") ||
+			    uri_scheme(g, "ldap://"));
+		}
+		if (!ok) {
+			lint_find(c, "a distribution point's name has no HTTP "
+			    "or LDAP URI");
+			break;
+		}
+	}
+	CRL_DIST_POINTS_free(dps);
+}
+
+static void
+dp_incomplete(struct lint_ctx *c)
+{
+	dp_rule(c, 0);
+}
+
+static void
+dp_no_uri(struct lint_ctx *c)
+{
+	dp_rule(c, 1);
+}
+
+/* 4.2.1.10: "the minimum MUST be zero, and maximum MUST be absent";
+ * constraints on x400Address, ediPartyName and registeredID are ones
+ * that applications may not process (SHOULD NOT, per zlint a warning) */
+enum ncbad { NC_MIN = 1, NC_MAX = 2, NC_X400 = 4, NC_EDI = 8, NC_RID = 16 };
+
+/*
+ * Read from the DER (NameConstraints, GeneralSubtree: RFC 5280 section
+ * 4.2.1.10), since OpenSSL does not decode every GeneralName form these
+ * rules are about (an x400Address in particular).
+ */
+static unsigned
+nc_defects(struct lint_ctx *c)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_name_constraints);
+	const ASN1_OCTET_STRING *v;
+	const unsigned char *p, *end, *q, *qe, *r, *re;
+	struct der_tlv t, u, g;
+	unsigned bad = 0;
+
+	if (e == NULL)
+		return 0;
+	v = X509_EXTENSION_get_data(e);
+	p = ASN1_STRING_get0_data(v);
+	end = p + ASN1_STRING_length(v);
+	if (!der_next(&p, end, &t) || !t.cons || t.indef)
+		return 0;
+	q = t.val;
+	qe = t.val + t.len;
+	while (der_next(&q, qe, &u)) {		/* [0] permitted, [1] excluded */
+		if (!u.cons || u.indef)
+			return bad;
+		r = u.val;
+		re = u.val + u.len;
+		while (der_next(&r, re, &g)) {	/* GeneralSubtree */
+			const unsigned char *s = g.val, *se = g.val + g.len;
+			struct der_tlv b;
+
+			if (!g.cons || g.indef || !der_next(&s, se, &b))
+				return bad;
+			if (b.cls == V_ASN1_CONTEXT_SPECIFIC)
+				bad |= b.tag == GEN_X400 ? NC_X400 :
+				    b.tag == GEN_EDIPARTY ? NC_EDI :
+				    b.tag == GEN_RID ? NC_RID : 0;
+			while (der_next(&s, se, &b)) {
+				if (b.cls != V_ASN1_CONTEXT_SPECIFIC)
+					continue;
+				if (b.tag == 0 && !(b.len == 1 &&
+				    b.val[0] == 0))
+					bad |= NC_MIN;
+				if (b.tag == 1)
+					bad |= NC_MAX;
+			}
+		}
+	}
+	return bad;
+}
+
+static void
+nc_min(struct lint_ctx *c)
+{
+	if (nc_defects(c) & NC_MIN)
+		lint_find(c, "a name constraint's minimum is not zero");
+}
+
+static void
+nc_max(struct lint_ctx *c)
+{
+	if (nc_defects(c) & NC_MAX)
+		lint_find(c, "a name constraint has a maximum");
+}
+
+static void
+nc_x400(struct lint_ctx *c)
+{
+	if (nc_defects(c) & NC_X400)
+		lint_find(c, "a name constraint is on x400Address");
+}
+
+static void
+nc_edi(struct lint_ctx *c)
+{
+	if (nc_defects(c) & NC_EDI)
+		lint_find(c, "a name constraint is on ediPartyName");
+}
+
+static void
+nc_rid(struct lint_ctx *c)
+{
+	if (nc_defects(c) & NC_RID)
+		lint_find(c, "a name constraint is on registeredID");
+}
+
 const struct lint_rule lint_rfc5280[] = {
 	{ "e_serial_number_not_positive", LINT_ERROR, "RFC 5280", "4.1.2.2",
 	    "2002-04-01", LK_CERT, serial_not_positive, LR_DER },
@@ -797,5 +1112,39 @@ const struct lint_rule lint_rfc5280[] = {
 	    LK_CERT, ecdsa_allowed_ku, LR_DER },
 	{ "n_ecdsa_ee_invalid_ku", LINT_NOTICE, "RFC 5480", "3",
 	    "2012-07-01", LK_LEAF, ecdsa_ee_ku, LR_DER },
+	{ "e_cert_sig_alg_not_match_tbs_sig_alg", LINT_ERROR, "RFC 5280",
+	    "4.1.1.2", "2008-05-01", LK_CERT, sig_alg_mismatch, LR_DER },
+	{ "e_spki_rsa_encryption_parameter_not_null", LINT_ERROR, "RFC 4055",
+	    "1.2", "2008-05-01", LK_CERT, spki_rsa_params, LR_DER },
+	{ "e_tbs_signature_rsa_encryption_parameter_not_null", LINT_ERROR,
+	    "RFC 4055", "5", "2008-05-01", LK_CERT, tbs_sig_rsa_params,
+	    LR_DER },
+	{ "e_path_len_constraint_zero_or_less", LINT_ERROR, "RFC 5280",
+	    "4.2.1.9", "1999-01-01", LK_CERT, pathlen_negative, LR_DER },
+	{ "e_path_len_constraint_improperly_included", LINT_ERROR,
+	    "RFC 5280", "4.2.1.9", "2002-04-01", LK_CERT, pathlen_improper,
+	    LR_DER },
+	{ "e_ext_cert_policy_duplicate", LINT_ERROR, "RFC 5280", "4.2.1.4",
+	    "2008-05-01", LK_CERT, policy_duplicate, LR_DER },
+	{ "e_ext_policy_map_any_policy", LINT_ERROR, "RFC 5280", "4.2.1.5",
+	    "2002-04-01", LK_CERT, policy_map_any, LR_DER },
+	{ "w_ext_policy_map_not_in_cert_policy", LINT_WARNING, "RFC 5280",
+	    "4.2.1.5", "2002-04-01", LK_CERT, policy_map_not_in_policies,
+	    LR_DER },
+	{ "e_distribution_point_incomplete", LINT_ERROR, "RFC 5280",
+	    "4.2.1.13", "2002-04-01", LK_CERT, dp_incomplete, LR_DER },
+	{ "w_distribution_point_missing_ldap_or_uri", LINT_WARNING,
+	    "RFC 5280", "4.2.1.13", "2008-05-01", LK_CERT, dp_no_uri,
+	    LR_DER },
+	{ "e_name_constraint_minimum_non_zero", LINT_ERROR, "RFC 5280",
+	    "4.2.1.10", "1999-01-01", LK_CERT, nc_min, LR_DER },
+	{ "e_name_constraint_maximum_not_absent", LINT_ERROR, "RFC 5280",
+	    "4.2.1.10", "1999-01-01", LK_CERT, nc_max, LR_DER },
+	{ "w_name_constraint_on_x400", LINT_WARNING, "RFC 5280", "4.2.1.10",
+	    "2008-05-01", LK_CERT, nc_x400, LR_DER },
+	{ "w_name_constraint_on_edi_party_name", LINT_WARNING, "RFC 5280",
+	    "4.2.1.10", "2008-05-01", LK_CERT, nc_edi, LR_DER },
+	{ "w_name_constraint_on_registered_id", LINT_WARNING, "RFC 5280",
+	    "4.2.1.10", "2008-05-01", LK_CERT, nc_rid, LR_DER },
 	{ NULL, 0, NULL, NULL, NULL, 0, NULL, 0 }
 };

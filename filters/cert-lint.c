@@ -20,44 +20,31 @@
 #include "x509/input.h"
 #include "x509/keys.h"
 
-#define OPTS	"I:LO:VX:a:chjo:p:svw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "list",	no_argument,		NULL, 'L' },
-	{ "only",	required_argument,	NULL, 'O' },
-	{ "skip",	required_argument,	NULL, 'X' },
-	{ "at",		required_argument,	NULL, 'a' },
-	{ "json",	no_argument,		NULL, 'j' },
-	{ "profile",	required_argument,	NULL, 'p' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('s', "strict", NULL,
+	    "warnings exit 1, repairs are errors"),
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'L', .name = "list",
+	    .help = "list the rules: id, severity, source, section, date" },
+	{ .ch = 'O', .name = "only", .arg = "IDS",
+	    .help = "run only these rules" },
+	{ .ch = 'X', .name = "skip", .arg = "IDS",
+	    .help = "skip these rules" },
+	{ .ch = 'a', .name = "at", .arg = "TIME",
+	    .help = "the rules in force at TIME, not now (2030-01-31)" },
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per certificate or CRL" },
+	{ .ch = 'p', .name = "profile", .arg = "PROFILE",
+	    .help = "lint as tls, smime, intermediate, root or private" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'L', NULL, "list the rules: id, severity, source, section, date" },
-	{ 'O', "ID,...", "run only these rules" },
-	{ 'X', "ID,...", "skip these rules" },
-	{ 'a', "TIME", "the rules in force at TIME, not now (2030-01-31)" },
-	{ 'j', NULL, "NDJSON, one object per certificate or CRL" },
-	{ 'p', "PROFILE", "lint as tls, smime, intermediate, root or "
-	    "private" },
-	{ 's', NULL, "strict: repairs are errors, warnings fail (exit 1)" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "cert-lint",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: cert-lint [-chjLsVv] [-a TIME] [-I N] [-O ID,...] "
-	    "[-o FILE]\n"
-	    "                 [-p PROFILE] [-w SOURCE] [-X ID,...] "
-	    "[file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 struct ctx {
 	struct out	 o;
@@ -191,10 +178,7 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	c.at = time(NULL);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'L':
 			dolist = 1;
@@ -206,7 +190,7 @@ main(int argc, char *argv[])
 			c.sel.skip = optarg;
 			break;
 		case 'a':
-			opt_at(optarg, &c.at, usage);
+			opt_at(optarg, &c.at, opt_usage);
 			break;
 		case 'j':
 			c.json = 1;
@@ -216,23 +200,20 @@ main(int argc, char *argv[])
 				diag_err(NULL, 0, "--profile: \"%s\" is not a "
 				    "profile: use tls, smime, intermediate, "
 				    "root or private", optarg);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			break;
 		default:
-			usage(EX_TROUBLE);
+			opt_usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	c.strict = (op.flags & OPT_STRICT) != 0;
 	if (lint_check_ids(c.sel.only, &bad, &badlen) != 0 ||
 	    lint_check_ids(c.sel.skip, &bad, &badlen) != 0) {
 		diag_err(NULL, 0, "no rule \"%.*s\" (cert-lint -L lists "
 		    "them)", (int)badlen, bad);
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	if (dolist)
 		return list();

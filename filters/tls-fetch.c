@@ -7,8 +7,6 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,53 +16,41 @@
 
 #include "base/diag.h"
 #include "base/io.h"
-#include "base/json.h"
 #include "net/net.h"
 #include "read/opt.h"
-#include "base/ossl.h"
 #include "read/pem.h"
 #include "net/starttls.h"
-#include "x509/x509info.h"
+#include "out/tlsout.h"
 
-#define OPTS	"46EN:O:S:Vchjo:st:v"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	{ "no-sni",	no_argument,		NULL, 'E' },
-	{ "servername",	required_argument,	NULL, 'N' },
-	{ "ocsp-out",	required_argument,	NULL, 'O' },
-	{ "starttls",	required_argument,	NULL, 'S' },
-	{ "json",	no_argument,		NULL, 'j' },
-	{ "timeout",	required_argument,	NULL, 't' },
-	{ NULL,		0,			NULL, 0 }
-};
-
-static const struct opt_doc docs[] = {
-	{ '4', NULL, "IPv4 addresses only" },
-	{ '6', NULL, "IPv6 addresses only" },
-	{ 'E', NULL, "send no server name (SNI)" },
-	{ 'N', "NAME", "the server name to send (default: the host)" },
-	{ 'O', "FILE", "write the stapled OCSP response (DER) to FILE" },
-	{ 'S', "PROTO", "smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres "
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('c', "check", NULL,
+	    "accepted; the certificates are always decoded"),
+	OPTDEF_SHARED('s', "strict", NULL,
+	    "a target without an OCSP staple exits 1"),
+	OPTDEF_BASIC,
+	{ .ch = '4', .name = NULL, .help = "IPv4 addresses only" },
+	{ .ch = '6', .name = NULL, .help = "IPv6 addresses only" },
+	{ .ch = 'E', .name = "no-sni",
+	    .help = "send no server name (SNI)" },
+	{ .ch = 'N', .name = "servername", .arg = "NAME",
+	    .help = "the server name to send (default: the host)" },
+	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
+	    .help = "write the stapled OCSP response (DER) to FILE" },
+	{ .ch = 'S', .name = "starttls", .arg = "PROTO",
+	    .help = "smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres "
 	    "or none" },
-	{ 'c', NULL, "accepted; the certificates are always decoded" },
-	{ 'j', NULL, "NDJSON, one object per target, instead of PEM" },
-	{ 's', NULL, "a target without an OCSP staple exits 1" },
-	{ 't', "SECONDS", "bound connect, greeting and handshake (10)" },
-	{ 0, NULL, NULL }
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per target, instead of PEM" },
+	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
+	    .help = "bound connect, greeting and handshake (10)" },
+	OPTDEF_END
 };
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] "
-	    "[-S PROTO] [-t SECONDS]\n"
-	    "                 host[:port][/PROTO] ...\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
+static const struct opt_cmd cmd = {
+	.prog = "tls-fetch",
+	.operands = "host[:port][/PROTO] ...",
+	.defs = defs,
+};
 
 struct fetch {
 	SSL_CTX		*ctx;
@@ -81,119 +67,6 @@ is_address(const char *h)
 	unsigned char a[16];
 
 	return inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1;
-}
-
-static void
-json_target(struct fetch *f, const char *target, const struct conn *c,
-    const struct starttls *st, const char *sni, SSL *ssl,
-    STACK_OF(X509) *chain, long ocsplen)
-{
-	struct json j;
-	X509 *x;
-	char *s, hex[65];
-	unsigned char md[32];
-	unsigned n;
-	int i;
-
-	f->written = 1;
-	json_begin(&j, &f->o);
-	json_str(&j, "type", "tls", -1);
-	json_str(&j, "target", target, -1);
-	json_str(&j, "address", c->addr, -1);
-	json_str(&j, "starttls", st != NULL ? st->name : NULL, -1);
-	json_str(&j, "sni", sni, -1);
-	json_str(&j, "protocol", SSL_get_version(ssl), -1);
-	json_str(&j, "cipher", SSL_get_cipher_name(ssl), -1);
-	json_bool(&j, "ocsp_staple", ocsplen > 0);
-	json_open(&j, "certificates", '[');
-	for (i = 0; i < sk_X509_num(chain); i++) {
-		x = sk_X509_value(chain, i);
-		json_open(&j, NULL, '{');
-		json_int(&j, "position", i + 1);
-		s = x509info_name_str(X509_get_subject_name(x));
-		json_str(&j, "subject", s, -1);
-		free(s);
-		s = x509info_name_str(X509_get_issuer_name(x));
-		json_str(&j, "issuer", s, -1);
-		free(s);
-		if (X509_digest(x, EVP_sha256(), md, &n) && n == 32) {
-			ossl_hex(md, 32, hex);
-			json_str(&j, "sha256", hex, -1);
-		} else
-			json_null(&j, "sha256");
-		json_close(&j, '{');
-	}
-	json_close(&j, '[');
-	json_end(&j);
-}
-
-/* --json: a target that failed before its object was written gets one
- * with the reason, so that a loop over the output sees every target. */
-static void
-json_failed(struct fetch *f, const char *target)
-{
-	struct json j;
-
-	json_begin(&j, &f->o);
-	json_str(&j, "type", "tls", -1);
-	json_str(&j, "target", target, -1);
-	json_str(&j, "error", diag_last_error(), -1);
-	json_end(&j);
-}
-
-/*
- * -S applies to the targets after it (issue 22), but getopt_long moves
- * the targets behind the options: the protocol in force at each target
- * is found first, walking argv as getopt_long will (clusters, attached
- * and separate arguments, "--").  Returns one entry per target, in
- * order (NULL: none given), and their number in *n.
- */
-static const char **
-protos_in_order(int argc, char *argv[], int *n)
-{
-	const char **v, *cur = NULL, *a, *o, *arg;
-	const struct option *lo, *hit;
-	size_t k;
-	int i, j, rest = 0;
-
-	v = xmalloc((size_t)argc * sizeof(*v));
-	*n = 0;
-	for (i = 1; i < argc; i++) {
-		a = argv[i];
-		if (rest || a[0] != '-' || a[1] == '\0') {
-			v[(*n)++] = cur;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			rest = 1;
-			continue;
-		}
-		if (a[1] == '-') {
-			/* a long option, or the one it abbreviates */
-			k = strcspn(a + 2, "=");
-			for (hit = NULL, lo = longopts; lo->name != NULL; lo++)
-				if (strncmp(lo->name, a + 2, k) == 0 &&
-				    (hit == NULL || lo->name[k] == '\0'))
-					hit = lo;
-			if (hit == NULL || hit->has_arg != required_argument)
-				continue;
-			arg = a[2 + k] == '=' ? a + 3 + k : i + 1 < argc ?
-			    argv[++i] : NULL;
-			if (hit->val == 'S' && arg != NULL)
-				cur = arg;
-			continue;
-		}
-		for (j = 1; a[j] != '\0'; j++) {
-			if ((o = strchr(OPTS, a[j])) == NULL || o[1] != ':')
-				continue;
-			arg = a[j + 1] != '\0' ? a + j + 1 : i + 1 < argc ?
-			    argv[++i] : NULL;
-			if (a[j] == 'S' && arg != NULL)
-				cur = arg;
-			break;
-		}
-	}
-	return v;
 }
 
 /* A protocol name that -S or /PROTO may give. */
@@ -238,9 +111,11 @@ present(struct fetch *f, const char *target, const struct conn *c,
 	    SSL_get_version(ssl), SSL_get_cipher_name(ssl), sk_X509_num(chain),
 	    sk_X509_num(chain) == 1 ? "" : "s", ocsplen > 0 ?
 	    ", an OCSP staple" : "");
-	if (f->json)
-		json_target(f, target, c, st, sni, ssl, chain, ocsplen);
-	else
+	if (f->json) {
+		f->written = 1;
+		tlsout_json(&f->o, target, c->addr, st != NULL ? st->name :
+		    NULL, sni, ssl, chain, ocsplen);
+	} else
 		for (i = 0; i < sk_X509_num(chain) && status == EX_YES; i++) {
 			der = NULL;
 			if ((len = i2d_X509(sk_X509_value(chain, i), &der)) <= 0)
@@ -300,29 +175,57 @@ out:
 	return status;
 }
 
+/* Every target split before the first connection: HOST[:PORT] into
+ * hosts[] and ports[], and a protocol of its own after a slash into
+ * protos[]; a bad one is a usage error. */
+static void
+split_targets(int argc, char *argv[], char **hosts, char **ports,
+    const char **protos)
+{
+	char *slash;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if ((slash = strrchr(argv[i], '/')) != NULL) {
+			*slash = '\0';
+			protos[i] = slash + 1;
+			if (!proto_known(protos[i])) {
+				diag_err(NULL, 0, "%s/%s: use %s or none",
+				    argv[i], protos[i], starttls_names());
+				opt_usage(EX_TROUBLE);
+			}
+		}
+		if (!net_target(argv[i], &hosts[i], &ports[i])) {
+			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
+			    "[ADDRESS]:PORT", argv[i]);
+			opt_usage(EX_TROUBLE);
+		}
+		if (slash != NULL)
+			*slash = '/';
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct fetch f;
-	char **hosts, **ports, *slash;
+	char **hosts, **ports;
 	const char **protos;
 	int ch, i, n, one, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&f, 0, sizeof(f));
 	f.timeout = 10;
-	protos = protos_in_order(argc, argv, &n);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
-		/* -t is --timeout here, as tls-fetch has no block types */
-		if (ch != 't' && opt_common(ch, optarg, &op, usage))
-			continue;
+	/* -S applies to the targets after it (issue 22) */
+	protos = opt_positional(&cmd, argc, argv, 'S', &n);
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case '4':
 		case '6':
 			if (f.family != 0) {
 				diag_err(NULL, 0, "-4 and -6: give one");
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			f.family = ch == '4' ? AF_INET : AF_INET6;
 			break;
@@ -339,7 +242,7 @@ main(int argc, char *argv[])
 			if (!proto_known(optarg)) {
 				diag_err(NULL, 0, "--starttls %s: use %s or "
 				    "none", optarg, starttls_names());
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			f.proto = optarg;
 			break;
@@ -347,50 +250,28 @@ main(int argc, char *argv[])
 			f.json = 1;
 			break;
 		case 't':
-			opt_timeout(optarg, &f.timeout, usage);
+			opt_timeout(optarg, &f.timeout, opt_usage);
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	f.strict = (op.flags & OPT_STRICT) != 0;
 	if (argc == 0) {
 		diag_err(NULL, 0, "no server: give host[:port]");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	/* the walk saw what getopt_long saw, unless POSIXLY_CORRECT made
 	 * it stop at the first target: then the last -S is for all */
 	if (n != argc)
 		for (i = 0; i < argc; i++)
 			protos[i] = f.proto;
-	/* every target split before the first connection: HOST[:PORT]
-	 * and a protocol of its own after a slash */
 	hosts = xmalloc((size_t)argc * sizeof(*hosts));
 	ports = xmalloc((size_t)argc * sizeof(*ports));
-	for (i = 0; i < argc; i++) {
-		if ((slash = strrchr(argv[i], '/')) != NULL) {
-			*slash = '\0';
-			protos[i] = slash + 1;
-			if (!proto_known(protos[i])) {
-				diag_err(NULL, 0, "%s/%s: use %s or none",
-				    argv[i], protos[i], starttls_names());
-				usage(EX_TROUBLE);
-			}
-		}
-		if (!net_target(argv[i], &hosts[i], &ports[i])) {
-			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
-			    "[ADDRESS]:PORT", argv[i]);
-			usage(EX_TROUBLE);
-		}
-		if (slash != NULL)
-			*slash = '/';
-	}
+	split_targets(argc, argv, hosts, ports, protos);
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
 		    "give one target");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	/* trust is not decided here, so old servers' certificates are
 	 * fetched too: TLS 1.0 and up, every cipher, security level 0 */
@@ -408,7 +289,7 @@ main(int argc, char *argv[])
 			f.written = 0;
 			one = fetch(&f, argv[i], hosts[i], ports[i]);
 			if (f.json && one != EX_YES && !f.written)
-				json_failed(&f, argv[i]);
+				tlsout_failed(&f.o, argv[i]);
 			status = ex_worst(status, one);
 		}
 		status = out_finish(&f.o, status);

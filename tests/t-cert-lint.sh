@@ -154,3 +154,6 @@ t ok-lint-own-ids-documented 0 "cut -f1 $C/../lint/zlint-lints.tsv >z; cert-lint
 e_crl_next_update_before_this_update
 e_crl_reason_code_invalid
 e_ext_authority_key_identifier_missing' ''
+# RFC 3279 2.3.1 lets a CRL issuer's certificate (cRLSign, not a CA) sign
+# CRLs: PKITS's separate CRL signing certificate draws no finding
+t ok-lint-rsa-crl-issuer-ku 0 "cert-lint --only e_rsa_allowed_ku_ee $C/pyca-cryptography/x509/PKITS_data/certs/SeparateCertificateandCRLKeysCRLSigningCert.crt" '' ''

@@ -636,10 +636,14 @@ rsa_ku_rule(struct lint_ctx *c, uint32_t allowed, const char *what)
 		    KU_ALL));
 }
 
+/* an end entity's, unless it has cRLSign: the section's "CRL issuer
+ * certificate", which may also have keyCertSign and cRLSign (a
+ * keyCertSign outside a CA is e_ext_key_usage_cert_sign_without_ca) */
 static void
 rsa_ku_ee(struct lint_ctx *c)
 {
-	rsa_ku_rule(c, KU_RSA_EE, "an end-entity");
+	rsa_ku_rule(c, c->ku & KU_CRL_SIGN ? KU_RSA_EE | KU_KEY_CERT_SIGN |
+	    KU_CRL_SIGN : KU_RSA_EE, "an end-entity");
 }
 
 static void

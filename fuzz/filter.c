@@ -22,6 +22,7 @@
 #include "x509/keys.h"
 
 int	fz_cert_info(int, char **);
+int	fz_cert_lint(int, char **);
 int	fz_chain_order(int, char **);
 int	fz_csr_check(int, char **);
 int	fz_der2pem(int, char **);
@@ -61,6 +62,8 @@ static const struct run {
 	{ fz_cert_info,	0, { "cert-info", "-f", "%{type} %{tlsa.3.1.1} "
 	    "%{tlsa.2.0.2} %{crl_number} %{next_update} %{revoked} "
 	    "%{issuer.CN}", NULL } },
+	{ fz_cert_lint,	0, { "cert-lint", NULL } },
+	{ fz_cert_lint,	0, { "cert-lint", "--json", "-s", "-p", "root", NULL } },
 	{ fz_csr_check,	0, { "csr-check", NULL } },
 	{ fz_csr_check,	0, { "csr-check", "--json", "-P", "smime", NULL } },
 	{ fz_csr_check,	0, { "csr-check", "-a", "-H", "www.example.com", "-r",

@@ -1,0 +1,159 @@
+# cert-lint (issue 25): rules of RFC 5280, the CA/B Forum and the root
+# programs over certificates and CRLs; exit 1 on an error finding.
+
+# zlint's expected results (../shared/lint/zlint-expect.tsv) for the rules
+# cert-lint implements under a zlint name: each row a case, one cert-lint
+# run for all (tests/lint-expect.sh); an Error/Warn/Notice row must draw
+# the finding, a Pass/NA/NE row must not
+LX="${LINT_EXPECT:-$C/../lint/zlint-expect.tsv}"
+if [ -d "$C" ] && [ -f "$LX" ]; then
+	mkdir -p "$O/lint-expect"
+	sh "$TOP/tests/lint-expect.sh" "$LX" "$C" "$O/lint-expect" \
+	    >"$O/lint-expect.txt"
+	while IFS='	' read -r how want id file; do
+		case $how in
+		ok) pass=$((pass + 1)) ;;
+		FAIL) fail=$((fail + 1))
+		    echo "FAIL lint-expect: $id on $file: want $want" ;;
+		'#'*) echo "cert-lint vs zlint-expect:${how#\#}" ;;
+		esac
+	done <"$O/lint-expect.txt"
+	# a harness that compares nothing cannot fail
+	t ok-lint-expect-has-rows 0 "grep -c '^ok' lint-expect.txt | awk '\$1 < 2 { exit 1 }'" '' ''
+else
+	skip=$((skip + 1))
+fi
+
+L=$F/lint
+# the shapes of input every filter reads: PKCS#7, PKCS#12, a CRL, a bundle
+t ok-lint-good-tls 0 "cert-lint $L/good-tls.pem" '' ''
+t no-lint-serial-negative 1 "cert-lint $L/serial-negative.pem" \
+    "$L/serial-negative.pem:1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)" ''
+t no-lint-serial-zero-in-bundle 1 "cat $L/good-tls.pem $L/serial-zero.pem | cert-lint" \
+    "<stdin>:2: error: e_serial_number_not_positive: the serial number is zero (RFC 5280 4.1.2.2)" ''
+t ok-lint-skip-rule 0 "cert-lint --skip e_serial_number_not_positive $L/serial-negative.pem" '' ''
+t ok-lint-only-other-rule 0 "cert-lint --only e_serial_number_not_positive $L/good-tls.pem" '' ''
+t no-lint-json 1 "cert-lint --json $L/serial-zero.pem" \
+    "{\"schema\":\"pemkit/1\",\"source\":\"$L/serial-zero.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"tls\",\"findings\":[{\"id\":\"e_serial_number_not_positive\",\"severity\":\"error\",\"message\":\"the serial number is zero\",\"citation\":\"RFC 5280 4.1.2.2\"}]}" ''
+t ok-lint-json-profile-forced 0 "cert-lint -j -p root --only e_serial_number_not_positive $L/good-tls.pem" \
+    "{\"schema\":\"pemkit/1\",\"source\":\"$L/good-tls.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"root\",\"findings\":[]}" ''
+t ok-lint-pkcs7-members-and-crl 0 "cert-lint -j --only e_serial_number_not_positive $F/chain.p7b $F/inter.crl | jq -r '[.index, .type, .profile] | @tsv'" \
+    "1	cert	tls
+2	cert	intermediate
+3	cert	root
+4	crl	crl" ''
+t ok-lint-pkcs12 0 "cert-lint --only e_serial_number_not_positive -w pass:secret $F/leaf.p12" '' ''
+t ok-lint-list-row 0 "cert-lint -L | grep '^e_serial_number_not_positive	'" \
+    "e_serial_number_not_positive	error	RFC 5280	4.1.2.2	2002-04-01" ''
+t trouble-lint-unknown-rule 2 "cert-lint --only e_no_such_rule $L/good-tls.pem 2>e; s=\$?; head -n 1 e; exit \$s" \
+    'cert-lint: no rule "e_no_such_rule" (cert-lint -L lists them)' ''
+t trouble-lint-unknown-profile 2 "cert-lint -p ev $L/good-tls.pem 2>e; s=\$?; head -n 1 e; exit \$s" \
+    'cert-lint: --profile: "ev" is not a profile: use tls, smime, intermediate, root or private' ''
+t trouble-lint-no-certificate 2 "cert-lint $F/leaf.key" '' \
+    'cert-lint: no certificate or CRL in the input'
+t trouble-lint-garbage 2 "printf 'not a certificate\n' | cert-lint" '' '*'
+
+# every rule quiet on well-made files: each CA, leaf and CRL kind of the
+# fixtures (the negative case of every rule that applies to them)
+t ok-lint-clean-fixtures 0 "cert-lint $F/leaf.pem $F/inter.pem $F/root.pem $F/wild.pem $F/chain.p7b $L/good-tls.pem $L/crl-good.crl $L/san-only-critical-ok.pem" '' ''
+t no-lint-crl-without-aki 1 "cert-lint $F/inter.crl" \
+    "$F/inter.crl:1: error: e_crl_has_authority_key_identifier: the CRL has no authorityKeyIdentifier (RFC 5280 5.2.1)" ''
+# -s: a warning fails too
+t ok-lint-warning-exit-0 0 "cert-lint $L/ku-not-critical.pem" \
+    "$L/ku-not-critical.pem:1: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)" ''
+t no-lint-warning-strict 1 "cert-lint -s $L/ku-not-critical.pem" \
+    "$L/ku-not-critical.pem:1: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)" ''
+# --at: a rule not yet in force then is left out (RFC 8813 is of 2020-08)
+t ok-lint-at-before-rule 0 "cert-lint --at 2020-01-01 --only e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem" '' ''
+t no-lint-at-after-rule 1 "cert-lint --at 2021-01-01 --only e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem" \
+    "$L/ec-ku-key-encipherment.pem:1: error: e_ecdsa_allowed_ku: the EC key has keyUsage keyEncipherment (RFC 8813 3)" ''
+
+# the positive case of each rule that zlint-expect.tsv gives no Error row
+# for: a fixture of mk-lint.sh, or a corpus file whose breach was read
+# against the section (openssl x509 -text, asn1parse)
+Z=$C/zlint/v3/testdata
+while read -r id file; do
+	case $(cert-lint -L | awk -v id="$id" '$1 == id { print $2 }') in
+	error) want=1 ;;
+	'') want=9 ;;		# not in the table: fails
+	*) want=0 ;;
+	esac
+	t "no-lint-$id" $want "cert-lint --only $id $file >f; s=\$?; cut -d' ' -f3 f | sort -u; exit \$s" "$id:" ''
+done <<EOF2
+e_basic_constraints_not_critical $L/ca-bc-not-critical.pem
+e_ca_subject_field_empty $L/ca-no-subject.pem
+e_subject_empty_without_san $L/no-subject-no-san.pem
+e_ext_san_not_critical_without_subject $L/san-only-not-critical.pem
+e_ext_name_constraints_not_critical $L/ca-nc-not-critical.pem
+e_ext_authority_key_identifier_critical $L/aki-critical.pem
+e_ext_subject_key_identifier_critical $L/ski-critical.pem
+e_ext_aia_marked_critical $L/aia-critical.pem
+w_ext_key_usage_not_critical $L/ku-not-critical.pem
+w_ext_ian_critical $L/ian-critical.pem
+w_ext_crl_distribution_marked_critical $L/cdp-critical.pem
+w_ext_subject_key_identifier_missing_sub_cert $L/ski-missing.pem
+e_ext_authority_key_identifier_missing $L/aki-missing.pem
+e_ext_authority_key_identifier_no_key_identifier $L/aki-no-keyid.pem
+e_ext_key_usage_cert_sign_without_ca $L/ku-cert-sign-without-ca.pem
+e_rsa_allowed_ku_ee $L/rsa-ku-key-agreement.pem
+e_ecdsa_allowed_ku $L/ec-ku-key-encipherment.pem
+n_ecdsa_ee_invalid_ku $L/ec-ku-key-encipherment.pem
+w_eku_critical_improperly $L/eku-any-critical.pem
+e_ext_policy_constraints_not_critical $L/ca-pc-not-critical.pem
+e_inhibit_any_policy_not_critical $L/ca-iap-not-critical.pem
+e_serial_number_not_positive $L/serial-zero.pem
+e_crl_has_valid_reason_code $L/crl-reason-unspecified.crl
+e_crl_next_update_before_this_update $L/crl-next-before-this.crl
+e_crl_has_authority_key_identifier $L/crl-no-aki.crl
+e_crl_revocation_time_after_this_update $L/crl-revoked-after-this.crl
+e_crl_extensions_version_not_2 $L/crl-v1-with-extensions.crl
+e_generalized_time_not_in_zulu $L/gen-offset-ian-empty.pem
+e_ext_ian_empty_name $L/gen-offset-ian-empty.pem
+w_name_constraint_on_edi_party_name $L/gen-offset-ian-empty.pem
+e_tbs_signature_rsa_encryption_parameter_not_null $Z/ncOnX400.pem
+e_cert_extensions_version_not_3 $Z/certVersion2WithExtension.pem
+e_cert_unique_identifier_version_not_2_or_3 $Z/uniqueIdVersion1.pem
+e_utc_time_does_not_include_seconds $Z/utcNoSeconds.pem
+e_utc_time_not_in_zulu $Z/utcNotZulu.pem
+e_generalized_time_does_not_include_seconds $Z/generalizedNoSeconds.pem
+e_generalized_time_includes_fraction_seconds $Z/generalizedNoFraction.pem
+e_wrong_time_format_pre2050 $Z/generalizedPrior2050.pem
+e_validity_time_not_positive $Z/validityNegative.pem
+e_issuer_field_empty $Z/CNPresentButEmpty.pem
+e_ext_san_no_entries $Z/SANNoEntries.pem
+e_ext_san_empty_name $Z/SANEmptyName.pem
+e_name_constraint_empty $Z/ncEmptyValue.pem
+e_ext_key_usage_without_bits $Z/keyUsageNoBits.pem
+e_superfluous_ku_encoding $Z/keyUsageNoBits.pem
+e_incorrect_ku_encoding $Z/keyUsageWithoutTrailingZeroes.pem
+e_ext_subject_key_identifier_missing_ca $Z/certVersion2WithExtension.pem
+e_ext_name_constraints_not_in_ca $C/pyca-cryptography/x509/custom/nc_permitted_2.pem
+e_crl_has_next_update $Z/crlEmpty.pem
+e_crl_reason_code_invalid $C/pyca-cryptography/x509/custom/crl_unsupported_reason.pem
+EOF2
+
+# the README's CI gate on a repository's certs/, clean, then with a
+# certificate whose keyUsage is not critical (a warning: -s fails it)
+mkdir -p "$O/lint-ci/certs"
+cp "$F/leaf.pem" "$F/inter.pem" "$F/root.pem" "$O/lint-ci/certs/"
+ci=$(sed -n 's/^\(cert-lint -s certs\/\*\.pem\)  *#.*/\1/p' "$TOP/README.md")
+t ok-lint-readme-ci-gate 0 "cd lint-ci && $ci" '' ''
+cp "$L/ku-not-critical.pem" "$O/lint-ci/certs/"
+t no-lint-readme-ci-gate-warning 1 "cd lint-ci && $ci" \
+    'certs/ku-not-critical.pem:2: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)' ''
+# the members pemkit(7) names, in its order
+t ok-lint-json-schema 0 "cert-lint -j $L/ku-not-critical.pem | jq -c 'keys_unsorted, (.findings[0] | keys_unsorted)'" \
+    '["schema","source","index","line","type","profile","findings"]
+["id","severity","message","citation"]' ''
+
+# the table: each id once; an id that is not zlint's is one of cert-lint's
+# own, which cert-lint(1) lists under CAVEATS
+t ok-lint-ids-unique 0 "cert-lint -L | cut -f1 | sort | uniq -d" '' ''
+t ok-lint-own-ids-documented 0 "cut -f1 $C/../lint/zlint-lints.tsv >z; cert-lint -L | cut -f1 | grep -vxF -f z | sort" \
+    'e_crl_extensions_version_not_2
+e_crl_next_update_before_this_update
+e_crl_reason_code_invalid
+e_ext_authority_key_identifier_missing' ''
+# RFC 3279 2.3.1 lets a CRL issuer's certificate (cRLSign, not a CA) sign
+# CRLs: PKITS's separate CRL signing certificate draws no finding
+t ok-lint-rsa-crl-issuer-ku 0 "cert-lint --only e_rsa_allowed_ku_ee $C/pyca-cryptography/x509/PKITS_data/certs/SeparateCertificateandCRLKeysCRLSigningCert.crt" '' ''

@@ -12,7 +12,8 @@
 #               lego's LEGO_CERT_PATH; or --cert --key --chain
 #   checks      key-match, chain-order -s --expires-within on the chain as
 #               the ACME client served it, the names (cert-info -H),
-#               cert-lint on the leaf when it is installed; any failure:
+#               cert-lint on the leaf when it is installed (RFC 5280's
+#               rules only under --ca-file, a private PKI); any failure:
 #               nothing replaced, exit 1, one line naming the cause
 #   targets     --config FILE, one a line: PROFILE DESTDIR OWNER GROUP
 #               MODE RELOAD-COMMAND...; # starts a comment
@@ -241,8 +242,11 @@ hs=
 for h; do hs="$hs -H $h"; done
 [ -z "$hs" ] || check cert-info cert-info $hs "$src"
 if command -v cert-lint >/dev/null 2>&1; then
-	# its findings go to stdout: the first error is the cause
-	cert-lint "$T/leaf.pem" >"$T/lint.out" 2>"$T/check.err"
+	# its findings go to stdout: the first error is the cause.  The
+	# CA/B Forum's rules judge publicly trusted certificates: a chain
+	# that ends at a private anchor (--ca-file) gets RFC 5280's only.
+	cert-lint ${cafile:+--profile private} "$T/leaf.pem" >"$T/lint.out" \
+	    2>"$T/check.err"
 	rc=$?
 	if [ $rc -eq 1 ]; then
 		cause=$(grep -m 1 ': error: ' "$T/lint.out" |

@@ -178,20 +178,22 @@ t trouble-deploy-conf-unknown-user 2 "$cw_user" '' \
 t trouble-deploy-conf-short-line 2 "$cw_short" '' \
     "pemkit-deploy: dep/short.conf:2: want PROFILE DESTDIR OWNER GROUP MODE RELOAD-COMMAND..."
 
-# cert-lint, when it is installed: an error finding refuses the renewal
-# (its first error the cause), a clean leaf is linted and says so.  A
-# stand-in cert-lint with cert-lint's output and exit status.
-mkdir -p "$DW/lint-bad" "$DW/lint-good" "$DW/ng3"
-printf '#!/bin/sh\necho "$1:1: warning: w_test: a warning"\necho "$1:1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)"\nexit 1\n' \
-    >"$DW/lint-bad/cert-lint"
-printf '#!/bin/sh\nexit 0\n' >"$DW/lint-good/cert-lint"
-chmod +x "$DW/lint-bad/cert-lint" "$DW/lint-good/cert-lint"
+# cert-lint (installed with the filters): an error finding refuses the
+# renewal, its first error the cause; a clean leaf is linted and says
+# so.  The bad leaf breaks RFC 5280 4.1.2.2 (a serial of 21 octets),
+# which --profile private (a --ca-file anchor) still judges.
+mkdir -p "$DW/ng3"
+printf 'subjectAltName = DNS:www.deploy.example\nbasicConstraints = CA:false\nkeyUsage = critical,digitalSignature,keyEncipherment\nextendedKeyUsage = serverAuth\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n' >"$DW/lint.ext"
+openssl req -new -key "$DP/www-rsa-renewed.key" -subj "/O=pemkit Deploy/CN=www.deploy.example" 2>/dev/null |
+    openssl x509 -req -CA "$DP/issuing1.pem" -CAkey "$DP/issuing1.key" \
+    -set_serial 0x0102030405060708090a0b0c0d0e0f101112131415 -days 3650 \
+    -extfile "$DW/lint.ext" -out "$DW/lint-bad.pem" 2>/dev/null
+lineage "$DW/lintbad" "$DW/lint-bad.pem" "$DP/www-rsa-renewed.key"
 echo "nginx $DW/ng3 - - 600" >"$DW/conf3"
-D3="RENEWED_LINEAGE=dep/renewed RENEWED_DOMAINS=www.deploy.example $DEP --config dep/conf3 --ca-file $DP/root-x2.pem"
-t no-deploy-cert-lint-error 1 "PATH=$DW/lint-bad:\$PATH $D3 >res; r=\$?; grep -c refused res; ls dep/ng3 | wc -l; exit \$r" \
+t no-deploy-cert-lint-error 1 "RENEWED_LINEAGE=dep/lintbad RENEWED_DOMAINS=www.deploy.example $DEP --config dep/conf3 --ca-file $DP/root-x2.pem >res; r=\$?; grep -c refused res; ls dep/ng3 | wc -l; exit \$r" \
     "1
-0" "pemkit-deploy: refused, nothing replaced: cert-lint: dep/renewed/fullchain.pem (the leaf):1: error: e_serial_number_not_positive: the serial number is negative (RFC 5280 4.1.2.2)"
-t ok-deploy-cert-lint-clean 0 "PATH=$DW/lint-good:\$PATH $D3 | grep -o '\"checked\":\[[^]]*\]'" \
+0" "pemkit-deploy: refused, nothing replaced: cert-lint: dep/lintbad/fullchain.pem (the leaf):1: error: e_serial_number_longer_than_20_octets: the serial number is 21 octets long, more than 20 (RFC 5280 4.1.2.2)"
+t ok-deploy-cert-lint-clean 0 "RENEWED_LINEAGE=dep/renewed RENEWED_DOMAINS=www.deploy.example $DEP --config dep/conf3 --ca-file $DP/root-x2.pem | grep -o '\"checked\":\[[^]]*\]'" \
     '"checked":["key-match","chain-order","names","cert-lint"]' ''
 # a symbolic link in DESTDIR is followed: the file it names is replaced
 mkdir -p "$DW/ng4" "$DW/ng4-real"

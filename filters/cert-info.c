@@ -209,7 +209,7 @@ crl_block(struct ctx *c, const struct pem_block *b)
 		crlout_text(&c->o, b, &ci, c->ncerts + c->ncrls == 0);
 	c->ncrls++;
 	if (status == EX_YES)
-		status = crl_gate(b, &ci, c->gate.within);
+		status = crl_gate(b, &ci, c->gate.within.secs);
 	crlinfo_free(&ci);
 	X509_CRL_free(crl);
 	return status;
@@ -312,7 +312,7 @@ main(int argc, char *argv[])
 	memset(&c, 0, sizeof(c));
 	memset(&metrics, 0, sizeof(metrics));
 	c.at = time(NULL);
-	c.gate.within = -1;
+	within_none(&c.gate.within);
 	c.gate.hosts = xmalloc((size_t)argc * sizeof(*c.gate.hosts));
 	c.gate.emails = xmalloc((size_t)argc * sizeof(*c.gate.emails));
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
@@ -348,10 +348,10 @@ main(int argc, char *argv[])
 			opt_at(optarg, &c.at, usage);
 			break;
 		case 'e':
-			if (parse_duration(optarg, &c.gate.within) != 0) {
+			if (parse_within(optarg, &c.gate.within) != 0) {
 				diag_err(NULL, 0, "--expires-within: \"%s\" is "
 				    "not a duration: use 30 (days), 30d, 12h, "
-				    "2w, ...", optarg);
+				    "2w, 33%% (of the lifetime), ...", optarg);
 				usage(EX_TROUBLE);
 			}
 			break;

@@ -393,10 +393,10 @@ main(int argc, char *argv[])
 			c.aia.cache = optarg;
 			break;
 		case 'E':
-			if (parse_duration(optarg, &c.p.within) != 0) {
+			if (parse_within(optarg, &c.p.within) != 0) {
 				diag_err(NULL, 0, "--expires-within: \"%s\" is "
 				    "not a duration: use 30 (days), 30d, 12h, "
-				    "2w, ...", optarg);
+				    "2w, 33%% (of the lifetime), ...", optarg);
 				usage(EX_TROUBLE);
 			}
 			break;

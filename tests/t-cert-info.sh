@@ -106,7 +106,7 @@ cert-info: $si:$L2: CN=pemkit Short Intermediate expired on 2025-01-01T00:00:00Z
 t no-expiry-not-yet-valid 1 "cert-info -e 1d --at @1500000000 -o discard.out $F/leaf.pem" '' \
     "cert-info: $F/leaf.pem:1: CN=www.example.com,O=pemkit test,C=HU is not valid before 2020-01-01T00:00:00Z"
 t trouble-expiry-bad-duration 2 "cert-info -e 30x $F/leaf.pem" '' \
-    "cert-info: --expires-within: \"30x\" is not a duration: use 30 (days), 30d, 12h, 2w, ...
+    "cert-info: --expires-within: \"30x\" is not a duration: use 30 (days), 30d, 12h, 2w, 33% (of the lifetime), ...
 usage: cert-info [-chjQsuVv] [-a TIME] [-C FILE] [-e DURATION] [-f FORMAT]
                  [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] [-R FILE]
                  [-t SECONDS] [-U URL] [-w SOURCE] [file ...]"

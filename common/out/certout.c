@@ -709,18 +709,24 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 	size_t len = 0;
 	int i, ok, status = EX_YES;
 
-	if (c->within >= 0 && xi->bad_time != NULL)
+	if (within_on(&c->within) && xi->bad_time != NULL)
 		status = diag_err(b->src, b->line, "cannot check the expiry: "
 		    "its %s is malformed", xi->bad_time);
-	else if (c->within >= 0) {
+	else if (within_on(&c->within)) {
 		if (xi->secs_valid < 0)
 			status = diag_no(b->src, b->line, "%s is not valid "
 			    "before %s", xi->subject, xi->not_before);
 		else if (xi->secs_left < 0)
 			status = diag_no(b->src, b->line, "%s expired on %s",
 			    xi->subject, xi->not_after);
-		else if (xi->secs_left < c->within) {
+		else if (within_hit(&c->within, xi->secs_valid +
+		    xi->secs_left, xi->secs_left)) {
 			in_time(when, sizeof(when), xi->secs_left);
+			if (c->within.ppm >= 0)
+				snprintf(when + strlen(when), sizeof(when) -
+				    strlen(when), ", %d%% of its lifetime "
+				    "left", within_pct(xi->secs_valid +
+				    xi->secs_left, xi->secs_left));
 			status = diag_no(b->src, b->line, "%s expires on %s, "
 			    "%s", xi->subject, xi->not_after, when);
 		}

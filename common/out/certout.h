@@ -97,7 +97,8 @@ void	certout_csr(struct out *o, const struct pem_block *b,
 
 /* cert-info's gate: what -e, -H and -m ask. */
 struct certcheck {
-	long long	 within;	/* seconds; -1: no expiry check */
+	struct within	 within;	/* -e; within_on() false: no expiry
+					   check */
 	char		**hosts, **emails;
 	int		 nhosts, nemails;
 };
@@ -105,7 +106,9 @@ struct certcheck {
 /*
  * certout_check: certificate x (xi its fields, from block b) against c:
  * not yet valid, expired or expiring within c->within (RFC 5280
- * 4.1.2.5), and, for an end-entity certificate, each host name
+ * 4.1.2.5; a share of the lifetime notBefore..notAfter too, the
+ * message then says how much is left: "in 5 days, 20% of its lifetime
+ * left"), and, for an end-entity certificate, each host name
  * (X509_check_host(3) through ossl_covers) and address
  * (X509_check_email(3)).  Each failure is a message at b's line.
  * Returns EX_YES, EX_NO, or EX_TROUBLE for a malformed time.

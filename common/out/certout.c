@@ -132,7 +132,7 @@ void
 certout_json(struct out *o, const struct pem_block *b, unsigned long member,
     const struct x509info *xi)
 {
-	certout_json_rev(o, b, member, xi, NULL);
+	certout_json_ari(o, b, member, xi, NULL, NULL);
 }
 
 /* "" as null */
@@ -168,6 +168,32 @@ void
 certout_json_rev(struct out *o, const struct pem_block *b,
     unsigned long member, const struct x509info *xi,
     const struct crlverdict *rev)
+{
+	certout_json_ari(o, b, member, xi, rev, NULL);
+}
+
+void
+certout_ari_text(struct out *o, const struct ari_window *ari)
+{
+	char buf[2400];
+	int n;
+
+	if (ari->ok)
+		n = snprintf(buf, sizeof(buf), "  renewal window:    %s to "
+		    "%s%s%s (ARI)\n", ari->start, ari->end, ari->explanation ?
+		    ", see " : "", ari->explanation ? ari->explanation : "");
+	else
+		n = snprintf(buf, sizeof(buf), "  renewal window:    unknown: "
+		    "%s (ARI)\n", ari->url ? "could not be read" :
+		    "no certificate identifier (no AKI keyIdentifier)");
+	out_write(o, buf, n > 0 && (size_t)n < sizeof(buf) ? (size_t)n :
+	    strlen(buf));
+}
+
+void
+certout_json_ari(struct out *o, const struct pem_block *b,
+    unsigned long member, const struct x509info *xi,
+    const struct crlverdict *rev, const struct ari_window *ari)
 {
 	struct json j;
 	const char *bt;
@@ -238,6 +264,15 @@ certout_json_rev(struct out *o, const struct pem_block *b,
 		json_str(&j, "date", nz(rev->date), -1);
 		json_str(&j, "source", nz(rev->source), -1);
 		json_str(&j, "why", nz(rev->why), -1);
+		json_close(&j, '}');
+	}
+	if (ari != NULL) {
+		json_open(&j, "ari", '{');
+		json_str(&j, "id", xi->ari_id, -1);
+		json_str(&j, "url", ari->url, -1);
+		json_str(&j, "start", ari->ok ? ari->start : NULL, -1);
+		json_str(&j, "end", ari->ok ? ari->end : NULL, -1);
+		json_str(&j, "explanation_url", ari->explanation, -1);
 		json_close(&j, '}');
 	}
 	json_end(&j);
@@ -348,6 +383,7 @@ struct cert_arg {
 	const struct pem_block *b;
 	X509		*x;
 	const struct x509info *xi;
+	const struct ari_window *ari;	/* --ari's answer, or NULL */
 };
 
 /* The fields of a CRL, which a certificate has not: empty for one. */
@@ -416,6 +452,14 @@ cert_val(struct out *o, const char *name, void *arg)
 		v = xi->aki != NULL ? xi->aki : (char *)"";
 	else if (IS("key_type"))
 		v = (char *)xi->key_type;
+	else if (IS("ari.id"))
+		v = xi->ari_id != NULL ? xi->ari_id : (char *)"";
+	else if (IS("ari.start") || IS("ari.end"))
+		v = a->ari == NULL || !a->ari->ok ? (char *)"" : IS("ari.start") ?
+		    (char *)a->ari->start : (char *)a->ari->end;
+	else if (IS("ari.explanation_url"))
+		v = a->ari == NULL || a->ari->explanation == NULL ? (char *)"" :
+		    a->ari->explanation;
 	else if (IS("days_left") || IS("line") || IS("index") ||
 	    IS("key_bits")) {
 		snprintf(num, sizeof(num), "%lld", IS("line") ?
@@ -442,7 +486,14 @@ int
 certout_format(struct out *o, const char *fmt, const struct pem_block *b,
     X509 *x, const struct x509info *xi)
 {
-	struct cert_arg a = { b, x, xi };
+	return certout_format_ari(o, fmt, b, x, xi, NULL);
+}
+
+int
+certout_format_ari(struct out *o, const char *fmt, const struct pem_block *b,
+    X509 *x, const struct x509info *xi, const struct ari_window *ari)
+{
+	struct cert_arg a = { b, x, xi, ari };
 
 	return walk(o, fmt, cert_val, &a);
 }
@@ -516,7 +567,8 @@ static const char *const fields[] = {
 	"signature", "source", "ski", "aki", "key_type", "days_left", "line",
 	"index", "key_bits", "dns", "san", "ip", "email", "type",
 	"spki.sha256.base64", "crl_number", "this_update", "next_update",
-	"revoked", NULL
+	"revoked", "ari.id", "ari.start", "ari.end", "ari.explanation_url",
+	NULL
 };
 
 const char *

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 
 #include "x509/crl.h"
+#include "check/ari.h"
 #include "check/csrpolicy.h"
 #include "base/io.h"
 #include "read/pem.h"
@@ -39,6 +40,24 @@ void	certout_json_rev(struct out *o, const struct pem_block *b,
 	    const struct crlverdict *rev);
 
 /*
+ * certout_json_ari: certout_json_rev with, last when ari is not NULL
+ * (cert-info --ari), the member "ari" (pemkit(7)): an object of id (the
+ * RFC 9773 certificate identifier), url (the URL asked), start and end
+ * of the suggested renewal window (null when it could not be read) and
+ * explanation_url (null when the CA gave none).
+ */
+void	certout_json_ari(struct out *o, const struct pem_block *b,
+	    unsigned long member, const struct x509info *xi,
+	    const struct crlverdict *rev, const struct ari_window *ari);
+
+/*
+ * certout_ari_text: the text block's line for ari (cert-info --ari):
+ * "  renewal window:    START to END[, see URL] (ARI)", or "unknown: "
+ * and why.
+ */
+void	certout_ari_text(struct out *o, const struct ari_window *ari);
+
+/*
  * certout_rev_text: the text block's last line for rev (cert-info
  * --crl, --ocsp): "  revocation:        " then "revoked on DATE
  * (REASON), says SOURCE", "good, says SOURCE", "unknown: WHY" or "not
@@ -61,6 +80,15 @@ const char *certout_format_check(const char *fmt);
  */
 int	certout_format(struct out *o, const char *fmt,
 	    const struct pem_block *b, X509 *x, const struct x509info *xi);
+
+/*
+ * certout_format_ari: certout_format with --ari's answer ari (or NULL)
+ * for %{ari.start}, %{ari.end} and %{ari.explanation_url}, each empty
+ * when unknown.  %{ari.id}, the RFC 9773 identifier, needs no answer.
+ */
+int	certout_format_ari(struct out *o, const char *fmt,
+	    const struct pem_block *b, X509 *x, const struct x509info *xi,
+	    const struct ari_window *ari);
 
 /*
  * certout_format_crl: the -f template fmt for CRL crl (ci its fields) of

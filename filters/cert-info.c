@@ -29,58 +29,44 @@
 #include "check/revoke.h"
 #include "x509/x509info.h"
 
-#define OPTS	"C:H:I:O:QR:U:Va:ce:f:hjm:o:st:uvw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "ca-file",		required_argument,	NULL, 'C' },
-	{ "host",		required_argument,	NULL, 'H' },
-	{ "ocsp-out",		required_argument,	NULL, 'O' },
-	{ "ocsp",		no_argument,		NULL, 'Q' },
-	{ "crl",		required_argument,	NULL, 'R' },
-	{ "crl-soft",		no_argument,		NULL, 'u' },
-	{ "ocsp-url",		required_argument,	NULL, 'U' },
-	{ "at",			required_argument,	NULL, 'a' },
-	{ "expires-within",	required_argument,	NULL, 'e' },
-	{ "format",		required_argument,	NULL, 'f' },
-	{ "json",		no_argument,		NULL, 'j' },
-	{ "email",		required_argument,	NULL, 'm' },
-	{ "timeout",		required_argument,	NULL, 't' },
-	{ NULL,			0,			NULL, 0 }
-};
-
-static const struct opt_doc docs[] = {
-	{ 'C', "FILE", "issuers for --crl and --ocsp (repeatable)" },
-	{ 'H', "NAME", "exit 1 unless each leaf covers NAME" },
-	{ 'O', "FILE", "write the OCSP response (DER) to FILE" },
-	{ 'Q', NULL, "ask each leaf's OCSP responder" },
-	{ 'R', "FILE", "exit 1 for a certificate a CRL of FILE lists" },
-	{ 'U', "URL", "the OCSP responder to ask (default: the AIA's)" },
-	{ 'a', "TIME", "judge at TIME, not now (2030-01-31, @EPOCH)" },
-	{ 'e', "DURATION", "exit 1 if one expires within (30 = days, 12h)" },
-	{ 'f', "FORMAT", "print FORMAT: %{subject.CN} %{notAfter} ..., or "
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
+	    .help = "issuers for --crl and --ocsp (repeatable)" },
+	{ .ch = 'H', .name = "host", .arg = "NAME",
+	    .help = "exit 1 unless each leaf covers NAME" },
+	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
+	    .help = "write the OCSP response (DER) to FILE" },
+	{ .ch = 'Q', .name = "ocsp",
+	    .help = "ask each leaf's OCSP responder" },
+	{ .ch = 'R', .name = "crl", .arg = "FILE",
+	    .help = "exit 1 for a certificate a CRL of FILE lists" },
+	{ .ch = 'U', .name = "ocsp-url", .arg = "URL",
+	    .help = "the OCSP responder to ask (default: the AIA's)" },
+	{ .ch = 'a', .name = "at", .arg = "TIME",
+	    .help = "judge at TIME, not now (2030-01-31, @EPOCH)" },
+	{ .ch = 'e', .name = "expires-within", .arg = "DURATION",
+	    .help = "exit 1 if one expires within (30 = days, 12h)" },
+	{ .ch = 'f', .name = "format", .arg = "FORMAT",
+	    .help = "print FORMAT: %{subject.CN} %{notAfter} ..., or "
 	    "openmetrics" },
-	{ 'j', NULL, "NDJSON, one object per certificate" },
-	{ 'm', "ADDR", "exit 1 unless each leaf covers ADDR" },
-	{ 't', "SECONDS", "bound each OCSP exchange (10)" },
-	{ 'u', NULL, "an unknown revocation status warns (exit 0)" },
-	{ 0, NULL, NULL }
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per certificate" },
+	{ .ch = 'm', .name = "email", .arg = "ADDR",
+	    .help = "exit 1 unless each leaf covers ADDR" },
+	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
+	    .help = "bound each OCSP exchange (10)" },
+	{ .ch = 'u', .name = "crl-soft",
+	    .help = "an unknown revocation status warns (exit 0)" },
+	OPTDEF_END
 };
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: cert-info [-chjQsuVv] [-a TIME] [-C FILE] [-e DURATION] "
-	    "[-f FORMAT]\n"
-	    "                 [-H NAME] [-I N] [-m ADDR] [-O FILE] [-o FILE] "
-	    "[-R FILE]\n"
-	    "                 [-t SECONDS] [-U URL] [-w SOURCE] [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
+static const struct opt_cmd cmd = {
+	.prog = "cert-info",
+	.operands = "[file ...]",
+	.defs = defs,
+};
 
 struct ctx {
 	struct out	 o;
@@ -299,7 +285,7 @@ metrics_files(struct ctx *c, char **files, int nfiles, unsigned flags)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
@@ -318,10 +304,7 @@ main(int argc, char *argv[])
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
 	crlfiles = xmalloc((size_t)argc * sizeof(*crlfiles));
 	c.rv.timeout = 10;
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (ch != 't' && opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'C':
 			cafiles[ncafiles++] = optarg;
@@ -342,17 +325,17 @@ main(int argc, char *argv[])
 			c.rv.ocsp_url = optarg;
 			break;
 		case 't':
-			opt_timeout(optarg, &c.rv.timeout, usage);
+			opt_timeout(optarg, &c.rv.timeout, opt_usage);
 			break;
 		case 'a':
-			opt_at(optarg, &c.at, usage);
+			opt_at(optarg, &c.at, opt_usage);
 			break;
 		case 'e':
 			if (parse_within(optarg, &c.gate.within) != 0) {
 				diag_err(NULL, 0, "--expires-within: \"%s\" is "
 				    "not a duration: use 30 (days), 30d, 12h, "
 				    "2w, 33%% (of the lifetime), ...", optarg);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			break;
 		case 'f':
@@ -362,7 +345,7 @@ main(int argc, char *argv[])
 			}
 			if ((why = certout_format_check(optarg)) != NULL) {
 				diag_err(NULL, 0, "-f: %s", why);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			c.format = optarg;
 			break;
@@ -375,14 +358,9 @@ main(int argc, char *argv[])
 		case 'u':
 			c.rv.crl_soft = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 
 	c.rv.at = c.at;
 	c.rv.strict = (op.flags & OPT_STRICT) != 0;

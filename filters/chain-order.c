@@ -32,69 +32,55 @@
 #include "check/trust.h"
 #include "x509/x509info.h"
 
-#define OPTS	"C:D:E:FH:I:NR:SVa:cd:e:hijo:prst:uvw:y"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "at",		required_argument,	NULL, 'a' },
-	{ "ca-file",	required_argument,	NULL, 'C' },
-	{ "ca-path",	required_argument,	NULL, 'd' },
-	{ "cache",	required_argument,	NULL, 'D' },
-	{ "crl",	required_argument,	NULL, 'R' },
-	{ "crl-soft",	no_argument,		NULL, 'u' },
-	{ "fetch",	no_argument,		NULL, 'F' },
-	{ "timeout",	required_argument,	NULL, 't' },
-	{ "end-at",	required_argument,	NULL, 'e' },
-	{ "expires-within", required_argument,	NULL, 'E' },
-	{ "host",	required_argument,	NULL, 'H' },
-	{ "issuers",	no_argument,		NULL, 'i' },
-	{ "json",	no_argument,		NULL, 'j' },
-	{ "no-system",	no_argument,		NULL, 'N' },
-	{ "partial",	no_argument,		NULL, 'p' },
-	{ "root",	no_argument,		NULL, 'r' },
-	{ "system",	no_argument,		NULL, 'S' },
-	{ "verify",	no_argument,		NULL, 'y' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('s', "strict", NULL,
+	    "every finding exit 1, every repair an error"),
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
+	    .help = "trust FILE (its intermediates are written)" },
+	{ .ch = 'D', .name = "cache", .arg = "DIR",
+	    .help = "keep fetched issuers in DIR (with -F)" },
+	{ .ch = 'E', .name = "expires-within", .arg = "DURATION",
+	    .help = "a link expiring within is a finding (30 = days, 12h)" },
+	{ .ch = 'F', .name = "fetch",
+	    .help = "fetch a missing issuer from its caIssuers URL" },
+	{ .ch = 'H', .name = "host", .arg = "NAME",
+	    .help = "the leaf covering NAME; verify it with -y" },
+	{ .ch = 'N', .name = "no-system",
+	    .help = "no system store look-up for a missing issuer" },
+	{ .ch = 'R', .name = "crl", .arg = "FILE",
+	    .help = "with -y, check the CRLs of FILE (repeatable)" },
+	{ .ch = 'S', .name = "system",
+	    .help = "trust the system store" },
+	{ .ch = 'a', .name = "at", .arg = "TIME",
+	    .help = "judge validity at TIME, not now" },
+	{ .ch = 'd', .name = "ca-path", .arg = "DIR",
+	    .help = "trust the certificate files of DIR" },
+	{ .ch = 'e', .name = "end-at", .arg = "ROOT",
+	    .help = "prefer the path to ROOT (file, subject, CN)" },
+	{ .ch = 'i', .name = "issuers",
+	    .help = "write the chain without its leaf" },
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per chain element" },
+	{ .ch = 'p', .name = "partial",
+	    .help = "write a partial chain (still exit 1)" },
+	{ .ch = 'r', .name = "root",
+	    .help = "write the root too" },
+	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
+	    .help = "bound each fetch (10)" },
+	{ .ch = 'u', .name = "crl-soft",
+	    .help = "with --crl, an unknown revocation status warns" },
+	{ .ch = 'y', .name = "verify",
+	    .help = "verify with OpenSSL (purpose sslserver)" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'C', "FILE", "trust FILE (its intermediates are written)" },
-	{ 'D', "DIR", "keep fetched issuers in DIR (with -F)" },
-	{ 'E', "DURATION", "a link expiring within is a finding (30 = days, "
-	    "12h)" },
-	{ 'F', NULL, "fetch a missing issuer from its caIssuers URL" },
-	{ 'H', "NAME", "the leaf covering NAME; verify it with -y" },
-	{ 'N', NULL, "no system store look-up for a missing issuer" },
-	{ 'R', "FILE", "with -y, check the CRLs of FILE (repeatable)" },
-	{ 'S', NULL, "trust the system store" },
-	{ 'a', "TIME", "judge validity at TIME, not now" },
-	{ 'd', "DIR", "trust the certificate files of DIR" },
-	{ 'e', "ROOT", "prefer the path to ROOT (file, subject, CN)" },
-	{ 'i', NULL, "write the chain without its leaf" },
-	{ 'j', NULL, "NDJSON, one object per chain element" },
-	{ 'p', NULL, "write a partial chain (still exit 1)" },
-	{ 'r', NULL, "write the root too" },
-	{ 's', NULL, "every finding exit 1, every repair an error" },
-	{ 't', "SECONDS", "bound each fetch (10)" },
-	{ 'u', NULL, "with --crl, an unknown revocation status warns" },
-	{ 'y', NULL, "verify with OpenSSL (purpose sslserver)" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "chain-order",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: chain-order [-cFhijNprSsuVvy] [-a TIME] [-C FILE] [-D DIR] "
-	    "[-d DIR]\n"
-	    "                   [-E DURATION] [-e ROOT] [-H NAME] [-I N] "
-	    "[-o FILE] [-R FILE]\n"
-	    "                   [-t SECONDS] [-w SOURCE] [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 struct ctx {
 	struct chain_pool p;
@@ -366,7 +352,7 @@ out:
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct ctx c;
 	struct crlset crls = { NULL, 0 };
 	struct out o;
@@ -381,10 +367,7 @@ main(int argc, char *argv[])
 	cafiles = xmalloc((size_t)argc * sizeof(*cafiles));
 	crlfiles = xmalloc((size_t)argc * sizeof(*crlfiles));
 	c.aia.timeout = 10;
-	while ((ch = getopt_long(argc, argv, OPTS,
-	    longopts, NULL)) != -1) {
-		if (ch != 't' && opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'C':
 			cafiles[ncafiles++] = optarg;
@@ -397,7 +380,7 @@ main(int argc, char *argv[])
 				diag_err(NULL, 0, "--expires-within: \"%s\" is "
 				    "not a duration: use 30 (days), 30d, 12h, "
 				    "2w, 33%% (of the lifetime), ...", optarg);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			break;
 		case 'F':
@@ -407,7 +390,7 @@ main(int argc, char *argv[])
 			crlfiles[ncrlfiles++] = optarg;
 			break;
 		case 't':
-			opt_timeout(optarg, &c.aia.timeout, usage);
+			opt_timeout(optarg, &c.aia.timeout, opt_usage);
 			break;
 		case 'H':
 			c.t.host = optarg;
@@ -419,7 +402,7 @@ main(int argc, char *argv[])
 			sys = 1;
 			break;
 		case 'a':
-			opt_at(optarg, &c.t.at, usage);
+			opt_at(optarg, &c.t.at, opt_usage);
 			c.t.at_set = 1;
 			break;
 		case 'd':
@@ -446,20 +429,15 @@ main(int argc, char *argv[])
 		case 'y':
 			c.verify = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	c.t.rflags = op.flags;
 	c.t.strict = (op.flags & OPT_STRICT) != 0;
 	c.p.strict = c.t.strict;
 	if (ncrlfiles > 0 && !c.verify) {
 		diag_err(NULL, 0, "--crl is checked by --verify: give -y");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	c.p.at = c.t.at_set ? c.t.at : time(NULL);
 

@@ -31,52 +31,39 @@
 #include "read/pem.h"
 #include "x509/x509info.h"
 
-#define OPTS	"H:I:K:P:SVab:chjk:m:o:r:svw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "email",		required_argument,	NULL, 'm' },
-	{ "host",		required_argument,	NULL, 'H' },
-	{ "not-key",		required_argument,	NULL, 'K' },
-	{ "profile",		required_argument,	NULL, 'P' },
-	{ "ascii",		no_argument,		NULL, 'a' },
-	{ "min-rsa-bits",	required_argument,	NULL, 'b' },
-	{ "json",		no_argument,		NULL, 'j' },
-	{ "key",		required_argument,	NULL, 'k' },
-	{ "require",		required_argument,	NULL, 'r' },
-	{ "require-san",	no_argument,		NULL, 'S' },
-	{ NULL,			0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('s', "strict", NULL,
+	    "warnings exit 1, repairs are errors"),
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'H', .name = "host", .arg = "NAME",
+	    .help = "exit 1 unless it covers NAME" },
+	{ .ch = 'K', .name = "not-key", .arg = "FILE",
+	    .help = "exit 1 if it reuses FILE's key (repeatable)" },
+	{ .ch = 'P', .name = "profile", .arg = "PROFILE",
+	    .help = "tls (default) or smime" },
+	{ .ch = 'S', .name = "require-san",
+	    .help = "a request without subjectAltName is refused" },
+	{ .ch = 'a', .name = "ascii",
+	    .help = "printable ASCII only: a CSR in English" },
+	{ .ch = 'b', .name = "min-rsa-bits", .arg = "BITS",
+	    .help = "least RSA key size (2048)" },
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per request" },
+	{ .ch = 'k', .name = "key", .arg = "FILE",
+	    .help = "exit 1 unless it has FILE's key (repeatable)" },
+	{ .ch = 'm', .name = "email", .arg = "ADDR",
+	    .help = "exit 1 unless it carries ADDR" },
+	{ .ch = 'r', .name = "require", .arg = "FIELDS",
+	    .help = "subject attributes required: C,O,CN" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'H', "NAME", "exit 1 unless it covers NAME" },
-	{ 'K', "FILE", "exit 1 if it reuses FILE's key (repeatable)" },
-	{ 'P', "PROFILE", "tls (default) or smime" },
-	{ 'S', NULL, "a request without subjectAltName is refused" },
-	{ 'a', NULL, "printable ASCII only: a CSR in English" },
-	{ 'b', "BITS", "least RSA key size (2048)" },
-	{ 'j', NULL, "NDJSON, one object per request" },
-	{ 'k', "FILE", "exit 1 unless it has FILE's key (repeatable)" },
-	{ 'm', "ADDR", "exit 1 unless it carries ADDR" },
-	{ 'r', "FIELDS", "subject attributes required: C,O,CN" },
-	{ 's', NULL, "warnings exit 1, repairs are errors" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "csr-check",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: csr-check [-achjSsVv] [-b BITS] [-H NAME] [-I N] [-K FILE] "
-	    "[-k FILE]\n"
-	    "                 [-m ADDR] [-o FILE] [-P PROFILE] [-r FIELDS] "
-	    "[-w SOURCE]\n"
-	    "                 [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 struct ctx {
 	struct out	 o;
@@ -113,7 +100,7 @@ one(struct ctx *c, const struct pem_block *b)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct pem_input in;
 	struct pem_block b;
 	struct ctx c;
@@ -124,10 +111,8 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	csr_policy_init(pol, argc);
-	while ((ch = getopt_long(argc, argv, OPTS,
-	    longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage) ||
-		    csr_policy_opt(pol, ch, optarg, usage))
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
+		if (csr_policy_opt(pol, ch, optarg, opt_usage))
 			continue;
 		switch (ch) {
 		case 'j':
@@ -136,14 +121,9 @@ main(int argc, char *argv[])
 		case 'k':
 			pol->keys[pol->nkeys++].file = optarg;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	c.strict = (op.flags & OPT_STRICT) != 0;
 
 	if ((op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==

@@ -27,76 +27,62 @@
 #include "check/reqnew.h"
 #include "x509/x509info.h"
 
-#define OPTS	"C:D:H:I:K:L:N:O:P:ST:U:Vab:fhjk:m:o:p:r:su:vw:x:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "country",		required_argument,	NULL, 'C' },
-	{ "subject",		required_argument,	NULL, 'D' },
-	{ "host",		required_argument,	NULL, 'H' },
-	{ "not-key",		required_argument,	NULL, 'K' },
-	{ "locality",		required_argument,	NULL, 'L' },
-	{ "common-name",	required_argument,	NULL, 'N' },
-	{ "org",		required_argument,	NULL, 'O' },
-	{ "profile",		required_argument,	NULL, 'P' },
-	{ "require-san",	no_argument,		NULL, 'S' },
-	{ "state",		required_argument,	NULL, 'T' },
-	{ "org-unit",		required_argument,	NULL, 'U' },
-	{ "ascii",		no_argument,		NULL, 'a' },
-	{ "min-rsa-bits",	required_argument,	NULL, 'b' },
-	{ "force",		no_argument,		NULL, 'f' },
-	{ "json",		no_argument,		NULL, 'j' },
-	{ "key-type",		required_argument,	NULL, 'k' },
-	{ "email",		required_argument,	NULL, 'm' },
-	{ "passout",		required_argument,	NULL, 'p' },
-	{ "require",		required_argument,	NULL, 'r' },
-	{ "key",		required_argument,	NULL, 'u' },
-	{ "keyout",		required_argument,	NULL, 'x' },
-	{ NULL,			0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('s', "strict", NULL, "warnings exit 1"),
+	OPTDEF_VERSION,		/* no -c: csr-new reads no blocks */
+	OPTDEF_HELP,
+	OPTDEF_OUTPUT,
+	OPTDEF_VERBOSE,
+	OPTDEF_KEYS,
+	{ .ch = 'C', .name = "country", .arg = "CC",
+	    .help = "countryName, two letters: HU" },
+	{ .ch = 'D', .name = "subject", .arg = "DN",
+	    .help = "the whole subject: 'CN=mail.example.hu,O=Example,C=HU'" },
+	{ .ch = 'H', .name = "host", .arg = "NAME",
+	    .help = "a DNS name or IP address for the subjectAltName" },
+	{ .ch = 'K', .name = "not-key", .arg = "FILE",
+	    .help = "exit 1 if the key is FILE's (repeatable)" },
+	{ .ch = 'L', .name = "locality", .arg = "CITY",
+	    .help = "localityName" },
+	{ .ch = 'N', .name = "common-name", .arg = "NAME",
+	    .help = "commonName (default: the first -H)" },
+	{ .ch = 'O', .name = "org", .arg = "ORG", .help = "organizationName" },
+	{ .ch = 'P', .name = "profile", .arg = "PROFILE",
+	    .help = "tls (default) or smime" },
+	{ .ch = 'S', .name = "require-san",
+	    .help = "a request without subjectAltName is refused" },
+	{ .ch = 'T', .name = "state", .arg = "STATE",
+	    .help = "stateOrProvinceName" },
+	{ .ch = 'U', .name = "org-unit", .arg = "UNIT",
+	    .help = "organizationalUnitName" },
+	{ .ch = 'a', .name = "ascii",
+	    .help = "printable ASCII only: a CSR in English" },
+	{ .ch = 'b', .name = "min-rsa-bits", .arg = "BITS",
+	    .help = "least RSA key size (2048)" },
+	{ .ch = 'f', .name = "force",
+	    .help = "replace an existing --keyout file" },
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON on stdout (the request goes to -o)" },
+	{ .ch = 'k', .name = "key-type", .arg = "TYPE",
+	    .help = "rsa, rsa:3072, rsa:4096, ec, ec:P-384, ed25519" },
+	{ .ch = 'm', .name = "email", .arg = "ADDR",
+	    .help = "an e-mail address for the subjectAltName" },
+	{ .ch = 'p', .name = "passout", .arg = "SOURCE",
+	    .help = "encrypt the new key (PKCS#8, AES-256)" },
+	{ .ch = 'r', .name = "require", .arg = "FIELDS",
+	    .help = "subject attributes required: C,O,CN" },
+	{ .ch = 'u', .name = "key", .arg = "FILE",
+	    .help = "use FILE's private key, not a new one" },
+	{ .ch = 'x', .name = "keyout", .arg = "FILE",
+	    .help = "write the new private key to FILE (mode 0600)" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'C', "CC", "countryName, two letters: HU" },
-	{ 'D', "DN", "the whole subject: 'CN=mail.example.hu,O=Example,C=HU'" },
-	{ 'H', "NAME", "a DNS name or IP address for the subjectAltName" },
-	{ 'K', "FILE", "exit 1 if the key is FILE's (repeatable)" },
-	{ 'L', "CITY", "localityName" },
-	{ 'N', "NAME", "commonName (default: the first -H)" },
-	{ 'O', "ORG", "organizationName" },
-	{ 'P', "PROFILE", "tls (default) or smime" },
-	{ 'S', NULL, "a request without subjectAltName is refused" },
-	{ 'T', "STATE", "stateOrProvinceName" },
-	{ 'U', "UNIT", "organizationalUnitName" },
-	{ 'a', NULL, "printable ASCII only: a CSR in English" },
-	{ 'b', "BITS", "least RSA key size (2048)" },
-	{ 'f', NULL, "replace an existing --keyout file" },
-	{ 'j', NULL, "NDJSON on stdout (the request goes to -o)" },
-	{ 'k', "TYPE", "rsa, rsa:3072, rsa:4096, ec, ec:P-384, ed25519" },
-	{ 'm', "ADDR", "an e-mail address for the subjectAltName" },
-	{ 'p', "SOURCE", "encrypt the new key (PKCS#8, AES-256)" },
-	{ 'r', "FIELDS", "subject attributes required: C,O,CN" },
-	{ 's', NULL, "warnings exit 1" },
-	{ 'u', "FILE", "use FILE's private key, not a new one" },
-	{ 'x', "FILE", "write the new private key to FILE (mode 0600)" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "csr-new",
+	.operands = "",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: csr-new [-afhjSsVv] [-b BITS] [-C CC] [-D DN] [-H NAME] "
-	    "[-I N] [-K FILE]\n"
-	    "               [-k TYPE] [-L CITY] [-m ADDR] [-N NAME] [-O ORG] "
-	    "[-o FILE]\n"
-	    "               [-P PROFILE] [-p SOURCE] [-r FIELDS] [-T STATE] "
-	    "[-U UNIT]\n"
-	    "               [-u FILE] [-w SOURCE] [-x FILE]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 /* The wizard fields, in the order a subject lists them (first RDN
  * first), as the CAs' forms and openssl req's prompts ask for them. */
@@ -270,7 +256,7 @@ out:
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct req r;
 	struct csr_policy *pol = &r.pol;
 	struct stat st;
@@ -282,9 +268,8 @@ main(int argc, char *argv[])
 	memset(&r, 0, sizeof(r));
 	csr_policy_init(pol, argc);
 	keyspec_parse("rsa", &r.ks);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage) ||
-		    csr_policy_opt(pol, ch, optarg, usage))
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
+		if (csr_policy_opt(pol, ch, optarg, opt_usage))
 			continue;
 		for (k = 0; k < NFIELDS && fields[k].ch != ch; k++)
 			;
@@ -307,7 +292,7 @@ main(int argc, char *argv[])
 				diag_err(NULL, 0, "--key-type %s: use rsa, "
 				    "rsa:BITS, ec, ec:P-384, ec:P-521 or "
 				    "ed25519", optarg);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			break;
 		case 'p':
@@ -319,33 +304,30 @@ main(int argc, char *argv[])
 		case 'x':
 			r.keyout = optarg;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	if (optind < argc) {
+	opt_end(&op, &argc, &argv);
+	if (argc > 0) {
 		diag_err(NULL, 0, "%s: csr-new reads no files; the key to "
-		    "reuse is --key FILE", argv[optind]);
-		usage(EX_TROUBLE);
+		    "reuse is --key FILE", argv[0]);
+		opt_usage(EX_TROUBLE);
 	}
 	for (k = 0; k < NFIELDS && r.subject != NULL; k++)
 		if (r.field[k] != NULL) {
 			diag_err(NULL, 0, "--subject and --%s: give the "
 			    "subject one way", fields[k].opt);
-			usage(EX_TROUBLE);
+			opt_usage(EX_TROUBLE);
 		}
 	if ((r.keyfile == NULL) == (r.keyout == NULL)) {
 		diag_err(NULL, 0, r.keyfile == NULL ? "csr-new makes a new "
 		    "key: give --keyout FILE (or --key FILE to reuse one)" :
 		    "--key and --keyout: the key is either reused or new");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	if (r.json && (op.ofile == NULL || strcmp(op.ofile, "-") == 0)) {
 		diag_err(NULL, 0, "--json writes stdout: give -o FILE for the "
 		    "request");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	/* refused before any key is made: the request would replace the
 	 * new key, or the key would go through a planted link (issue 24) */

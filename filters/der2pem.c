@@ -12,29 +12,18 @@
 #include "read/opt.h"
 #include "read/pem.h"
 
-#define OPTS	"Vcho:st:v"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	{ "label",	required_argument,	NULL, 't' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	{ .ch = 't', .name = "label", .arg = "LABEL",
+	    .help = "write LABEL for every block, unknown DER too" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 't', "LABEL", "write LABEL for every block, unknown DER too" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "der2pem",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: der2pem [-chsVv] [-o FILE] [-t LABEL] "
-	    "[file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 int
 main(int argc, char *argv[])
@@ -42,15 +31,12 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	const char *label = NULL, *c;
 	int ch, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (ch != 't' && opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 't':	/* a label here, not a type */
 			/* RFC 7468 section 3: label characters */
@@ -61,17 +47,14 @@ main(int argc, char *argv[])
 			    c - optarg > PEM_MAX_LABEL) {
 				diag_err(NULL, 0, "-t: \"%s\" is not a PEM "
 				    "label", optarg);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			label = optarg;
 			op.flags |= PEM_ANY_DER;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 
 	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;

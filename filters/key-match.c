@@ -22,33 +22,23 @@
 #include "read/pem.h"
 #include "x509/x509info.h"
 
-#define OPTS	"I:Vacfhjo:svw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "all",	no_argument,		NULL, 'a' },
-	{ "find",	no_argument,		NULL, 'f' },
-	{ "json",	no_argument,		NULL, 'j' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'a', .name = "all",
+	    .help = "compare every object, issuers too" },
+	{ .ch = 'f', .name = "find",
+	    .help = "the certificates of the first key or request" },
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per object" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'a', NULL, "compare every object, issuers too" },
-	{ 'f', NULL, "the certificates of the first key or request" },
-	{ 'j', NULL, "NDJSON, one object per object" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "key-match",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: key-match [-acfhjsVv] [-I N] [-o FILE] [-w SOURCE] [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 static int json;
 static int all;		/* --all: a bundle's issuers are compared too */
@@ -320,7 +310,7 @@ find(struct obj_input *oi, struct out *o)
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct obj_input oi;
 	struct out o;
 	char *pass = NULL;
@@ -328,10 +318,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	json = all = 0;	/* main may run again in one process (fuzz/filter.c) */
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
 			all = 1;
@@ -342,14 +329,9 @@ main(int argc, char *argv[])
 		case 'j':
 			json = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 
 	if (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==
 	    NULL)

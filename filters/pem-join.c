@@ -21,38 +21,27 @@
 #include "read/pem.h"
 #include "x509/x509info.h"
 
-#define OPTS	"I:KNRVcdhko:svw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "decrypt",	no_argument,		NULL, 'd' },
-	{ "key-last",	no_argument,		NULL, 'K' },
-	{ "key-first",	no_argument,		NULL, 'k' },
-	{ "no-check",	no_argument,		NULL, 'N' },
-	{ "pkcs1",	no_argument,		NULL, 'R' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'K', .name = "key-last",
+	    .help = "private keys last (HAProxy), checked" },
+	{ .ch = 'N', .name = "no-check",
+	    .help = "with -k or -K: do not check the bundle" },
+	{ .ch = 'R', .name = "pkcs1",
+	    .help = "keys as RSA/EC PRIVATE KEY (Kerio)" },
+	{ .ch = 'd', .name = "decrypt",
+	    .help = "write encrypted keys decrypted (needs -w)" },
+	{ .ch = 'k', .name = "key-first",
+	    .help = "private keys first (IceWarp), checked" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'K', NULL, "private keys last (HAProxy), checked" },
-	{ 'N', NULL, "with -k or -K: do not check the bundle" },
-	{ 'R', NULL, "keys as RSA/EC PRIVATE KEY (Kerio)" },
-	{ 'd', NULL, "write encrypted keys decrypted (needs -w)" },
-	{ 'k', NULL, "private keys first (IceWarp), checked" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "pem-join",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem-join [-cdhKkNRsVv] [-I N] [-o FILE] [-w SOURCE] "
-	    "[file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 /* A block kept until everything has been read and checked. */
 struct kept {
@@ -314,16 +303,13 @@ main(int argc, char *argv[])
 	struct out o;
 	struct kept *k = NULL, *nk;
 	size_t n = 0, cap = 0, i, h, hcap = 0, *hash = NULL;
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	char *pass = NULL;
 	int ch, keyfirst = 0, keylast = 0, status = EX_YES, dup;
 	int decrypt = 0, nocheck = 0, pkcs1 = 0;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'K':
 			keylast = 1;
@@ -340,19 +326,14 @@ main(int argc, char *argv[])
 		case 'k':
 			keyfirst = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	if (keyfirst && keylast) {
 		diag_err(NULL, 0, "-k and -K exclude each other");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
-	opt_needs_passin(decrypt, &op, "--decrypt", usage);
+	opt_needs_passin(decrypt, &op, "--decrypt", opt_usage);
 
 	pem_input_init(&in, argv, argc, op.flags);
 	if (p12_passin(&in, op.passin, &pass) != 0)

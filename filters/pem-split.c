@@ -19,43 +19,29 @@
 #include "read/opt.h"
 #include "read/pem.h"
 
-#define OPTS	"DI:RVcdfhn:o:p:st:vw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "der",	no_argument,		NULL, 'D' },
-	{ "decrypt",	no_argument,		NULL, 'd' },
-	{ "pkcs1",	no_argument,		NULL, 'R' },
-	{ "force",	no_argument,		NULL, 'f' },
-	{ "number",	required_argument,	NULL, 'n' },
-	{ "template",	required_argument,	NULL, 'p' },
-	{ "type",	required_argument,	NULL, 't' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('n', "number", "N", "only the blocks N: 2, 2-, 2-4, 1,3"),
+	OPTDEF_SHARED('t', "type", "TYPE",
+	    "only blocks of TYPE (cert, key...) or a label"),
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'D', .name = "der", .help = "write DER, not PEM" },
+	{ .ch = 'R', .name = "pkcs1",
+	    .help = "keys as RSA/EC PRIVATE KEY (PKCS#1, SEC1)" },
+	{ .ch = 'd', .name = "decrypt",
+	    .help = "write encrypted keys decrypted (needs -w)" },
+	{ .ch = 'f', .name = "force",
+	    .help = "with -p, replace existing files" },
+	{ .ch = 'p', .name = "template", .arg = "TEMPLATE",
+	    .help = "one file per block: %n %t %c %h %f" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'D', NULL, "write DER, not PEM" },
-	{ 'R', NULL, "keys as RSA/EC PRIVATE KEY (PKCS#1, SEC1)" },
-	{ 'd', NULL, "write encrypted keys decrypted (needs -w)" },
-	{ 'f', NULL, "with -p, replace existing files" },
-	{ 'n', "N", "only the blocks N: 2, 2-, 2-4, 1,3" },
-	{ 'p', "TEMPLATE", "one file per block: %n %t %c %h %f" },
-	{ 't', "TYPE", "only blocks of TYPE (cert, key...) or a label" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "pem-split",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem-split [-cDdfhRsVv] [-I N] [-n N] [-o FILE] "
-	    "[-p TEMPLATE] [-t TYPE]\n"
-	    "                 [-w SOURCE] [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 /* Write one block to its own file, atomically; print the file's name. */
 static int
@@ -89,7 +75,7 @@ main(int argc, char *argv[])
 	struct name_state names;
 	struct out o;
 	char path[PATH_MAX];
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	const char *tmpl = NULL, *err;
 	char *pass = NULL;
 	unsigned long nsel = 0, nwritten = 0, prev;
@@ -101,10 +87,7 @@ main(int argc, char *argv[])
 	const char *klabel;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'D':
 			der = 1;
@@ -122,22 +105,17 @@ main(int argc, char *argv[])
 			if ((err = name_check(optarg)) != NULL) {
 				diag_err(NULL, 0, "template \"%s\": %s", optarg,
 				    err);
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			tmpl = optarg;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
-	opt_needs_passin(decrypt, &op, "--decrypt", usage);
+	opt_end(&op, &argc, &argv);
+	opt_needs_passin(decrypt, &op, "--decrypt", opt_usage);
 	if (tmpl != NULL && op.ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 
 	if (out_open(&o, op.ofile, 0) != 0)

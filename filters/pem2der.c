@@ -17,32 +17,20 @@
 #include "read/opt.h"
 #include "read/pem.h"
 
-#define OPTS	"I:Vchn:o:st:vw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "number",	required_argument,	NULL, 'n' },
-	{ "type",	required_argument,	NULL, 't' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('n', "number", "N", "the block numbered N"),
+	OPTDEF_SHARED('t', "type", "TYPE",
+	    "the block of TYPE (cert, key, ...) or a label"),
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'n', "N", "the block numbered N" },
-	{ 't', "TYPE", "the block of TYPE (cert, key, ...) or a label" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "pem2der",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem2der [-chsVv] [-I N] [-n N] [-o FILE] [-t TYPE] [-w SOURCE] "
-	    "[file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 int
 main(int argc, char *argv[])
@@ -50,24 +38,18 @@ main(int argc, char *argv[])
 	struct pem_input in;
 	struct pem_block b;
 	struct out o;
-	struct opts op = { PEM_ANY_DER, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = PEM_ANY_DER };
 	unsigned char *der = NULL;
 	size_t derlen = 0;
 	unsigned long nsel = 0;
 	char sel[128];
 	char *pass = NULL;
-	int ch, secret = 0, status = EX_YES;
+	int secret = 0, status = EX_YES;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (!opt_common(ch, optarg, &op, usage))
-			usage(EX_TROUBLE);
-	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	while (opt_next(&cmd, &op, argc, argv) != -1)
+		;	/* pem2der has only the shared options */
+	opt_end(&op, &argc, &argv);
 
 	if (out_open(&o, op.ofile, 0) != 0)
 		return EX_TROUBLE;

@@ -22,37 +22,24 @@
 #include "base/ossl.h"
 #include "read/pem.h"
 
-#define OPTS	"I:LN:VW:cho:rsvw:"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	OPT_PASSIN_LONG,
-	{ "legacy",	no_argument,		NULL, 'L' },
-	{ "name",	required_argument,	NULL, 'N' },
-	{ "passout",	required_argument,	NULL, 'W' },
-	{ "root",	no_argument,		NULL, 'r' },
-	{ NULL,		0,			NULL, 0 }
+static const struct opt_def defs[] = {
+	OPTDEF_BASIC,
+	OPTDEF_KEYS,
+	{ .ch = 'L', .name = "legacy",
+	    .help = "legacy: 3DES, RC2-40, SHA-1 MAC (old Windows)" },
+	{ .ch = 'N', .name = "name", .arg = "NAME",
+	    .help = "friendlyName (default: the leaf's CN)" },
+	{ .ch = 'W', .name = "passout", .arg = "SOURCE",
+	    .help = "the PFX passphrase: pass:, env:, file:, fd:" },
+	{ .ch = 'r', .name = "root", .help = "include the root" },
+	OPTDEF_END
 };
 
-static const struct opt_doc docs[] = {
-	{ 'L', NULL, "legacy: 3DES, RC2-40, SHA-1 MAC (old Windows)" },
-	{ 'N', "NAME", "friendlyName (default: the leaf's CN)" },
-	{ 'W', "SOURCE", "the PFX passphrase: pass:, env:, file:, fd:" },
-	{ 'r', NULL, "include the root" },
-	{ 0, NULL, NULL }
+static const struct opt_cmd cmd = {
+	.prog = "pem2p12",
+	.operands = "[file ...]",
+	.defs = defs,
 };
-
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: pem2p12 [-chLrsVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] "
-	    "[-w SOURCE]\n"
-	    "               [file ...]\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
 
 /* PKCS#12 iteration counts: OpenSSL's defaults (PKCS12_DEFAULT_ITER). */
 #define P12_ITER	PKCS12_DEFAULT_ITER
@@ -93,7 +80,7 @@ make(const char *pass, const char *name, EVP_PKEY *pk, X509 *leaf,
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct chain_pool pool;
 	struct obj_input oi;
 	struct obj o;
@@ -111,10 +98,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	chain_init(&pool);
-	while ((c = getopt_long(argc, argv, OPTS, longopts,
-	    NULL)) != -1) {
-		if (opt_common(c, optarg, &op, usage))
-			continue;
+	while ((c = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (c) {
 		case 'L':
 			legacy = 1;
@@ -128,20 +112,15 @@ main(int argc, char *argv[])
 		case 'r':
 			root = 1;
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	if (op.max_iter != 0)
-		key_max_iter = op.max_iter;
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 
 	if (passout_src == NULL) {
 		diag_err(NULL, 0, "give the passphrase of the PKCS#12 file "
 		    "with --passout (env:VAR or file:PATH; pass: for an "
 		    "empty one)");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	if ((passout = pass_get(passout_src, "--passout")) == NULL ||
 	    (op.passin != NULL && (pass = pass_get(op.passin, "--passin")) ==

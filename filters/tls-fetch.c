@@ -26,45 +26,35 @@
 #include "net/starttls.h"
 #include "x509/x509info.h"
 
-#define OPTS	"46EN:O:S:Vchjo:st:v"
-
-static const struct option longopts[] = {
-	OPT_COMMON_LONG,
-	{ "no-sni",	no_argument,		NULL, 'E' },
-	{ "servername",	required_argument,	NULL, 'N' },
-	{ "ocsp-out",	required_argument,	NULL, 'O' },
-	{ "starttls",	required_argument,	NULL, 'S' },
-	{ "json",	no_argument,		NULL, 'j' },
-	{ "timeout",	required_argument,	NULL, 't' },
-	{ NULL,		0,			NULL, 0 }
-};
-
-static const struct opt_doc docs[] = {
-	{ '4', NULL, "IPv4 addresses only" },
-	{ '6', NULL, "IPv6 addresses only" },
-	{ 'E', NULL, "send no server name (SNI)" },
-	{ 'N', "NAME", "the server name to send (default: the host)" },
-	{ 'O', "FILE", "write the stapled OCSP response (DER) to FILE" },
-	{ 'S', "PROTO", "smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres "
+static const struct opt_def defs[] = {
+	OPTDEF_SHARED('c', "check", NULL,
+	    "accepted; the certificates are always decoded"),
+	OPTDEF_SHARED('s', "strict", NULL,
+	    "a target without an OCSP staple exits 1"),
+	OPTDEF_BASIC,
+	{ .ch = '4', .name = NULL, .help = "IPv4 addresses only" },
+	{ .ch = '6', .name = NULL, .help = "IPv6 addresses only" },
+	{ .ch = 'E', .name = "no-sni",
+	    .help = "send no server name (SNI)" },
+	{ .ch = 'N', .name = "servername", .arg = "NAME",
+	    .help = "the server name to send (default: the host)" },
+	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
+	    .help = "write the stapled OCSP response (DER) to FILE" },
+	{ .ch = 'S', .name = "starttls", .arg = "PROTO",
+	    .help = "smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres "
 	    "or none" },
-	{ 'c', NULL, "accepted; the certificates are always decoded" },
-	{ 'j', NULL, "NDJSON, one object per target, instead of PEM" },
-	{ 's', NULL, "a target without an OCSP staple exits 1" },
-	{ 't', "SECONDS", "bound connect, greeting and handshake (10)" },
-	{ 0, NULL, NULL }
+	{ .ch = 'j', .name = "json",
+	    .help = "NDJSON, one object per target, instead of PEM" },
+	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
+	    .help = "bound connect, greeting and handshake (10)" },
+	OPTDEF_END
 };
 
-static void
-usage(int status)
-{
-	fprintf(status ? stderr : stdout,
-	    "usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] "
-	    "[-S PROTO] [-t SECONDS]\n"
-	    "                 host[:port][/PROTO] ...\n");
-	if (status == EX_YES)
-		opt_help(OPTS, longopts, docs);
-	exit(status);
-}
+static const struct opt_cmd cmd = {
+	.prog = "tls-fetch",
+	.operands = "host[:port][/PROTO] ...",
+	.defs = defs,
+};
 
 struct fetch {
 	SSL_CTX		*ctx;
@@ -151,11 +141,12 @@ json_failed(struct fetch *f, const char *target)
 static const char **
 protos_in_order(int argc, char *argv[], int *n)
 {
-	const char **v, *cur = NULL, *a, *o, *arg;
-	const struct option *lo, *hit;
+	const char **v, *cur = NULL, *a, *o, *arg, *opts;
+	const struct option *longopts, *lo, *hit;
 	size_t k;
 	int i, j, rest = 0;
 
+	opts = opt_getopt(&cmd, &longopts);
 	v = xmalloc((size_t)argc * sizeof(*v));
 	*n = 0;
 	for (i = 1; i < argc; i++) {
@@ -184,7 +175,7 @@ protos_in_order(int argc, char *argv[], int *n)
 			continue;
 		}
 		for (j = 1; a[j] != '\0'; j++) {
-			if ((o = strchr(OPTS, a[j])) == NULL || o[1] != ':')
+			if ((o = strchr(opts, a[j])) == NULL || o[1] != ':')
 				continue;
 			arg = a[j + 1] != '\0' ? a + j + 1 : i + 1 < argc ?
 			    argv[++i] : NULL;
@@ -303,7 +294,7 @@ out:
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0, NULL, NULL, 0, NULL, 0 };
+	struct opts op = { .flags = 0 };
 	struct fetch f;
 	char **hosts, **ports, *slash;
 	const char **protos;
@@ -313,16 +304,13 @@ main(int argc, char *argv[])
 	memset(&f, 0, sizeof(f));
 	f.timeout = 10;
 	protos = protos_in_order(argc, argv, &n);
-	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1) {
-		/* -t is --timeout here, as tls-fetch has no block types */
-		if (ch != 't' && opt_common(ch, optarg, &op, usage))
-			continue;
+	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case '4':
 		case '6':
 			if (f.family != 0) {
 				diag_err(NULL, 0, "-4 and -6: give one");
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			f.family = ch == '4' ? AF_INET : AF_INET6;
 			break;
@@ -339,7 +327,7 @@ main(int argc, char *argv[])
 			if (!proto_known(optarg)) {
 				diag_err(NULL, 0, "--starttls %s: use %s or "
 				    "none", optarg, starttls_names());
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 			f.proto = optarg;
 			break;
@@ -347,18 +335,15 @@ main(int argc, char *argv[])
 			f.json = 1;
 			break;
 		case 't':
-			opt_timeout(optarg, &f.timeout, usage);
+			opt_timeout(optarg, &f.timeout, opt_usage);
 			break;
-		default:
-			usage(EX_TROUBLE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	opt_end(&op, &argc, &argv);
 	f.strict = (op.flags & OPT_STRICT) != 0;
 	if (argc == 0) {
 		diag_err(NULL, 0, "no server: give host[:port]");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	/* the walk saw what getopt_long saw, unless POSIXLY_CORRECT made
 	 * it stop at the first target: then the last -S is for all */
@@ -376,13 +361,13 @@ main(int argc, char *argv[])
 			if (!proto_known(protos[i])) {
 				diag_err(NULL, 0, "%s/%s: use %s or none",
 				    argv[i], protos[i], starttls_names());
-				usage(EX_TROUBLE);
+				opt_usage(EX_TROUBLE);
 			}
 		}
 		if (!net_target(argv[i], &hosts[i], &ports[i])) {
 			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
 			    "[ADDRESS]:PORT", argv[i]);
-			usage(EX_TROUBLE);
+			opt_usage(EX_TROUBLE);
 		}
 		if (slash != NULL)
 			*slash = '/';
@@ -390,7 +375,7 @@ main(int argc, char *argv[])
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
 		    "give one target");
-		usage(EX_TROUBLE);
+		opt_usage(EX_TROUBLE);
 	}
 	/* trust is not decided here, so old servers' certificates are
 	 * fetched too: TLS 1.0 and up, every cipher, security level 0 */

@@ -79,8 +79,8 @@ fetch trouble-tls-fetch-S-after-target-not-applied 2 imap "-t 5" '' \
     "tls-fetch: 127.0.0.1:PORT: the server sent plain text: STARTTLS? try -S imap"
 t trouble-tls-fetch-proto-unknown 2 "tls-fetch 127.0.0.1:993/imaps" '' \
     "tls-fetch: 127.0.0.1:993/imaps: use smtp, imap, pop3, ftp, ldap, xmpp, sieve, postgres or none
-usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] [-S PROTO] [-t SECONDS]
-                 host[:port][/PROTO] ..."
+usage: tls-fetch [-46cEhjsVv] [-N NAME] [-O FILE] [-o FILE] [-S PROTO]
+                 [-t SECONDS] host[:port][/PROTO] ..."
 
 # the protocol by port: 25 is SMTP's STARTTLS port (nothing listens on
 # it here, so the connection is refused after the note)
@@ -171,5 +171,5 @@ for c in '|no server: give host[:port]' \
 	t "trouble-tls-fetch-usage-$(printf %s "$a" | cksum | cut -d' ' -f1)" 2 \
 	    "tls-fetch $a 2>e; r=\$?; head -n 2 e; exit \$r" \
 	    "tls-fetch: ${c#*|}
-usage: tls-fetch [-46Echjsv] [-N NAME] [-O FILE] [-o FILE] [-S PROTO] [-t SECONDS]" ''
+usage: tls-fetch [-46cEhjsVv] [-N NAME] [-O FILE] [-o FILE] [-S PROTO]" ''
 done

@@ -89,7 +89,8 @@ opt_selection(const struct opts *o, char *buf, size_t n)
 	return buf;
 }
 
-int
+/* A shared option ch with its argument arg into o; see opt_next. */
+static void
 opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 {
 	char *end;
@@ -102,16 +103,16 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 			    "from 1");
 			usage(EX_TROUBLE);
 		}
-		return 1;
+		break;
 	case 'V':
 		diag_version();
 		exit(EX_YES);
 	case 'c':
 		o->flags |= OPT_CHECK;
-		return 1;
+		break;
 	case 'h':
 		usage(EX_YES);
-		return 1;
+		break;
 	case 'n':
 		if (!ranges_ok(arg)) {
 			diag_err(NULL, 0, "-n takes block numbers from 1: 2, 2-, "
@@ -119,13 +120,13 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 			usage(EX_TROUBLE);
 		}
 		o->number = arg;
-		return 1;
+		break;
 	case 'o':
 		o->ofile = arg;
-		return 1;
+		break;
 	case 's':
 		o->flags |= OPT_STRICT;
-		return 1;
+		break;
 	case 't':
 		if (!type_ok(arg)) {
 			diag_err(NULL, 0, "-t: unknown type \"%s\": use cert, "
@@ -134,15 +135,14 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 			usage(EX_TROUBLE);
 		}
 		o->type = arg;
-		return 1;
+		break;
 	case 'v':
 		diag_verbose = 1;
-		return 1;
+		break;
 	case 'w':
 		o->passin = arg;
-		return 1;
+		break;
 	}
-	return 0;
 }
 
 void
@@ -180,45 +180,181 @@ opt_needs_passin(int given, const struct opts *o, const char *name,
 	}
 }
 
-/* The shared options' words (CONVENTIONS.md section 2). */
-static const struct opt_doc common_docs[] = {
-	{ 'I', "N", "PKCS#12/#8 iteration cap (1000000)" },
-	{ 'V', NULL, "print the version and exit" },
-	{ 'c', NULL, "decode every block fully with OpenSSL" },
-	{ 'h', NULL, "print this help and exit" },
-	{ 'o', "FILE", "write to FILE, atomically" },
-	{ 's', NULL, "every repair of the input is an error" },
-	{ 'v', NULL, "repairs and choices as notes" },
-	{ 'w', "SOURCE", "passphrase: pass:, env:, file:, fd:" },
-	{ 0, NULL, NULL }
-};
+/*
+ * The table of the command being parsed, made once: its entries in
+ * getopt order (ASCII: digits, upper case, lower case), the getopt
+ * string and the getopt_long table.
+ */
+#define OPT_MAX		64
+static struct {
+	const struct opt_cmd	*cmd;
+	const struct opt_def	*d[OPT_MAX];
+	size_t			 n;
+	char			 optstring[2 * OPT_MAX + 1];
+	struct option		 lo[OPT_MAX + 1];
+} tab;
+
+static void
+build(const struct opt_cmd *cmd)
+{
+	const struct opt_def *def, *t;
+	size_t i, k, nl = 0;
+	char *p;
+
+	if (tab.cmd == cmd)
+		return;
+	memset(&tab, 0, sizeof(tab));
+	tab.cmd = cmd;
+	for (def = cmd->defs; def->ch != 0; def++) {
+		for (i = 0; i < tab.n && tab.d[i]->ch != def->ch; i++)
+			;
+		if (i < tab.n && def->shared)
+			continue;	/* the filter's own words came first */
+		if (i < tab.n || tab.n == OPT_MAX) {
+			diag_err(NULL, 0, "%s: option -%c declared twice, or "
+			    "too many options", cmd->prog, def->ch);
+			exit(EX_TROUBLE);
+		}
+		/* insertion in ASCII order, as the getopt string is sorted
+		 * (CONVENTIONS.md section 2) */
+		for (i = tab.n++; i > 0 && tab.d[i - 1]->ch > def->ch; i--)
+			tab.d[i] = tab.d[i - 1];
+		tab.d[i] = def;
+	}
+	p = tab.optstring;
+	for (k = 0; k < tab.n; k++) {
+		t = tab.d[k];
+		*p++ = (char)t->ch;
+		if (t->arg != NULL)
+			*p++ = ':';
+		if (t->name != NULL) {
+			tab.lo[nl].name = t->name;
+			tab.lo[nl].has_arg = t->arg != NULL ?
+			    required_argument : no_argument;
+			tab.lo[nl].flag = NULL;
+			tab.lo[nl++].val = t->ch;
+		}
+	}
+	*p = '\0';
+}
+
+const char *
+opt_getopt(const struct opt_cmd *cmd, const struct option **longopts)
+{
+	build(cmd);
+	if (longopts != NULL)
+		*longopts = tab.lo;
+	return tab.optstring;
+}
+
+int
+opt_next(const struct opt_cmd *cmd, struct opts *o, int argc, char *argv[])
+{
+	size_t k;
+	int ch;
+
+	build(cmd);
+	for (;;) {
+		ch = getopt_long(argc, argv, tab.optstring, tab.lo, NULL);
+		if (ch == -1)
+			return -1;
+		for (k = 0; k < tab.n && tab.d[k]->ch != ch; k++)
+			;
+		if (k == tab.n)
+			opt_usage(EX_TROUBLE);	/* getopt said why */
+		if (!tab.d[k]->shared)
+			return ch;
+		opt_common(ch, optarg, o, opt_usage);
+	}
+}
 
 void
-opt_help(const char *optstring, const struct option *longopts,
-    const struct opt_doc *docs)
+opt_end(const struct opts *o, int *argc, char ***argv)
 {
-	const struct opt_doc *d;
-	const struct option *lo;
-	const char *p;
-	char left[64];
+	if (o->max_iter != 0)
+		key_max_iter = o->max_iter;
+	*argc -= optind;
+	*argv += optind;
+}
 
-	printf("options:\n");
-	for (p = optstring; *p != '\0'; p++) {
-		if (*p == ':')
-			continue;
-		for (d = docs; d->ch != 0 && d->ch != *p; d++)
-			;
-		if (d->ch == 0)
-			for (d = common_docs; d->ch != 0 && d->ch != *p; d++)
-				;
-		for (lo = longopts; lo->name != NULL && lo->val != *p; lo++)
-			;
-		if (lo->name != NULL)
-			snprintf(left, sizeof(left), "-%c, --%s%s%s", *p,
-			    lo->name, d->arg ? " " : "", d->arg ? d->arg : "");
-		else
-			snprintf(left, sizeof(left), "-%c%s%s", *p,
-			    d->arg ? " " : "", d->arg ? d->arg : "");
-		printf("  %-29s %s\n", left, d->what ? d->what : "");
+/* The usage line's order: by letter, upper case before lower (-C, -c). */
+static int
+usage_before(int a, int b)
+{
+	int la = a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a;
+	int lb = b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+
+	return la != lb ? la < lb : a < b;
+}
+
+/* One word of the usage line onto f, wrapped at 80 columns. */
+static void
+usage_word(FILE *f, const char *w, size_t *col, size_t indent)
+{
+	size_t len = strlen(w);
+
+	if (*col > indent && *col + 1 + len > 80) {
+		fprintf(f, "\n%*s", (int)indent, "");
+		*col = indent;
+	} else {
+		fputc(' ', f);
+		(*col)++;
 	}
+	fputs(w, f);
+	*col += len;
+}
+
+void
+opt_usage(int status)
+{
+	const struct opt_def *u[OPT_MAX], *d;
+	const struct opt_def *t;
+	FILE *f = status ? stderr : stdout;
+	char w[128], left[64];
+	size_t i, k, col, indent, nf = 0;
+
+	if (tab.cmd == NULL)
+		exit(status);
+	for (k = 0; k < tab.n; k++) {
+		t = tab.d[k];
+		for (i = k; i > 0 && usage_before(t->ch, u[i - 1]->ch); i--)
+			u[i] = u[i - 1];
+		u[i] = t;
+	}
+	col = indent = strlen("usage: ") + strlen(tab.cmd->prog);
+	fprintf(f, "usage: %s", tab.cmd->prog);
+	indent++;
+	w[nf++] = '[';
+	w[nf++] = '-';
+	for (k = 0; k < tab.n; k++)
+		if (u[k]->arg == NULL)
+			w[nf++] = (char)u[k]->ch;
+	w[nf++] = ']';
+	w[nf] = '\0';
+	if (nf > 3)
+		usage_word(f, w, &col, indent);
+	for (k = 0; k < tab.n; k++) {
+		if (u[k]->arg == NULL)
+			continue;
+		snprintf(w, sizeof(w), "[-%c %s]", u[k]->ch, u[k]->arg);
+		usage_word(f, w, &col, indent);
+	}
+	if (tab.cmd->operands != NULL && *tab.cmd->operands != '\0')
+		usage_word(f, tab.cmd->operands, &col, indent);
+	fputc('\n', f);
+	if (status == EX_YES) {
+		printf("options:\n");
+		for (k = 0; k < tab.n; k++) {
+			d = tab.d[k];
+			if (d->name != NULL)
+				snprintf(left, sizeof(left), "-%c, --%s%s%s",
+				    d->ch, d->name, d->arg ? " " : "",
+				    d->arg ? d->arg : "");
+			else
+				snprintf(left, sizeof(left), "-%c%s%s", d->ch,
+				    d->arg ? " " : "", d->arg ? d->arg : "");
+			printf("  %-29s %s\n", left, d->help ? d->help : "");
+		}
+	}
+	exit(status);
 }

@@ -11,15 +11,6 @@
 
 #include "read/pem.h"
 
-/* getopt_long entries of the shared options, for each filter's table. */
-#define OPT_COMMON_LONG \
-	{ "version",	no_argument,		NULL, 'V' }, \
-	{ "check",	no_argument,		NULL, 'c' }, \
-	{ "help",	no_argument,		NULL, 'h' }, \
-	{ "output",	required_argument,	NULL, 'o' }, \
-	{ "strict",	no_argument,		NULL, 's' }, \
-	{ "verbose",	no_argument,		NULL, 'v' }
-
 /* The reader flags -c and -s set (pem.h). */
 #define OPT_STRICT	PEM_STRICT
 #define OPT_CHECK	PEM_CHECK
@@ -35,42 +26,110 @@ struct opts {
 	unsigned long	 max_iter;	/* -I N (--max-iter), or 0 */
 };
 
-/* getopt_long entries of --passin and --max-iter, for the filters that
- * read keys and PKCS#12. */
-#define OPT_PASSIN_LONG \
-	{ "passin",	required_argument,	NULL, 'w' }, \
-	{ "max-iter",	required_argument,	NULL, 'I' }
-
 /*
- * opt_common: handle option ch (with argument arg) if it is a shared one:
- * -V prints the version and exits 0; -h calls usage(EX_YES); -c, -s, -v
- * set flags and diag_verbose; -n, -o, -t store their argument (-n must be
- * a list of block numbers and ranges from 1, "2", "2-", "1,3-4"; -t a
- * type name, cert, csr, crl, key, pubkey, pkcs7, pkcs12 or other, or a
- * label with a capital letter; else a message and usage(EX_TROUBLE)); -w
- * stores the --passin source (read it with pass_get() in keys.h); -I
- * stores the --max-iter cap (a whole number from 1, for key_max_iter in
- * keys.h).
- * Returns 1 when ch was handled, 0 when it is the filter's own.
+ * One option of a filter's table (issue 23 item 3): the letter, long
+ * name, argument and help words are written here once; the getopt
+ * string, the getopt_long table, the usage line and the -h list are
+ * made from the table.  Declare entries with designated initialisers.
  */
-int	opt_common(int ch, const char *arg, struct opts *o,
-	    void (*usage)(int));
+struct opt_def {
+	int		 ch;		/* its letter or digit */
+	const char	*name;		/* long name without "--", or NULL */
+	const char	*arg;		/* the argument's name ("FILE"), or
+					   NULL for an option without one */
+	const char	*help;		/* its words in -h */
+	int		 shared;	/* handled by opt_next itself (the
+					   options opt.c knows), not
+					   returned to the filter */
+};
 
-/* One line of -h: an option's letter, its argument's name, its words. */
-struct opt_doc {
-	int		 ch;
-	const char	*arg;		/* "FILE", or NULL */
-	const char	*what;
+/* A shared option: opt_next handles it; see opt_next for each letter. */
+#define OPTDEF_SHARED(c, n, a, h) \
+	{ .ch = (c), .name = (n), .arg = (a), .help = (h), .shared = 1 }
+
+/* The shared options with their usual words, one macro each. */
+#define OPTDEF_VERSION	OPTDEF_SHARED('V', "version", NULL, \
+			    "print the version and exit")
+#define OPTDEF_CHECK	OPTDEF_SHARED('c', "check", NULL, \
+			    "decode every block fully with OpenSSL")
+#define OPTDEF_HELP	OPTDEF_SHARED('h', "help", NULL, \
+			    "print this help and exit")
+#define OPTDEF_OUTPUT	OPTDEF_SHARED('o', "output", "FILE", \
+			    "write to FILE, atomically")
+#define OPTDEF_STRICT	OPTDEF_SHARED('s', "strict", NULL, \
+			    "every repair of the input is an error")
+#define OPTDEF_VERBOSE	OPTDEF_SHARED('v', "verbose", NULL, \
+			    "repairs and choices as notes")
+#define OPTDEF_MAX_ITER	OPTDEF_SHARED('I', "max-iter", "N", \
+			    "PKCS#12/#8 iteration cap (1000000)")
+#define OPTDEF_PASSIN	OPTDEF_SHARED('w', "passin", "SOURCE", \
+			    "passphrase: pass:, env:, file:, fd:")
+
+/* -V -c -h -o -s -v, which every filter has. */
+#define OPTDEF_BASIC	OPTDEF_VERSION, OPTDEF_CHECK, OPTDEF_HELP, \
+			OPTDEF_OUTPUT, OPTDEF_STRICT, OPTDEF_VERBOSE
+/* -I and -w, for the filters that read keys and PKCS#12. */
+#define OPTDEF_KEYS	OPTDEF_MAX_ITER, OPTDEF_PASSIN
+
+/* The end of a table. */
+#define OPTDEF_END	{ .ch = 0 }
+
+/* A filter's command line. */
+struct opt_cmd {
+	const char		*prog;		/* "cert-info" */
+	const char		*operands;	/* after the options in the
+						   usage line: "[file ...]" */
+	const struct opt_def	*defs;		/* ended by OPTDEF_END */
 };
 
 /*
- * opt_help: for -h/--help, one line per option of optstring, in its
- * order: "  -o, --output FILE  write to FILE, atomically", the long
- * name from longopts, the words from docs (the filter's own, ended by
- * ch 0) or from the shared options' (opt.c).  Writes to stdout.
+ * opt_next: the next option of argv through getopt_long(3), with the
+ * getopt string and long options made from cmd's table (each letter
+ * once; where a letter comes twice, the first entry wins when the later
+ * one is shared: that is how a filter gives a shared option words of its
+ * own, by writing its entry before OPTDEF_BASIC; any other repeat is a bug,
+ * reported as trouble).  Shared options are handled here and not
+ * returned: -V prints the version and exits 0; -h prints the usage and
+ * the -h list and exits 0; -c and -s set OPT_CHECK and OPT_STRICT in
+ * o->flags; -v sets diag_verbose; -o stores its FILE; -n must be a list
+ * of block numbers and ranges from 1 ("2", "2-", "1,3-4"); -t a type
+ * name, cert, csr, crl, key, pubkey, pkcs7, pkcs12 or other, or a label
+ * with a capital letter; -w stores the --passin source (read it with
+ * pass_get() in x509/keys.h); -I a whole number from 1.  A bad
+ * argument or an unknown option is a message and opt_usage(EX_TROUBLE).
+ * Returns the filter's own option letter (its argument in optarg), or -1
+ * at the end of the options.
  */
-void	opt_help(const char *optstring, const struct option *longopts,
-	    const struct opt_doc *docs);
+int	opt_next(const struct opt_cmd *cmd, struct opts *o, int argc,
+	    char *argv[]);
+
+/*
+ * opt_end: after the last opt_next: the --max-iter cap into key_max_iter
+ * (read/pem.h) when o has one, and *argc and *argv moved past the
+ * options to the operands.
+ */
+void	opt_end(const struct opts *o, int *argc, char ***argv);
+
+/*
+ * opt_usage: the usage line of the command opt_next works on, made from
+ * its table ("usage: PROG [-flags] [-X ARG] ... OPERANDS", the options
+ * sorted by letter, upper case before lower, wrapped at 80 columns
+ * under the first option), to stderr, or with status EX_YES to stdout
+ * followed by the -h list ("options:", then one line per option in
+ * getopt order: "  -o, --output FILE  write to FILE, atomically").
+ * Exits with status.  Its type is the usage callback that opt_at,
+ * opt_timeout and opt_needs_passin take.
+ */
+void	opt_usage(int status);
+
+/*
+ * opt_getopt: the getopt string and getopt_long table made from cmd's
+ * table, for a filter that must walk argv as getopt_long will
+ * (tls-fetch's -S).  Both stay valid until another command's table is
+ * made.
+ */
+const char	*opt_getopt(const struct opt_cmd *cmd,
+		    const struct option **longopts);
 
 /*
  * opt_selected: 1 when the k-th selected block (from 1) is in o's -n

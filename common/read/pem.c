@@ -34,6 +34,8 @@
 #define END_MARK	"-----END "
 #define DASHES		"-----"
 
+unsigned long	key_max_iter = KEY_MAX_ITER;
+
 enum { M_UNKNOWN, M_PEM, M_DER };
 
 struct pem_reader {

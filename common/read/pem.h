@@ -27,6 +27,17 @@
 #define PEM_MAX_LABEL	64
 
 /*
+ * KEY_MAX_ITER: the default cap on the iteration count of a PKCS#12 MAC,
+ * of its encryption and of an encrypted PKCS#8 key (RFC 8018, RFC 7292).
+ * Modern files use up to about 600,000; a file asking for more is
+ * refused before the work starts, since 10^8 iterations cost seconds and
+ * 2^31 minutes.  key_max_iter is the cap in force (-I/--max-iter,
+ * set by opt_end() in read/opt.h); x509/keys.c applies it.
+ */
+#define KEY_MAX_ITER	1000000UL
+extern unsigned long key_max_iter;
+
+/*
  * What a block holds.  The label decides when there is one (legacy aliases
  * folded in); raw DER and bare base64 are classified by their structure
  * and confirmed with OpenSSL's decoder for that kind.

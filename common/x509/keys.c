@@ -25,8 +25,6 @@
 
 #define PASS_MAX	4096
 
-unsigned long	key_max_iter = KEY_MAX_ITER;
-
 /* The first line of fd, without its line end, as a heap string. */
 static char *
 read_line(int fd, const char *what)

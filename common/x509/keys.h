@@ -28,15 +28,7 @@
  */
 char	*pass_get(const char *spec, const char *opt);
 
-/*
- * KEY_MAX_ITER: the default cap on the iteration count of a PKCS#12 MAC,
- * of its encryption and of an encrypted PKCS#8 key (RFC 8018, RFC 7292).
- * Modern files use up to about 600,000; a file asking for more is
- * refused before the work starts, since 10^8 iterations cost seconds and
- * 2^31 minutes.  key_max_iter is the cap in force (-I/--max-iter).
- */
-#define KEY_MAX_ITER	1000000UL
-extern unsigned long key_max_iter;
+/* KEY_MAX_ITER and key_max_iter, the iteration cap: read/pem.h. */
 
 /* pass_free: wipe and free a passphrase from pass_get(); NULL is allowed. */
 void	 pass_free(char *pass);

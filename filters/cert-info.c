@@ -26,18 +26,24 @@
 #include "read/opt.h"
 #include "base/ossl.h"
 #include "read/pem.h"
+#include "check/purpose.h"
 #include "check/revoke.h"
 #include "x509/x509info.h"
 
 static const struct opt_def defs[] = {
 	OPTDEF_BASIC,
 	OPTDEF_KEYS,
+	{ .ch = 'A', .name = "ari", .arg = "URL",
+	    .help = "exit 1 once the CA's renewal window (RFC 9773) opened" },
 	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
 	    .help = "issuers for --crl and --ocsp (repeatable)" },
 	{ .ch = 'H', .name = "host", .arg = "NAME",
 	    .help = "exit 1 unless each leaf covers NAME" },
 	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
 	    .help = "write the OCSP response (DER) to FILE" },
+	{ .ch = 'P', .name = "purpose", .arg = "USE",
+	    .help = "exit 1 unless leaf and CAs allow server, client, email, "
+	    "code" },
 	{ .ch = 'Q', .name = "ocsp",
 	    .help = "ask each leaf's OCSP responder" },
 	{ .ch = 'R', .name = "crl", .arg = "FILE",
@@ -47,7 +53,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'a', .name = "at", .arg = "TIME",
 	    .help = "judge at TIME, not now (2030-01-31, @EPOCH)" },
 	{ .ch = 'e', .name = "expires-within", .arg = "DURATION",
-	    .help = "exit 1 if one expires within (30 = days, 12h)" },
+	    .help = "exit 1 if one expires within (30 = days, 12h, 33%)" },
 	{ .ch = 'f', .name = "format", .arg = "FORMAT",
 	    .help = "print FORMAT: %{subject.CN} %{notAfter} ..., or "
 	    "openmetrics" },
@@ -56,7 +62,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'm', .name = "email", .arg = "ADDR",
 	    .help = "exit 1 unless each leaf covers ADDR" },
 	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
-	    .help = "bound each OCSP exchange (10)" },
+	    .help = "bound each OCSP or ARI exchange (10)" },
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "an unknown revocation status warns (exit 0)" },
 	OPTDEF_END
@@ -83,12 +89,15 @@ struct ctx {
 					   --ocsp ran, with the verdict */
 };
 
-/* Certificate x (xi its fields) of block b: shown, then -e, -H, -m. */
+/* Certificate x (xi its fields) of block b: --ari, shown, then -e, -H,
+ * -m, --purpose. */
 static int
 shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
     struct x509info *xi)
 {
-	int status;
+	const struct ari_window *ari;
+	struct ari_window aw;
+	int status, ast;
 
 	c->ncerts++;
 	c->nleaves += !xi->ca;
@@ -101,22 +110,26 @@ shown(struct ctx *c, const struct pem_block *b, unsigned long member, X509 *x,
 		    ossl_cert_defect(x));
 	if (revoke_on(&c->rv))
 		revoke_keep(&c->rv, x, b, member);
+	ari = certout_ari(&c->gate, b, xi, c->at, &aw, &ast);
 	if (c->deferred)
 		status = 0;	/* shown by shown_later, with the verdict */
 	else if (c->metrics != NULL) {
 		metrics_cert(c->metrics, b, member, x, xi);
 		status = 0;
 	} else if (c->format != NULL)
-		status = certout_format(&c->o, c->format, b, x, xi);
+		status = certout_format_ari(&c->o, c->format, b, x, xi, ari);
 	else {
 		status = 0;
 		if (c->json)
-			certout_json(&c->o, b, member, xi);
+			certout_json_ari(&c->o, b, member, xi, NULL, ari);
 		else
 			certout_text(&c->o, b, member, xi, c->ncerts + c->ncrls == 1);
+		if (!c->json && ari != NULL)
+			certout_ari_text(&c->o, ari);
 	}
 	if (status == 0)
-		status = certout_check(&c->gate, b, x, xi);
+		status = ex_worst(ast, certout_check(&c->gate, b, x, xi));
+	ari_free(&aw);
 	return status;
 }
 
@@ -290,6 +303,7 @@ main(int argc, char *argv[])
 	struct pem_block b;
 	struct ctx c;
 	struct metrics metrics;
+	enum purpose use;
 	const char *why;
 	char **cafiles, **crlfiles;
 	int ch, i, ncafiles = 0, ncrlfiles = 0, status = EX_YES;
@@ -306,6 +320,9 @@ main(int argc, char *argv[])
 	c.rv.timeout = 10;
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
+		case 'A':
+			c.gate.ari = optarg;
+			break;
 		case 'C':
 			cafiles[ncafiles++] = optarg;
 			break;
@@ -314,6 +331,14 @@ main(int argc, char *argv[])
 			break;
 		case 'O':
 			c.rv.ocsp_out = optarg;
+			break;
+		case 'P':
+			if (purpose_lookup(optarg, &use) != 0) {
+				diag_err(NULL, 0, "--purpose: \"%s\" is not "
+				    "server, client, email or code", optarg);
+				opt_usage(EX_TROUBLE);
+			}
+			c.gate.purpose = (int)use + 1;
 			break;
 		case 'Q':
 			c.rv.ocsp = 1;
@@ -363,6 +388,7 @@ main(int argc, char *argv[])
 	opt_end(&op, &argc, &argv);
 
 	c.rv.at = c.at;
+	c.gate.timeout = (int)c.rv.timeout;
 	c.rv.strict = (op.flags & OPT_STRICT) != 0;
 	c.rv.json = c.json;
 	c.rv.o = c.format == NULL && c.metrics == NULL ? &c.o : NULL;
@@ -399,10 +425,10 @@ main(int argc, char *argv[])
 		if (status != EX_TROUBLE && c.ncerts + c.ncrls == 0)
 			status = diag_err(NULL, 0, "no certificate or CRL in "
 			    "the input");
-		else if (status != EX_TROUBLE && c.gate.nhosts + c.gate.nemails > 0 &&
-		    c.nleaves == 0)
+		else if (status != EX_TROUBLE && c.gate.nhosts + c.gate.nemails +
+		    c.gate.purpose > 0 && c.nleaves == 0)
 			status = diag_no(NULL, 0, "no end-entity certificate "
-			    "to check names against");
+			    "to check names or a purpose against");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
 		if (c.deferred)

@@ -29,6 +29,7 @@
 #include "read/opt.h"
 #include "base/ossl.h"
 #include "read/pem.h"
+#include "check/purpose.h"
 #include "check/trust.h"
 #include "x509/x509info.h"
 
@@ -49,6 +50,9 @@ static const struct opt_def defs[] = {
 	    .help = "the leaf covering NAME; verify it with -y" },
 	{ .ch = 'N', .name = "no-system",
 	    .help = "no system store look-up for a missing issuer" },
+	{ .ch = 'P', .name = "purpose", .arg = "USE",
+	    .help = "exit 1 unless the chain allows server, client, email, "
+	    "code" },
 	{ .ch = 'R', .name = "crl", .arg = "FILE",
 	    .help = "with -y, check the CRLs of FILE (repeatable)" },
 	{ .ch = 'S', .name = "system",
@@ -72,7 +76,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "with --crl, an unknown revocation status warns" },
 	{ .ch = 'y', .name = "verify",
-	    .help = "verify with OpenSSL (purpose sslserver)" },
+	    .help = "verify with OpenSSL (purpose sslserver or -P's)" },
 	OPTDEF_END
 };
 
@@ -88,6 +92,7 @@ struct ctx {
 	const char	*endat;		/* --end-at FILE or NAME */
 	struct aia	 aia;		/* --fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
+	int		 purpose;	/* --purpose: enum purpose + 1 */
 	char		**files;	/* the input, read again by -s */
 	int		 nfiles;
 	off_t		 instart;	/* where stdin started */
@@ -326,6 +331,11 @@ run(struct ctx *c, struct out *o, int strict)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
 	if (c->verify && status == EX_YES)
 		status = trust_verify(&c->p, &c->t, ch, n);
+	/* the leaf, and each CA above it that restricts EKU */
+	for (i = 0; c->purpose > 0 && i < n; i++)
+		status = ex_worst(status, purpose_check(chain_x509(&c->p,
+		    ch[i]), (enum purpose)(c->purpose - 1), i > 0,
+		    CHAIN_WHERE(&c->p.c[ch[i]], where), NULL, 0));
 	if (strict && status == EX_YES && c->p.nfindings > 0)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
@@ -356,6 +366,7 @@ main(int argc, char *argv[])
 	struct ctx c;
 	struct crlset crls = { NULL, 0 };
 	struct out o;
+	enum purpose use;
 	char **cafiles, **crlfiles, *pass = NULL;
 	const char *capath = NULL;
 	int ch, i, ncafiles = 0, ncrlfiles = 0, sys = 0, status;
@@ -425,6 +436,15 @@ main(int argc, char *argv[])
 			break;
 		case 'u':
 			c.t.crl_soft = 1;
+			break;
+		case 'P':
+			if (purpose_lookup(optarg, &use) != 0) {
+				diag_err(NULL, 0, "--purpose: \"%s\" is not "
+				    "server, client, email or code", optarg);
+				opt_usage(EX_TROUBLE);
+			}
+			c.purpose = (int)use + 1;
+			c.t.purpose = purpose_ossl(use);
 			break;
 		case 'y':
 			c.verify = 1;

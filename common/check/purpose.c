@@ -37,6 +37,12 @@ purpose_lookup(const char *name, enum purpose *p)
 	return -1;
 }
 
+int
+purpose_ossl(enum purpose p)
+{
+	return purposes[p].ossl >= 0 ? purposes[p].ossl : X509_PURPOSE_ANY;
+}
+
 const char *
 purpose_eku(enum purpose p)
 {

@@ -22,6 +22,12 @@ enum purpose {
  */
 int	purpose_lookup(const char *name, enum purpose *p);
 
+/*
+ * purpose_ossl: OpenSSL's X509_PURPOSE_* for p (X509_STORE_CTX_set_purpose
+ * (3)), or X509_PURPOSE_ANY for code, which OpenSSL 3.0 does not know.
+ */
+int	purpose_ossl(enum purpose p);
+
 /* purpose_eku: the EKU name of p, as cert-info prints it ("serverAuth"). */
 const char *purpose_eku(enum purpose p);
 

@@ -783,6 +783,11 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 			    "%s", xi->subject, xi->not_after, when);
 		}
 	}
+	/* a CA's EKU restricts what its leaves may do (RFC 5280
+	 * 4.2.1.12 leaves it open; OpenSSL and the browsers enforce it) */
+	if (c->purpose > 0)
+		status = ex_worst(status, purpose_check(x, (enum purpose)
+		    (c->purpose - 1), xi->ca, xi->subject, b->src, b->line));
 	/* Names are a leaf's business: CA certificates are not checked. */
 	if (xi->ca || (c->nhosts == 0 && c->nemails == 0))
 		return status;
@@ -804,4 +809,23 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 		status = diag_no(b->src, b->line, "%s does not cover %s",
 		    xi->subject, missing);
 	return status;
+}
+
+const struct ari_window *
+certout_ari(const struct certcheck *c, const struct pem_block *b,
+    const struct x509info *xi, time_t at, struct ari_window *w, int *status)
+{
+	memset(w, 0, sizeof(*w));
+	*status = EX_YES;
+	/* RFC 9773 renews end-entity certificates only */
+	if (c->ari == NULL || xi->ca)
+		return NULL;
+	if (xi->ari_id == NULL)
+		*status = diag_err(b->src, b->line, "--ari: %s has no "
+		    "authority key identifier, so no ARI certificate "
+		    "identifier (RFC 9773 section 4.1)", xi->subject);
+	else if ((*status = ari_fetch(c->ari, xi->ari_id, c->timeout, w,
+	    b->src, b->line)) == EX_YES)
+		*status = ari_verdict(w, at, xi->subject, b->src, b->line);
+	return w;
 }

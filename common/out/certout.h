@@ -9,6 +9,7 @@
 
 #include "x509/crl.h"
 #include "check/ari.h"
+#include "check/purpose.h"
 #include "check/csrpolicy.h"
 #include "base/io.h"
 #include "read/pem.h"
@@ -123,8 +124,11 @@ void	certout_csr(struct out *o, const struct pem_block *b,
 	    const struct strlist *exts, int smime, const char *tlsa, int json,
 	    int first);
 
-/* cert-info's gate: what -e, -H and -m ask. */
+/* cert-info's gate: what -e, -H, -m, --purpose and --ari ask. */
 struct certcheck {
+	int		 purpose;	/* --purpose: enum purpose + 1; 0 none */
+	const char	*ari;		/* --ari: the renewalInfo URL, or NULL */
+	int		 timeout;	/* seconds for each --ari exchange */
 	struct within	 within;	/* -e; within_on() false: no expiry
 					   check */
 	char		**hosts, **emails;
@@ -138,10 +142,24 @@ struct certcheck {
  * message then says how much is left: "in 5 days, 20% of its lifetime
  * left"), and, for an end-entity certificate, each host name
  * (X509_check_host(3) through ossl_covers) and address
- * (X509_check_email(3)).  Each failure is a message at b's line.
+ * (X509_check_email(3)); with c->purpose, purpose_check for the leaf and
+ * for a CA that restricts EKU.  Each failure is a message at b's line.
  * Returns EX_YES, EX_NO, or EX_TROUBLE for a malformed time.
  */
 int	certout_check(const struct certcheck *c, const struct pem_block *b,
 	    X509 *x, const struct x509info *xi);
+
+/*
+ * certout_ari: with c->ari, for an end-entity certificate xi of block b:
+ * its renewal window fetched into *w (ari_fetch) and judged at time at
+ * (ari_verdict).  Returns w when the certificate was asked about (the
+ * window for the output, w->ok 0 when it could not be read), else NULL;
+ * *status EX_YES, EX_NO (the window has started) or EX_TROUBLE (no
+ * identifier: no AKI keyIdentifier; the answer could not be read), each
+ * but EX_YES after a message.  ari_free(w) after use.
+ */
+const struct ari_window *certout_ari(const struct certcheck *c,
+	    const struct pem_block *b, const struct x509info *xi, time_t at,
+	    struct ari_window *w, int *status);
 
 #endif

@@ -428,7 +428,8 @@ main(int argc, char *argv[])
 		else if (status != EX_TROUBLE && c.gate.nhosts + c.gate.nemails +
 		    c.gate.purpose > 0 && c.nleaves == 0)
 			status = diag_no(NULL, 0, "no end-entity certificate "
-			    "to check names or a purpose against");
+			    "to check %s against", c.gate.nhosts +
+			    c.gate.nemails > 0 ? "names" : "a purpose");
 		if (status != EX_TROUBLE && revoke_on(&c.rv))
 			status = ex_worst(status, revoke_run(&c.rv));
 		if (c.deferred)

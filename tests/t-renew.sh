@@ -125,7 +125,7 @@ ari trouble-renew-ari-loop 2 loop d90 "-o x" '' \
     "cert-info: http://127.0.0.1:PORT/loop/$ID: more than 3 redirections
 cert-info: d90.pem:1: --ari: cannot fetch the renewal window from http://127.0.0.1:PORT/loop/$ID"
 # text and JSON name the window as unknown; the exit status is 2
-t trouble-renew-ari-text-unknown 2 "cert-info -t 2 --ari $AU/html -o t $R/d90.pem 2>/dev/null; r=\$?; grep window t; exit \$r" \
+t trouble-renew-ari-text-unknown 2 "cert-info -t 2 --ari $AU/html $R/d90.pem >t 2>/dev/null; r=\$?; grep window t; exit \$r" \
     "  renewal window:    unknown: could not be read (ARI)" ''
 t trouble-renew-ari-json-unknown 2 "cert-info -t 2 --ari $AU/html -j $R/d90.pem 2>/dev/null | jq -c '.ari | [.start, .end]'; exit 2" \
     "[null,null]" ''

@@ -130,3 +130,9 @@ t trouble-renew-ari-text-unknown 2 "cert-info -t 2 --ari $AU/html $R/d90.pem >t 
 t trouble-renew-ari-json-unknown 2 "cert-info -t 2 --ari $AU/html -j $R/d90.pem 2>/dev/null | jq -c '.ari | [.start, .end]'; exit 2" \
     "[null,null]" ''
 kill "$ARI_PID" 2>/dev/null
+
+# csr-check: a TLS request for a public CA that asks for clientAuth
+t ok-renew-csr-clientauth-warns 0 "csr-check -o x $R/csr-both.csr" '' \
+    "csr-check: $R/csr-both.csr:1: warning: it requests clientAuth: public TLS CAs no longer issue it (Chrome root program, 2026); a TLS client certificate needs a private CA"
+t ok-renew-csr-serverauth-quiet 0 "csr-check -o x $R/csr-server.csr" '' ''
+t ok-renew-csr-smime-clientauth-quiet 0 "csr-check -P smime -o x $F/csr-smime.csr" '' '*'

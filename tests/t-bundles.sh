@@ -61,6 +61,13 @@ t no-make-expiring 2 "cd demo && $M WITHIN=100d OUT=bad3 nginx >/dev/null 2>err;
     "1
 1
 0" ''
+# WITHIN as a share of the lifetime (issue 26): the demo's leaf has
+# just begun its 90 days: a gate of 100% catches it (the default,
+# 30d,1/3, lets the other cases pass)
+t no-make-expiring-share 2 "cd demo && $M WITHIN=100% OUT=bad3s nginx >/dev/null 2>err; r=\$?; grep -c ', in 8[89] days, 9[89]% of its lifetime left' err; grep -c 'Error 1' err; ls bad3s 2>/dev/null | wc -l; exit \$r" \
+    "1
+1
+0" ''
 t no-make-name-not-covered 2 "cd demo && $M NAMES=mail.example.com OUT=bad4 nginx >/dev/null 2>err; r=\$?; grep -o 'does not cover mail.example.com' err; grep -c 'Error 1' err; ls bad4 2>/dev/null | wc -l; exit \$r" \
     "does not cover mail.example.com
 1

@@ -135,4 +135,3 @@ kill "$ARI_PID" 2>/dev/null
 t ok-renew-csr-clientauth-warns 0 "csr-check -o x $R/csr-both.csr" '' \
     "csr-check: $R/csr-both.csr:1: warning: it requests clientAuth: public TLS CAs no longer issue it (Chrome root program, 2026); a TLS client certificate needs a private CA"
 t ok-renew-csr-serverauth-quiet 0 "csr-check -o x $R/csr-server.csr" '' ''
-t ok-renew-csr-smime-clientauth-quiet 0 "csr-check -P smime -o x $F/csr-smime.csr" '' '*'

@@ -129,6 +129,22 @@ t trouble-renew-ari-text-unknown 2 "cert-info -t 2 --ari $AU/html $R/d90.pem >t 
     "  renewal window:    unknown: could not be read (ARI)" ''
 t trouble-renew-ari-json-unknown 2 "cert-info -t 2 --ari $AU/html -j $R/d90.pem 2>/dev/null | jq -c '.ari | [.start, .end]'; exit 2" \
     "[null,null]" ''
+# the README's renewal lines, run as written (judged in 2030 with -a;
+# the ARI base URL is the local server's)
+mkdir -p "$O/readme-renew"
+cp "$R/new.pem" "$O/readme-renew/new.pem"
+cp "$R/ca.pem" "$O/readme-renew/intermediate.pem"
+cp "$R/d90.pem" "$O/readme-renew/cert.pem"
+cp "$R/csr-both.csr" "$O/readme-renew/new.csr"
+rl() { sed -n "s/^\($1.*\)  *#.*/\1/p; /#/!s/^\($1.*\)/\1/p" "$TOP/README.md" | head -n 1; }
+t no-readme-renew-purpose 1 "cd readme-renew && $(rl 'cert-info -e 30d,1\/3 --purpose client') -a 2030-03-03" '' \
+    "cert-info: new.pem:1: O=pemkit Renew,$W does not allow clientAuth: its extended key usage is serverAuth"
+t ok-readme-renew-ari-id 0 "cd readme-renew && $(rl "cert-info -f '%{ari.id}'")" \
+    "$(sed -n "s/^cert-info -f '%{ari.id}' cert.pem  *# the ARI identifier: //p" "$TOP/README.md")" ''
+t no-readme-renew-ari 1 "cd readme-renew && $(rl 'cert-info --ari' | sed "s|http://acme.internal/renewal-info|$AU/ari|") -a 2030-03-01 >/dev/null 2>e; r=\$?; grep -c 'the CA suggests renewing now' e; exit \$r" \
+    "1" ''
+t ok-readme-renew-csr-check 0 "cd readme-renew && $(rl 'csr-check new.csr') >/dev/null 2>e; r=\$?; grep -c 'requests clientAuth' e; exit \$r" \
+    "1" ''
 kill "$ARI_PID" 2>/dev/null
 
 # csr-check: a TLS request for a public CA that asks for clientAuth

@@ -3,28 +3,22 @@
  * passes csr-check under the chosen profile: the policy csr-check runs
  * (common/check/csrpolicy.c) judges the request before anything is written.
  */
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
 
 #include "check/csrpolicy.h"
 #include "base/diag.h"
 #include "base/io.h"
-#include "base/json.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "read/opt.h"
-#include "read/pem.h"
 #include "check/reqnew.h"
+#include "out/reqout.h"
 #include "x509/x509info.h"
 
 static const struct opt_def defs[] = {
@@ -138,36 +132,6 @@ subject(const struct req *r)
 	return nm;
 }
 
-static void
-json_report(const struct csr_review *rv, const struct req *r,
-    const char *csrfile)
-{
-	struct out o;
-	struct json j;
-
-	if (out_open(&o, NULL, 0) != 0)
-		return;
-	json_begin_at(&j, &o, csrfile, 1, 1, "csr");
-	json_str(&j, "subject", rv->xi.subject, -1);
-	json_open(&j, "san", '{');
-	json_list(&j, "dns", rv->xi.dns.v, rv->xi.dns.n);
-	json_list(&j, "ip", rv->xi.ip.v, rv->xi.ip.n);
-	json_list(&j, "email", rv->xi.email.v, rv->xi.email.n);
-	json_close(&j, '{');
-	json_open(&j, "key", '{');
-	json_str(&j, "type", rv->xi.key_type, -1);
-	json_int(&j, "bits", rv->xi.key_bits);
-	json_str(&j, "curve", rv->xi.curve[0] ? rv->xi.curve : NULL, -1);
-	json_str(&j, "spki_sha256", rv->spki_sha256, -1);
-	json_bool(&j, "new", r->keyfile == NULL);
-	json_str(&j, "file", r->keyfile != NULL ? r->keyfile : r->keyout, -1);
-	json_close(&j, '{');
-	json_str(&j, "tlsa", rv->tlsa, -1);
-	json_str(&j, "profile", r->pol.smime ? "smime" : "tls", -1);
-	json_end(&j);
-	out_close(&o);
-}
-
 /* Make, judge and write; the exit status. */
 static int
 run(struct req *r, const char *ofile, int strict, const char *pass)
@@ -242,7 +206,8 @@ run(struct req *r, const char *ofile, int strict, const char *pass)
 	    unlink(r->keyout) == 0)
 		diag_err(r->keyout, 0, "removed: the request was not written");
 	else if (status == EX_YES && r->json)
-		json_report(&rv, r, ofile);
+		reqout_json(&rv, ofile, r->keyfile != NULL ? r->keyfile :
+		    r->keyout, r->keyfile == NULL, r->pol.smime);
 out:
 	OPENSSL_free(der);
 	csr_review_free(&rv);
@@ -253,13 +218,72 @@ out:
 	return status;
 }
 
+/* The usage errors of a command line: operands, -D with the wizard
+ * fields, neither or both of -u and -x, --json without -o. */
+static void
+check_args(const struct req *r, const char *ofile, int argc, char *argv[])
+{
+	size_t k;
+
+	if (argc > 0) {
+		diag_err(NULL, 0, "%s: csr-new reads no files; the key to "
+		    "reuse is --key FILE", argv[0]);
+		opt_usage(EX_TROUBLE);
+	}
+	for (k = 0; k < NFIELDS && r->subject != NULL; k++)
+		if (r->field[k] != NULL) {
+			diag_err(NULL, 0, "--subject and --%s: give the "
+			    "subject one way", fields[k].opt);
+			opt_usage(EX_TROUBLE);
+		}
+	if ((r->keyfile == NULL) == (r->keyout == NULL)) {
+		diag_err(NULL, 0, r->keyfile == NULL ? "csr-new makes a new "
+		    "key: give --keyout FILE (or --key FILE to reuse one)" :
+		    "--key and --keyout: the key is either reused or new");
+		opt_usage(EX_TROUBLE);
+	}
+	if (r->json && (ofile == NULL || strcmp(ofile, "-") == 0)) {
+		diag_err(NULL, 0, "--json writes stdout: give -o FILE for the "
+		    "request");
+		opt_usage(EX_TROUBLE);
+	}
+}
+
+/* 1 when the new key may be written to --keyout; else 0 after a
+ * message. */
+static int
+keyout_safe(const struct req *r, const char *ofile)
+{
+	struct stat st;
+
+	/* refused before any key is made: the request would replace the
+	 * new key, or the key would go through a planted link (issue 24) */
+	if (r->keyout != NULL && ofile != NULL && strcmp(ofile, "-") !=
+	    0 && out_same_file(r->keyout, ofile)) {
+		diag_err(r->keyout, 0, "--keyout and -o name one file: the "
+		    "request would replace the new key");
+		return 0;
+	}
+	if (r->keyout != NULL && lstat(r->keyout, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		diag_err(r->keyout, 0, "is a symbolic link: a new private key "
+		    "is not written through one");
+		return 0;
+	}
+	if (r->keyout != NULL && !r->force && lstat(r->keyout, &st) == 0) {
+		diag_err(r->keyout, 0, "the file exists: it may hold a key in "
+		    "use; give --force to replace it");
+		return 0;
+	}
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct opts op = { .flags = 0 };
 	struct req r;
 	struct csr_policy *pol = &r.pol;
-	struct stat st;
 	char *pass = NULL;
 	int ch, status;
 	size_t k;
@@ -307,52 +331,10 @@ main(int argc, char *argv[])
 		}
 	}
 	opt_end(&op, &argc, &argv);
-	if (argc > 0) {
-		diag_err(NULL, 0, "%s: csr-new reads no files; the key to "
-		    "reuse is --key FILE", argv[0]);
-		opt_usage(EX_TROUBLE);
-	}
-	for (k = 0; k < NFIELDS && r.subject != NULL; k++)
-		if (r.field[k] != NULL) {
-			diag_err(NULL, 0, "--subject and --%s: give the "
-			    "subject one way", fields[k].opt);
-			opt_usage(EX_TROUBLE);
-		}
-	if ((r.keyfile == NULL) == (r.keyout == NULL)) {
-		diag_err(NULL, 0, r.keyfile == NULL ? "csr-new makes a new "
-		    "key: give --keyout FILE (or --key FILE to reuse one)" :
-		    "--key and --keyout: the key is either reused or new");
-		opt_usage(EX_TROUBLE);
-	}
-	if (r.json && (op.ofile == NULL || strcmp(op.ofile, "-") == 0)) {
-		diag_err(NULL, 0, "--json writes stdout: give -o FILE for the "
-		    "request");
-		opt_usage(EX_TROUBLE);
-	}
-	/* refused before any key is made: the request would replace the
-	 * new key, or the key would go through a planted link (issue 24) */
-	if (r.keyout != NULL && op.ofile != NULL && strcmp(op.ofile, "-") !=
-	    0 && out_same_file(r.keyout, op.ofile)) {
-		diag_err(r.keyout, 0, "--keyout and -o name one file: the "
-		    "request would replace the new key");
-		csr_policy_free(pol);
-		return EX_TROUBLE;
-	}
-	if (r.keyout != NULL && lstat(r.keyout, &st) == 0 &&
-	    S_ISLNK(st.st_mode)) {
-		diag_err(r.keyout, 0, "is a symbolic link: a new private key "
-		    "is not written through one");
-		csr_policy_free(pol);
-		return EX_TROUBLE;
-	}
-	if (r.keyout != NULL && !r.force && lstat(r.keyout, &st) == 0) {
-		diag_err(r.keyout, 0, "the file exists: it may hold a key in "
-		    "use; give --force to replace it");
-		csr_policy_free(pol);
-		return EX_TROUBLE;
-	}
+	check_args(&r, op.ofile, argc, argv);
 	status = EX_TROUBLE;
-	if ((op.passin == NULL || (pass = pass_get(op.passin,
+	if (keyout_safe(&r, op.ofile) &&
+	    (op.passin == NULL || (pass = pass_get(op.passin,
 	    "--passin")) != NULL) && csr_policy_load(pol, pass))
 		status = run(&r, op.ofile, (op.flags & OPT_STRICT) != 0, pass);
 	csr_policy_free(pol);

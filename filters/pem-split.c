@@ -2,9 +2,7 @@
  * pem-split: write the blocks of PEM or DER input as canonical PEM, to
  * stdout or one file per block.
  */
-#include <getopt.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -67,39 +65,92 @@ to_file(struct out *list, const char *path, const struct pem_block *b,
 	return rc;
 }
 
+/* What the options ask of each block, and the files written so far. */
+struct split {
+	struct out	 o;
+	const char	*tmpl;		/* -p TEMPLATE, or NULL */
+	int		 der, force, decrypt, pkcs1;
+	char		*pass;		/* --passin */
+	struct name_state names;
+};
+
+/* Block b of the selection written: to stdout or -o, or to its own file
+ * (-p); a key written again by OpenSSL with --decrypt or --pkcs1. */
+static int
+split_block(struct split *s, struct pem_block *b)
+{
+	unsigned char *kder = NULL;
+	size_t klen = 0;
+	const char *klabel;
+	char path[PATH_MAX];
+	unsigned long prev;
+	int rc;
+
+	if (strcmp(pem_block_type(b), "key") == 0 && b->kind != PK_OTHER &&
+	    (s->pkcs1 || (s->decrypt && (b->encrypted ||
+	    b->kind == PK_PKCS8_ENC)))) {
+		if (!key_rewrite(b, s->pass, s->pkcs1, &kder, &klen, &klabel))
+			return EX_TROUBLE;
+		b->label = klabel;
+		b->der = kder;
+		b->derlen = klen;
+		b->hdr = NULL;
+		b->hdrlen = 0;
+		b->b64 = NULL;
+		b->encrypted = 0;
+	}
+	if (s->der && b->hdr != NULL)
+		rc = diag_err(b->src, b->line, "RFC 1421 headers (an "
+		    "old-style encrypted key) cannot be kept in DER");
+	else if (s->tmpl != NULL) {
+		if ((rc = name_expand(s->tmpl, b, &s->names, path,
+		    sizeof(path))) == 0) {
+			if ((prev = name_claim(&s->names, path, b->index)) != 0)
+				rc = diag_err(b->src, b->line, "block %lu "
+				    "would replace %s, written for block %lu in "
+				    "this run: make the template tell them "
+				    "apart (%%n)", b->index, path, prev);
+			else
+				rc = to_file(&s->o, path, b, s->der, s->force);
+		}
+	} else if (s->der) {
+		if (pem_block_secret(b))
+			out_secret(&s->o);
+		rc = out_write(&s->o, b->der, b->derlen);
+	} else
+		rc = pem_write_block(&s->o, b);
+	if (kder != NULL)
+		OPENSSL_clear_free(kder, klen);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct pem_input in;
 	struct pem_block b;
-	struct name_state names;
-	struct out o;
-	char path[PATH_MAX];
+	struct split s;
 	struct opts op = { .flags = 0 };
-	const char *tmpl = NULL, *err;
-	char *pass = NULL;
-	unsigned long nsel = 0, nwritten = 0, prev;
+	const char *err;
+	unsigned long nsel = 0, nwritten = 0;
 	char sel[128];
-	int ch, der = 0, force = 0, status = EX_YES, rc;
-	int decrypt = 0, pkcs1 = 0;
-	unsigned char *kder = NULL;
-	size_t klen = 0;
-	const char *klabel;
+	int ch, status = EX_TROUBLE;
 
 	diag_init(argv[0]);
+	memset(&s, 0, sizeof(s));
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case 'D':
-			der = 1;
+			s.der = 1;
 			break;
 		case 'R':
-			pkcs1 = 1;
+			s.pkcs1 = 1;
 			break;
 		case 'd':
-			decrypt = 1;
+			s.decrypt = 1;
 			break;
 		case 'f':
-			force = 1;
+			s.force = 1;
 			break;
 		case 'p':
 			if ((err = name_check(optarg)) != NULL) {
@@ -107,93 +158,47 @@ main(int argc, char *argv[])
 				    err);
 				opt_usage(EX_TROUBLE);
 			}
-			tmpl = optarg;
+			s.tmpl = optarg;
 			break;
 		}
 	}
 	opt_end(&op, &argc, &argv);
-	opt_needs_passin(decrypt, &op, "--decrypt", opt_usage);
-	if (tmpl != NULL && op.ofile != NULL) {
+	opt_needs_passin(s.decrypt, &op, "--decrypt", opt_usage);
+	if (s.tmpl != NULL && op.ofile != NULL) {
 		diag_err(NULL, 0, "-o and -p exclude each other");
 		opt_usage(EX_TROUBLE);
 	}
 
-	if (out_open(&o, op.ofile, 0) != 0)
-		return EX_TROUBLE;
-	if (der && tmpl == NULL && out_isatty(&o)) {
-		out_abort(&o);
-		return diag_err(NULL, 0, "refusing to write DER to a "
-		    "terminal; use -o FILE or redirect stdout");
+	if (out_open(&s.o, op.ofile, 0) != 0)
+		goto out;
+	if (s.der && s.tmpl == NULL && out_isatty(&s.o)) {
+		diag_err(NULL, 0, "refusing to write DER to a terminal; use "
+		    "-o FILE or redirect stdout");
+		out_abort(&s.o);
+		goto out;
 	}
 	pem_input_init(&in, argv, argc, op.flags);
 	/* PKCS#7 is opened, as cert-info and chain-order do, unless the
 	 * container itself is asked for */
 	if (op.type == NULL || strcasecmp(op.type, "pkcs7") != 0)
 		pem_input_p7(&in);
-	if (p12_passin(&in, op.passin, &pass) != 0) {
-		out_abort(&o);
-		return EX_TROUBLE;
+	if (p12_passin(&in, op.passin, &s.pass) != 0) {
+		(void)pem_input_end(&in);
+		out_abort(&s.o);
+		goto out;
 	}
-	memset(&names, 0, sizeof(names));
+	status = EX_YES;
 	while (pem_input_next(&in, &b)) {
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
 		if (!opt_selected(&op, ++nsel))
 			continue;
 		nwritten++;
-		/* --decrypt, --pkcs1: the key written again by OpenSSL */
-		if (strcmp(pem_block_type(&b), "key") == 0 && b.kind !=
-		    PK_OTHER && (pkcs1 || (decrypt && (b.encrypted ||
-		    b.kind == PK_PKCS8_ENC)))) {
-			if (!key_rewrite(&b, pass, pkcs1, &kder, &klen,
-			    &klabel)) {
-				status = EX_TROUBLE;
-				continue;
-			}
-			b.label = klabel;
-			b.der = kder;
-			b.derlen = klen;
-			b.hdr = NULL;
-			b.hdrlen = 0;
-			b.b64 = NULL;
-			b.encrypted = 0;
-		}
-		if (der && b.hdr != NULL) {
-			status = diag_err(b.src, b.line, "RFC 1421 headers "
-			    "(an old-style encrypted key) cannot be kept in "
-			    "DER");
-			continue;
-		}
-		if (tmpl != NULL) {
-			if ((rc = name_expand(tmpl, &b, &names, path,
-			    sizeof(path))) == 0) {
-				if ((prev = name_claim(&names, path,
-				    b.index)) != 0)
-					rc = diag_err(b.src, b.line, "block %lu "
-					    "would replace %s, written for "
-					    "block %lu in this run: make the "
-					    "template tell them apart (%%n)",
-					    b.index, path, prev);
-				else
-					rc = to_file(&o, path, &b, der, force);
-			}
-		} else if (der) {
-			if (pem_block_secret(&b))
-				out_secret(&o);
-			rc = out_write(&o, b.der, b.derlen);
-		} else
-			rc = pem_write_block(&o, &b);
-		status = ex_worst(status, rc);
-		if (kder != NULL) {
-			OPENSSL_clear_free(kder, klen);
-			kder = NULL;
-		}
-		if (o.failed)
+		status = ex_worst(status, split_block(&s, &b));
+		if (s.o.failed)
 			break;
 	}
 	status = ex_worst(status, pem_input_end(&in));
-	name_free(&names);
-	pass_free(pass);
 	if ((op.number != NULL || op.type != NULL) && nwritten == 0 &&
 	    status == EX_YES)
 		status = diag_no(NULL, 0, "no block %s in the input",
@@ -203,5 +208,9 @@ main(int argc, char *argv[])
 	else if (nwritten == 0 && status == EX_YES)
 		status = diag_no(NULL, 0, "nothing to split: no certificate, "
 		    "key or other block in the input");
-	return out_finish(&o, status);
+	status = out_finish(&s.o, status);
+out:
+	name_free(&s.names);
+	pass_free(s.pass);
+	return status;
 }

@@ -77,23 +77,107 @@ make(const char *pass, const char *name, EVP_PKEY *pk, X509 *leaf,
 	return p12;
 }
 
+/*
+ * The input's certificates into pool, its one private key into *pk (a
+ * reference the caller frees).  Returns EX_YES, or the exit class after
+ * a message.
+ */
+static int
+gather(struct chain_pool *pool, EVP_PKEY **pk, char **files, int nfiles,
+    unsigned flags, const char *pass)
+{
+	struct obj_input oi;
+	struct obj o;
+	int status = EX_YES;
+
+	obj_input_init(&oi, files, nfiles, flags, OBJ_LAZY, pass);
+	while (obj_next(&oi, &o)) {
+		if (o.kind == PK_CERT) {
+			if (chain_add(pool, o.der, o.derlen, o.src, o.line,
+			    o.index, o.member, 0) < 0)
+				status = EX_TROUBLE;
+		} else if (o.priv && *pk == NULL) {
+			EVP_PKEY_up_ref(o.pk);
+			*pk = o.pk;
+		} else if (o.priv) {
+			status = diag_err(o.src, o.line, "a second private "
+			    "key: pem2p12 takes one");
+		} else
+			diag_note(o.src, o.line, "%s skipped", o.type);
+	}
+	status = ex_worst(status, obj_input_end(&oi));
+	if (status != EX_TROUBLE && *pk == NULL)
+		status = diag_err(NULL, 0, "no private key in the input");
+	return status;
+}
+
+/*
+ * The certificate of pk in pool (*leaf) and the CA certificates of its
+ * chain into *ca (the root only with root); the others left out with a
+ * note.  Returns EX_YES, or EX_NO when no certificate carries the key.
+ */
+static int
+key_chain(struct chain_pool *pool, EVP_PKEY *pk, int root, size_t *leaf,
+    STACK_OF(X509) **ca)
+{
+	size_t i, *ch, n = 0, nout;
+	enum chain_end end;
+	char *cn, loc[512];
+	X509 *x;
+
+	for (i = 0; i < pool->n && *leaf == (size_t)-1; i++)
+		if ((x = chain_x509(pool, i)) != NULL &&
+		    X509_get0_pubkey(x) != NULL &&
+		    key_same(X509_get0_pubkey(x), pk))
+			*leaf = i;
+	if (*leaf == (size_t)-1)
+		return diag_no(NULL, 0, "no certificate in the input carries "
+		    "the private key");
+	ch = chain_build(pool, *leaf, &n, &end);
+	nout = n;
+	if (end != CHAIN_MISSING && !root && n > 1 &&
+	    chain_self_signed(pool, ch[n - 1]))
+		nout = n - 1;
+	if (end == CHAIN_MISSING)
+		diag_note(NULL, 0, "the chain stops at %s: its issuer is not "
+		    "in the input", CHAIN_WHERE(&pool->c[ch[n - 1]], loc));
+	for (i = 0; i < pool->n; i++)
+		if (!pool->c[i].onchain)
+			diag_note(NULL, 0, "%s: certificate not on the chain "
+			    "of the key: left out", CHAIN_WHERE(&pool->c[i],
+			    loc));
+	/* a friendlyName for every CA certificate (its CN), since Java's
+	 * KeyStore.aliases() skips a CA certificate without one; no
+	 * localKeyID on them, which only the leaf and its key share (PKCS#9
+	 * section 5.5.1: Apple refuses a file where every bag has one).
+	 * PKCS12_add_cert(3) copies X509_alias_set1's name into the bag. */
+	*ca = sk_X509_new_null();
+	for (i = 1; i < nout; i++) {
+		x = chain_x509(pool, ch[i]);
+		if ((cn = ossl_name_entry(X509_get_subject_name(x), "CN")) !=
+		    NULL && !X509_alias_get0(x, NULL))
+			X509_alias_set1(x, (unsigned char *)cn, -1);
+		free(cn);
+		X509_keyid_set1(x, NULL, 0);
+		sk_X509_push(*ca, x);
+	}
+	free(ch);
+	return EX_YES;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct opts op = { .flags = 0 };
 	struct chain_pool pool;
-	struct obj_input oi;
-	struct obj o;
 	struct out out;
 	EVP_PKEY *pk = NULL;
 	STACK_OF(X509) *ca = NULL;
 	PKCS12 *p12 = NULL;
-	X509 *x;
 	unsigned char *der = NULL;
-	char *pass = NULL, *passout = NULL, *cn = NULL, loc[512];
+	char *pass = NULL, *passout = NULL, *cn = NULL;
 	const char *name = NULL, *passout_src = NULL;
-	size_t i, leaf = (size_t)-1, *ch = NULL, n = 0, nout;
-	enum chain_end end;
+	size_t leaf = (size_t)-1;
 	int c, legacy = 0, root = 0, status = EX_YES, len;
 
 	diag_init(argv[0]);
@@ -142,67 +226,10 @@ main(int argc, char *argv[])
 		goto done;
 	}
 
-	obj_input_init(&oi, argv, argc, op.flags, OBJ_LAZY, pass);
-	while (obj_next(&oi, &o)) {
-		if (o.kind == PK_CERT) {
-			if (chain_add(&pool, o.der, o.derlen, o.src, o.line,
-			    o.index, o.member, 0) < 0)
-				status = EX_TROUBLE;
-		} else if (o.priv && pk == NULL) {
-			EVP_PKEY_up_ref(o.pk);
-			pk = o.pk;
-		} else if (o.priv) {
-			status = diag_err(o.src, o.line, "a second private "
-			    "key: pem2p12 takes one");
-		} else
-			diag_note(o.src, o.line, "%s skipped", o.type);
-	}
-	status = ex_worst(status, obj_input_end(&oi));
-	if (status == EX_TROUBLE)
+	if ((status = gather(&pool, &pk, argv, argc, op.flags, pass)) !=
+	    EX_YES || (status = key_chain(&pool, pk, root, &leaf, &ca)) !=
+	    EX_YES)
 		goto done;
-	if (pk == NULL) {
-		status = diag_err(NULL, 0, "no private key in the input");
-		goto done;
-	}
-	for (i = 0; i < pool.n && leaf == (size_t)-1; i++)
-		if ((x = chain_x509(&pool, i)) != NULL &&
-		    X509_get0_pubkey(x) != NULL &&
-		    key_same(X509_get0_pubkey(x), pk))
-			leaf = i;
-	if (leaf == (size_t)-1) {
-		status = diag_no(NULL, 0, "no certificate in the input carries "
-		    "the private key");
-		goto done;
-	}
-	ch = chain_build(&pool, leaf, &n, &end);
-	nout = n;
-	if (end != CHAIN_MISSING && !root && n > 1 &&
-	    chain_self_signed(&pool, ch[n - 1]))
-		nout = n - 1;
-	if (end == CHAIN_MISSING)
-		diag_note(NULL, 0, "the chain stops at %s: its issuer is not "
-		    "in the input", CHAIN_WHERE(&pool.c[ch[n - 1]], loc));
-	for (i = 0; i < pool.n; i++)
-		if (!pool.c[i].onchain)
-			diag_note(NULL, 0, "%s: certificate not on the chain "
-			    "of the key: left out", CHAIN_WHERE(&pool.c[i],
-			    loc));
-	/* a friendlyName for every CA certificate (its CN), since Java's
-	 * KeyStore.aliases() skips a CA certificate without one; no
-	 * localKeyID on them, which only the leaf and its key share (PKCS#9
-	 * section 5.5.1: Apple refuses a file where every bag has one).
-	 * PKCS12_add_cert(3) copies X509_alias_set1's name into the bag. */
-	ca = sk_X509_new_null();
-	for (i = 1; i < nout; i++) {
-		x = chain_x509(&pool, ch[i]);
-		if ((cn = ossl_name_entry(X509_get_subject_name(x), "CN")) !=
-		    NULL && !X509_alias_get0(x, NULL))
-			X509_alias_set1(x, (unsigned char *)cn, -1);
-		free(cn);
-		cn = NULL;
-		X509_keyid_set1(x, NULL, 0);
-		sk_X509_push(ca, x);
-	}
 	if (name == NULL && (cn = ossl_name_entry(X509_get_subject_name(
 	    chain_x509(&pool, leaf)), "CN")) != NULL)
 		name = cn;
@@ -225,7 +252,6 @@ out:
 	PKCS12_free(p12);
 	EVP_PKEY_free(pk);
 	chain_free(&pool);
-	free(ch);
 	free(cn);
 	pass_free(pass);
 	pass_free(passout);

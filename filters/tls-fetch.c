@@ -7,8 +7,6 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,13 +16,11 @@
 
 #include "base/diag.h"
 #include "base/io.h"
-#include "base/json.h"
 #include "net/net.h"
 #include "read/opt.h"
-#include "base/ossl.h"
 #include "read/pem.h"
 #include "net/starttls.h"
-#include "x509/x509info.h"
+#include "out/tlsout.h"
 
 static const struct opt_def defs[] = {
 	OPTDEF_SHARED('c', "check", NULL,
@@ -73,120 +69,6 @@ is_address(const char *h)
 	return inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1;
 }
 
-static void
-json_target(struct fetch *f, const char *target, const struct conn *c,
-    const struct starttls *st, const char *sni, SSL *ssl,
-    STACK_OF(X509) *chain, long ocsplen)
-{
-	struct json j;
-	X509 *x;
-	char *s, hex[65];
-	unsigned char md[32];
-	unsigned n;
-	int i;
-
-	f->written = 1;
-	json_begin(&j, &f->o);
-	json_str(&j, "type", "tls", -1);
-	json_str(&j, "target", target, -1);
-	json_str(&j, "address", c->addr, -1);
-	json_str(&j, "starttls", st != NULL ? st->name : NULL, -1);
-	json_str(&j, "sni", sni, -1);
-	json_str(&j, "protocol", SSL_get_version(ssl), -1);
-	json_str(&j, "cipher", SSL_get_cipher_name(ssl), -1);
-	json_bool(&j, "ocsp_staple", ocsplen > 0);
-	json_open(&j, "certificates", '[');
-	for (i = 0; i < sk_X509_num(chain); i++) {
-		x = sk_X509_value(chain, i);
-		json_open(&j, NULL, '{');
-		json_int(&j, "position", i + 1);
-		s = x509info_name_str(X509_get_subject_name(x));
-		json_str(&j, "subject", s, -1);
-		free(s);
-		s = x509info_name_str(X509_get_issuer_name(x));
-		json_str(&j, "issuer", s, -1);
-		free(s);
-		if (X509_digest(x, EVP_sha256(), md, &n) && n == 32) {
-			ossl_hex(md, 32, hex);
-			json_str(&j, "sha256", hex, -1);
-		} else
-			json_null(&j, "sha256");
-		json_close(&j, '{');
-	}
-	json_close(&j, '[');
-	json_end(&j);
-}
-
-/* --json: a target that failed before its object was written gets one
- * with the reason, so that a loop over the output sees every target. */
-static void
-json_failed(struct fetch *f, const char *target)
-{
-	struct json j;
-
-	json_begin(&j, &f->o);
-	json_str(&j, "type", "tls", -1);
-	json_str(&j, "target", target, -1);
-	json_str(&j, "error", diag_last_error(), -1);
-	json_end(&j);
-}
-
-/*
- * -S applies to the targets after it (issue 22), but getopt_long moves
- * the targets behind the options: the protocol in force at each target
- * is found first, walking argv as getopt_long will (clusters, attached
- * and separate arguments, "--").  Returns one entry per target, in
- * order (NULL: none given), and their number in *n.
- */
-static const char **
-protos_in_order(int argc, char *argv[], int *n)
-{
-	const char **v, *cur = NULL, *a, *o, *arg, *opts;
-	const struct option *longopts, *lo, *hit;
-	size_t k;
-	int i, j, rest = 0;
-
-	opts = opt_getopt(&cmd, &longopts);
-	v = xmalloc((size_t)argc * sizeof(*v));
-	*n = 0;
-	for (i = 1; i < argc; i++) {
-		a = argv[i];
-		if (rest || a[0] != '-' || a[1] == '\0') {
-			v[(*n)++] = cur;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			rest = 1;
-			continue;
-		}
-		if (a[1] == '-') {
-			/* a long option, or the one it abbreviates */
-			k = strcspn(a + 2, "=");
-			for (hit = NULL, lo = longopts; lo->name != NULL; lo++)
-				if (strncmp(lo->name, a + 2, k) == 0 &&
-				    (hit == NULL || lo->name[k] == '\0'))
-					hit = lo;
-			if (hit == NULL || hit->has_arg != required_argument)
-				continue;
-			arg = a[2 + k] == '=' ? a + 3 + k : i + 1 < argc ?
-			    argv[++i] : NULL;
-			if (hit->val == 'S' && arg != NULL)
-				cur = arg;
-			continue;
-		}
-		for (j = 1; a[j] != '\0'; j++) {
-			if ((o = strchr(opts, a[j])) == NULL || o[1] != ':')
-				continue;
-			arg = a[j + 1] != '\0' ? a + j + 1 : i + 1 < argc ?
-			    argv[++i] : NULL;
-			if (a[j] == 'S' && arg != NULL)
-				cur = arg;
-			break;
-		}
-	}
-	return v;
-}
-
 /* A protocol name that -S or /PROTO may give. */
 static int
 proto_known(const char *name)
@@ -229,9 +111,11 @@ present(struct fetch *f, const char *target, const struct conn *c,
 	    SSL_get_version(ssl), SSL_get_cipher_name(ssl), sk_X509_num(chain),
 	    sk_X509_num(chain) == 1 ? "" : "s", ocsplen > 0 ?
 	    ", an OCSP staple" : "");
-	if (f->json)
-		json_target(f, target, c, st, sni, ssl, chain, ocsplen);
-	else
+	if (f->json) {
+		f->written = 1;
+		tlsout_json(&f->o, target, c->addr, st != NULL ? st->name :
+		    NULL, sni, ssl, chain, ocsplen);
+	} else
 		for (i = 0; i < sk_X509_num(chain) && status == EX_YES; i++) {
 			der = NULL;
 			if ((len = i2d_X509(sk_X509_value(chain, i), &der)) <= 0)
@@ -291,19 +175,50 @@ out:
 	return status;
 }
 
+/* Every target split before the first connection: HOST[:PORT] into
+ * hosts[] and ports[], and a protocol of its own after a slash into
+ * protos[]; a bad one is a usage error. */
+static void
+split_targets(int argc, char *argv[], char **hosts, char **ports,
+    const char **protos)
+{
+	char *slash;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if ((slash = strrchr(argv[i], '/')) != NULL) {
+			*slash = '\0';
+			protos[i] = slash + 1;
+			if (!proto_known(protos[i])) {
+				diag_err(NULL, 0, "%s/%s: use %s or none",
+				    argv[i], protos[i], starttls_names());
+				opt_usage(EX_TROUBLE);
+			}
+		}
+		if (!net_target(argv[i], &hosts[i], &ports[i])) {
+			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
+			    "[ADDRESS]:PORT", argv[i]);
+			opt_usage(EX_TROUBLE);
+		}
+		if (slash != NULL)
+			*slash = '/';
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct opts op = { .flags = 0 };
 	struct fetch f;
-	char **hosts, **ports, *slash;
+	char **hosts, **ports;
 	const char **protos;
 	int ch, i, n, one, status = EX_YES;
 
 	diag_init(argv[0]);
 	memset(&f, 0, sizeof(f));
 	f.timeout = 10;
-	protos = protos_in_order(argc, argv, &n);
+	/* -S applies to the targets after it (issue 22) */
+	protos = opt_positional(&cmd, argc, argv, 'S', &n);
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		switch (ch) {
 		case '4':
@@ -350,28 +265,9 @@ main(int argc, char *argv[])
 	if (n != argc)
 		for (i = 0; i < argc; i++)
 			protos[i] = f.proto;
-	/* every target split before the first connection: HOST[:PORT]
-	 * and a protocol of its own after a slash */
 	hosts = xmalloc((size_t)argc * sizeof(*hosts));
 	ports = xmalloc((size_t)argc * sizeof(*ports));
-	for (i = 0; i < argc; i++) {
-		if ((slash = strrchr(argv[i], '/')) != NULL) {
-			*slash = '\0';
-			protos[i] = slash + 1;
-			if (!proto_known(protos[i])) {
-				diag_err(NULL, 0, "%s/%s: use %s or none",
-				    argv[i], protos[i], starttls_names());
-				opt_usage(EX_TROUBLE);
-			}
-		}
-		if (!net_target(argv[i], &hosts[i], &ports[i])) {
-			diag_err(NULL, 0, "%s: not HOST, HOST:PORT or "
-			    "[ADDRESS]:PORT", argv[i]);
-			opt_usage(EX_TROUBLE);
-		}
-		if (slash != NULL)
-			*slash = '/';
-	}
+	split_targets(argc, argv, hosts, ports, protos);
 	if (f.ocspout != NULL && argc > 1) {
 		diag_err(NULL, 0, "--ocsp-out takes the staple of one server: "
 		    "give one target");
@@ -393,7 +289,7 @@ main(int argc, char *argv[])
 			f.written = 0;
 			one = fetch(&f, argv[i], hosts[i], ports[i]);
 			if (f.json && one != EX_YES && !f.written)
-				json_failed(&f, argv[i]);
+				tlsout_failed(&f.o, argv[i]);
 			status = ex_worst(status, one);
 		}
 		status = out_finish(&f.o, status);

@@ -156,6 +156,17 @@ opt_at(const char *arg, time_t *t, void (*usage)(int))
 }
 
 void
+opt_duration(const char *arg, struct within *w, void (*usage)(int))
+{
+	if (parse_within(arg, w) != 0) {
+		diag_err(NULL, 0, "--expires-within: \"%s\" is not a duration: "
+		    "use 30 (days), 30d, 12h, 2w, 33%% (of the lifetime), ...",
+		    arg);
+		usage(EX_TROUBLE);
+	}
+}
+
+void
 opt_timeout(const char *arg, unsigned *secs, void (*usage)(int))
 {
 	unsigned long n;
@@ -275,6 +286,56 @@ opt_end(const struct opts *o, int *argc, char ***argv)
 		key_max_iter = o->max_iter;
 	*argc -= optind;
 	*argv += optind;
+}
+
+const char **
+opt_positional(const struct opt_cmd *cmd, int argc, char *argv[], int ch,
+    int *n)
+{
+	const char **v, *cur = NULL, *a, *o, *arg, *opts;
+	const struct option *longopts, *lo, *hit;
+	size_t k;
+	int i, j, rest = 0;
+
+	opts = opt_getopt(cmd, &longopts);
+	v = xmalloc((size_t)argc * sizeof(*v));
+	*n = 0;
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (rest || a[0] != '-' || a[1] == '\0') {
+			v[(*n)++] = cur;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			rest = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			/* a long option, or the one it abbreviates */
+			k = strcspn(a + 2, "=");
+			for (hit = NULL, lo = longopts; lo->name != NULL; lo++)
+				if (strncmp(lo->name, a + 2, k) == 0 &&
+				    (hit == NULL || lo->name[k] == '\0'))
+					hit = lo;
+			if (hit == NULL || hit->has_arg != required_argument)
+				continue;
+			arg = a[2 + k] == '=' ? a + 3 + k : i + 1 < argc ?
+			    argv[++i] : NULL;
+			if (hit->val == ch && arg != NULL)
+				cur = arg;
+			continue;
+		}
+		for (j = 1; a[j] != '\0'; j++) {
+			if ((o = strchr(opts, a[j])) == NULL || o[1] != ':')
+				continue;
+			arg = a[j + 1] != '\0' ? a + j + 1 : i + 1 < argc ?
+			    argv[++i] : NULL;
+			if (a[j] == ch && arg != NULL)
+				cur = arg;
+			break;
+		}
+	}
+	return v;
 }
 
 /* The usage line's order: by letter, upper case before lower (-C, -c). */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/parse.h"
 #include "read/pem.h"
 
 /* The reader flags -c and -s set (pem.h). */
@@ -123,6 +124,20 @@ void	opt_end(const struct opts *o, int *argc, char ***argv);
 void	opt_usage(int status);
 
 /*
+ * opt_positional: for an option ch that applies to the operands after
+ * it (tls-fetch -S, issue 22), which getopt_long moves behind the
+ * options: the argument of the last ch before each operand, found by
+ * walking argv as getopt_long will with cmd's table (clusters, attached
+ * and separate arguments, abbreviated long names, "--").  Call it
+ * before opt_next.  Returns a heap array (the caller frees it) of one
+ * entry per operand, in order (NULL: no ch before it), and their number
+ * in *n; *n differs from the operands' count when POSIXLY_CORRECT made
+ * getopt_long stop at the first operand.
+ */
+const char	**opt_positional(const struct opt_cmd *cmd, int argc,
+		    char *argv[], int ch, int *n);
+
+/*
  * opt_getopt: the getopt string and getopt_long table made from cmd's
  * table, for a filter that must walk argv as getopt_long will
  * (tls-fetch's -S).  Both stay valid until another command's table is
@@ -150,6 +165,13 @@ const char *opt_selection(const struct opts *o, char *buf, size_t n);
  * message naming the forms and usage(EX_TROUBLE).
  */
 void	opt_at(const char *arg, time_t *t, void (*usage)(int));
+
+/*
+ * opt_duration: the argument of --expires-within: a duration or a share
+ * of the lifetime as parse_within() (base/parse.h) takes it, into *w.
+ * On anything else, a message naming the forms and usage(EX_TROUBLE).
+ */
+void	opt_duration(const char *arg, struct within *w, void (*usage)(int));
 
 /*
  * opt_timeout: the argument of -t/--timeout of the networked filters

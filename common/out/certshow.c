@@ -1,0 +1,224 @@
+/* certshow.c: cert-info's work on each block; see certshow.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "base/diag.h"
+#include "base/ossl.h"
+#include "check/ocsp.h"
+#include "out/certshow.h"
+#include "x509/crl.h"
+#include "x509/input.h"
+#include "x509/keys.h"
+#include "x509/x509info.h"
+
+/* Certificate x (xi its fields) of block b: --ari, shown, then -e, -H,
+ * -m, --purpose. */
+static int
+shown(struct certshow *c, const struct pem_block *b, unsigned long member,
+    X509 *x, struct x509info *xi)
+{
+	const struct ari_window *ari;
+	struct ari_window aw;
+	int status, ast;
+
+	c->ncerts++;
+	c->nleaves += !xi->ca;
+	if (xi->bad_time != NULL)
+		diag_warn(b->src, b->line, "its %s is malformed (RFC 5280 "
+		    "section 4.1.2.5): shown as \"(malformed)\"", xi->bad_time);
+	if (X509_get_extension_flags(x) & EXFLAG_INVALID)
+		diag_warn(b->src, b->line, "OpenSSL marks this certificate "
+		    "invalid (%s); its extensions are shown as they are",
+		    ossl_cert_defect(x));
+	if (revoke_on(&c->rv))
+		revoke_keep(&c->rv, x, b, member);
+	ari = certout_ari(&c->gate, b, xi, c->at, &aw, &ast);
+	if (c->deferred)
+		status = 0;	/* shown by shown_later, with the verdict */
+	else if (c->metrics != NULL) {
+		metrics_cert(c->metrics, b, member, x, xi);
+		status = 0;
+	} else if (c->format != NULL)
+		status = certout_format_ari(&c->o, c->format, b, x, xi, ari);
+	else {
+		status = 0;
+		if (c->json)
+			certout_json_ari(&c->o, b, member, xi, NULL, ari);
+		else
+			certout_text(&c->o, b, member, xi,
+			    c->ncerts + c->ncrls == 1);
+		if (!c->json && ari != NULL)
+			certout_ari_text(&c->o, ari);
+	}
+	if (status == 0)
+		status = ex_worst(ast, certout_check(&c->gate, b, x, xi));
+	ari_free(&aw);
+	return status;
+}
+
+/* With --crl or --ocsp: each certificate's text or JSON, with its
+ * revocation verdict, once the checks have run; then the OCSP answers. */
+int
+certshow_later(struct certshow *c)
+{
+	struct revoke_cert *v;
+	struct pem_block b;
+	struct x509info xi;
+	size_t i;
+	int status = EX_YES;
+
+	for (i = 0; i < c->rv.n; i++) {
+		v = &c->rv.v[i];
+		memset(&b, 0, sizeof(b));
+		b.src = v->src;
+		b.line = v->line;
+		b.index = v->index;
+		b.kind = v->kind;
+		if (x509info_get(v->x, c->at, &xi) != 0)
+			status = diag_err(v->src, v->line, "cannot read the "
+			    "certificate");
+		else if (c->json)
+			certout_json_rev(&c->o, &b, v->member, &xi,
+			    &v->verdict);
+		else {
+			certout_text(&c->o, &b, v->member, &xi, i == 0 &&
+			    c->ncrls == 0);
+			certout_rev_text(&c->o, &v->verdict);
+		}
+		x509info_free(&xi);
+	}
+	ocsp_print(&c->rv, c->rv.n == 0 && c->ncrls == 0);
+	return status;
+}
+
+/* A certificate of a PKCS#7 or PKCS#12 block, already decoded. */
+static int
+contained(struct certshow *c, const struct pem_block *b, unsigned long m,
+    X509 *x)
+{
+	struct x509info xi;
+	int status;
+
+	if (x509info_get(x, c->at, &xi) != 0)
+		status = diag_err(b->src, b->line, "cannot read the "
+		    "certificate");
+	else
+		status = shown(c, b, m, x, &xi);
+	x509info_free(&xi);
+	return status;
+}
+
+/* A CRL: shown, and -e applied to its nextUpdate (RFC 5280 5.1.2.5). */
+static int
+crl_block(struct certshow *c, const struct pem_block *b)
+{
+	const unsigned char *p = b->der;
+	X509_CRL *crl;
+	struct crlinfo ci;
+	int status = EX_YES;
+
+	if ((crl = d2i_X509_CRL(NULL, &p, (long)b->derlen)) == NULL)
+		return diag_err(b->src, b->line, "the CRL does not decode");
+	if (crlinfo_get(crl, c->at, &ci) != 0)
+		status = diag_err(b->src, b->line, "the CRL's times are "
+		    "malformed");
+	else if (c->metrics != NULL)
+		metrics_crl(c->metrics, b, crl, &ci);
+	else if (c->format != NULL)
+		status = certout_format_crl(&c->o, c->format, b, crl, &ci);
+	else if (c->json)
+		crlout_json(&c->o, b, &ci);
+	else
+		crlout_text(&c->o, b, &ci, c->ncerts + c->ncrls == 0);
+	c->ncrls++;
+	if (status == EX_YES)
+		status = crl_gate(b, &ci, c->gate.within.secs);
+	crlinfo_free(&ci);
+	X509_CRL_free(crl);
+	return status;
+}
+
+int
+certshow_block(struct certshow *c, const struct pem_block *b)
+{
+	const unsigned char *p = b->der;
+	STACK_OF(X509) *certs = NULL;
+	PKCS7 *p7;
+	EVP_PKEY *pk = NULL;
+	struct x509info xi;
+	X509 *x;
+	int i, status = EX_YES;
+
+	if (b->kind == PK_CERT) {
+		i = x509info_der(b->der, b->derlen, c->at, c->how, &xi, &x);
+		status = i == 0 ? shown(c, b, 0, x, &xi) : diag_err(b->src,
+		    b->line, i < 0 ? "certificate does not decode" :
+		    "cannot read the certificate");
+		x509info_free(&xi);
+		X509_free(x);
+		return status;
+	}
+	if (b->kind == PK_PKCS12) {
+		if (!p12_open(b, c->pass, &pk, &certs))
+			return EX_TROUBLE;
+		for (i = 0; i < sk_X509_num(certs); i++)
+			status = ex_worst(status, contained(c, b,
+			    (unsigned long)i + 1, sk_X509_value(certs, i)));
+		sk_X509_pop_free(certs, X509_free);
+		EVP_PKEY_free(pk);
+		return status;
+	}
+	if (b->kind == PK_CRL)
+		return crl_block(c, b);
+	if (b->kind != PK_PKCS7) {
+		diag_note(b->src, b->line, "%s skipped: not a certificate",
+		    pem_kind_name(b->kind));
+		return EX_YES;
+	}
+	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL)
+		return diag_err(b->src, b->line, "PKCS#7 block does not "
+		    "decode");
+	certs = p7_certs(b, p7);
+	for (i = 0; i < sk_X509_num(certs); i++)
+		status = ex_worst(status, contained(c, b, (unsigned long)i + 1,
+		    sk_X509_value(certs, i)));
+	if (sk_X509_num(certs) <= 0)
+		diag_note(b->src, b->line, "PKCS#7 block holds no "
+		    "certificate");
+	PKCS7_free(p7);
+	return status;
+}
+
+/*
+ * -f openmetrics: each file read on its own, so that its blocks are
+ * numbered within it, and its pemkit_file_error sample says whether it
+ * could be read in full.  Returns the worst exit class.
+ */
+int
+certshow_files(struct certshow *c, char **files, int nfiles, unsigned flags)
+{
+	static char *std[] = { (char *)"-" };
+	struct pem_input in;
+	struct pem_block b;
+	int i, st, status = EX_YES;
+
+	if (nfiles == 0) {
+		files = std;
+		nfiles = 1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		st = EX_YES;
+		pem_input_init(&in, files + i, 1, flags);
+		while (pem_input_next(&in, &b))
+			st = ex_worst(st, certshow_block(c, &b));
+		st = ex_worst(st, pem_input_end(&in));
+		metrics_file(c->metrics, strcmp(files[i], "-") == 0 ?
+		    "<stdin>" : files[i], st == EX_TROUBLE);
+		status = ex_worst(status, st);
+	}
+	return status;
+}

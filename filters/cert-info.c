@@ -71,7 +71,6 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 {
 	static struct metrics metrics;
 	const char *why;
-	enum purpose use;
 	int ch;
 
 	while ((ch = opt_next(&cmd, op, *argc, *argv)) != -1) {
@@ -89,12 +88,7 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 			c->rv.ocsp_out = optarg;
 			break;
 		case 'P':
-			if (purpose_lookup(optarg, &use) != 0) {
-				diag_err(NULL, 0, "--purpose: \"%s\" is not "
-				    "server, client, email or code", optarg);
-				opt_usage(EX_TROUBLE);
-			}
-			c->gate.purpose = (int)use + 1;
+			c->gate.purpose = purpose_opt(optarg, opt_usage);
 			break;
 		case 'Q':
 			c->rv.ocsp = 1;

@@ -169,11 +169,9 @@ run(struct ctx *c, struct out *o, int strict)
 		status = trust_missing(&c->p, &c->t, ch[n - 1]);
 	if (c->verify && status == EX_YES)
 		status = trust_verify(&c->p, &c->t, ch, n);
-	/* the leaf, and each CA above it that restricts EKU */
-	for (i = 0; c->purpose > 0 && i < n; i++)
-		status = ex_worst(status, purpose_check(chain_x509(&c->p,
-		    ch[i]), (enum purpose)(c->purpose - 1), i > 0,
-		    CHAIN_WHERE(&c->p.c[ch[i]], where), NULL, 0));
+	if (c->purpose > 0)
+		status = ex_worst(status, purpose_chain(&c->p, ch, n,
+		    (enum purpose)(c->purpose - 1)));
 	if (strict && status == EX_YES && c->p.nfindings > 0)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
@@ -201,7 +199,6 @@ out:
 static void
 args(struct ctx *c, struct opts *op, int *argc, char ***argv)
 {
-	enum purpose use;
 	int ch;
 
 	c->cafiles = xmalloc((size_t)*argc * sizeof(*c->cafiles));
@@ -262,13 +259,9 @@ args(struct ctx *c, struct opts *op, int *argc, char ***argv)
 			c->t.crl_soft = 1;
 			break;
 		case 'P':
-			if (purpose_lookup(optarg, &use) != 0) {
-				diag_err(NULL, 0, "--purpose: \"%s\" is not "
-				    "server, client, email or code", optarg);
-				opt_usage(EX_TROUBLE);
-			}
-			c->purpose = (int)use + 1;
-			c->t.purpose = purpose_ossl(use);
+			c->purpose = purpose_opt(optarg, opt_usage);
+			c->t.purpose = purpose_ossl((enum purpose)
+			    (c->purpose - 1));
 			break;
 		case 'y':
 			c->verify = 1;

@@ -38,6 +38,33 @@ purpose_lookup(const char *name, enum purpose *p)
 }
 
 int
+purpose_opt(const char *arg, void (*usage)(int))
+{
+	enum purpose p = PURPOSE_SERVER;
+
+	if (purpose_lookup(arg, &p) != 0) {
+		diag_err(NULL, 0, "--purpose: \"%s\" is not server, client, "
+		    "email or code", arg);
+		usage(EX_TROUBLE);
+	}
+	return (int)p + 1;
+}
+
+int
+purpose_chain(struct chain_pool *p, const size_t *ch, size_t n,
+    enum purpose use)
+{
+	char where[512];
+	size_t i;
+	int status = EX_YES;
+
+	for (i = 0; i < n; i++)
+		status = ex_worst(status, purpose_check(chain_x509(p, ch[i]),
+		    use, i > 0, CHAIN_WHERE(&p->c[ch[i]], where), NULL, 0));
+	return status;
+}
+
+int
 purpose_ossl(enum purpose p)
 {
 	return purposes[p].ossl >= 0 ? purposes[p].ossl : X509_PURPOSE_ANY;

@@ -6,7 +6,11 @@
 #ifndef PEMKIT_PURPOSE_H
 #define PEMKIT_PURPOSE_H
 
+#include <stddef.h>
+
 #include <openssl/x509.h>
+
+#include "x509/chain.h"
 
 /* The purposes --purpose names. */
 enum purpose {
@@ -21,6 +25,21 @@ enum purpose {
  * Returns 0, or -1 for another name.
  */
 int	purpose_lookup(const char *name, enum purpose *p);
+
+/*
+ * purpose_opt: the argument of --purpose: purpose_lookup's name, as
+ * enum purpose + 1 (0 stays "none" in the filters' settings).  On
+ * another name, a message and usage(EX_TROUBLE).
+ */
+int	purpose_opt(const char *arg, void (*usage)(int));
+
+/*
+ * purpose_chain: purpose_check of the chain ch[0..n) of pool p, the leaf
+ * first, each CA after it (named by its place in the input).  Returns
+ * the worst exit class.
+ */
+int	purpose_chain(struct chain_pool *p, const size_t *ch, size_t n,
+	    enum purpose use);
 
 /*
  * purpose_ossl: OpenSSL's X509_PURPOSE_* for p (X509_STORE_CTX_set_purpose

@@ -14,7 +14,8 @@
 #               chain file (chain.crt, chain.pem), is exactly what a
 #               server should send: `chain-order -s`
 #   expiry      no certificate of the unit is expired, not yet valid or
-#               expiring within --days
+#               expiring within --days (by default 30 days or a third
+#               of its lifetime, whichever leaves less)
 #   name        each --name is covered by some leaf
 #   readable    every file with certificate material can be read
 #
@@ -41,7 +42,9 @@ options:
   --json                NDJSON, one object per verdict, and a summary
   --at TIME             judge validity at TIME, not now (2030-01-31, @EPOCH)
   --ca-file FILE        trust the certificates of FILE (your own root)
-  --days N              fail a certificate expiring within N days (30)
+  --days N              fail a certificate expiring within N: days (30, 30d),
+                        12h, a share of its lifetime (33%, 1/3) or both
+                        (30d,1/3, the default: whichever leaves less)
   --exclude GLOB        skip files and directories matching GLOB
   --name NAME           some leaf must cover NAME (repeatable)
   --no-system           do not trust the system store
@@ -49,7 +52,7 @@ options:
 EOF
 	exit 0
 }
-json=0 days=30 names= cafile= pass= nosys= at=
+json=0 days=30d,1/3 names= cafile= pass= nosys= at=
 set -f
 excl=
 while [ $# -gt 0 ]; do
@@ -70,12 +73,32 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-case $days in
-''|*[!0-9d]*|*d*d*|d*|*d?*)
-	echo "$me: --days takes a number of days: 30 or 30d, not \"$days\"" >&2
-	exit 2 ;;
-esac
-days=${days%d}
+# --days as cert-info -e takes it (parse_within in common/base/parse.c):
+# the gate's seconds and millionths of the lifetime, -1 for none
+gate=$(awk -v s="$days" '
+function part(p,   u, m, f) {
+	if (p ~ /^[0-9]+(\.[0-9][0-9]?[0-9]?[0-9]?)?%$/) {
+		if ((p + 0) > 100 || ns++) return 0
+		ppm = int((substr(p, 1, length(p) - 1) + 0) * 10000 + 0.5); return 1 }
+	if (p ~ /^[0-9]+\/[1-9][0-9]*$/) {
+		split(p, f, "/")
+		if (f[1] + 0 > f[2] + 0 || f[2] + 0 > 1000000 || ns++) return 0
+		ppm = int((f[1] * 1000000 + f[2] - 1) / f[2]); return 1 }
+	if (p ~ /^[0-9]+[wdhms]?$/) {
+		if (nd++) return 0
+		u = substr(p, length(p))
+		m = u == "w" ? 604800 : u == "h" ? 3600 : u == "m" ? 60 : u == "s" ? 1 : 86400
+		secs = (p + 0) * m; return 1 }
+	return 0
+}
+BEGIN { secs = ppm = -1; n = split(s, a, ",")
+	if (n >= 1 && n <= 2 && part(a[1]) && (n == 1 || part(a[2])))
+		print secs, ppm
+}')
+[ -n "$gate" ] || {
+	echo "$me: --days takes days (30, 30d), 12h, a share of the lifetime (33%, 1/3) or both (30d,1/3), not \"$days\"" >&2
+	exit 2; }
+gsecs=${gate% *} gppm=${gate#* }
 [ $# -eq 1 ] || usage
 dir=${1%/}
 [ -n "$dir" ] || dir=/
@@ -97,7 +120,6 @@ iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 # set -- "$@" "$f" copies the list at each step
 words() { awk -F'\t' '{ gsub(/'\''/, "'\''\\\\'\'''\''", $1); printf "'\''%s'\'' ", $1 }' "$1"; }
 atiso=$(iso "$now")
-limit=$(iso $((now + days * 86400)))
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # CI_CHECK_KEEP=1 keeps the work directory (its name on stderr), to debug
@@ -221,14 +243,36 @@ cat "$T"/km*.json 2>/dev/null |
 # chain-order -s; root: the self-signed certificates (trusted); name:
 # the leaf that may cover each --name (cert-info -H decides).
 awk -F'\t' -v good="$T/scan" -v info="$T/info" -v keys="$T/keys" \
-    -v bad="$T/bad" -v keybad="$T/keybad" -v dangling="$T/dangling" -v at="$atiso" -v limit="$limit" \
-    -v days="$days" -v names="$names" -v V="$T/verdicts" -v J="$T/jobs" \
+    -v bad="$T/bad" -v keybad="$T/keybad" -v dangling="$T/dangling" -v at="$atiso" -v now="$now" \
+    -v gsecs="$gsecs" -v gppm="$gppm" -v names="$names" -v V="$T/verdicts" -v J="$T/jobs" \
     -v R="$T/roots" -v N="$T/names" -v U="$T/units" '
 function dirof(p) { return p ~ /\// ? substr(p, 1, match(p, /\/[^\/]*$/) - 1) : "." }
 function baseof(p) { sub(/.*\//, "", p); return p }
 # f as named in the verdicts of unit u: below the directory of u
 function rel(u, f,   d) { d = (u in isdir) ? u : dirof(u)
 	return index(f, d "/") == 1 ? substr(f, length(d) + 2) : f }
+# seconds since the epoch of an ISO 8601 UTC time (days from the civil
+# date, the civil-from-days algorithm of H. Hinnant)
+function epoch(t,   y, m, d, era, yoe, doy) {
+	y = substr(t, 1, 4) + 0; m = substr(t, 6, 2) + 0; d = substr(t, 9, 2) + 0
+	if (m <= 2) y--
+	era = int(y / 400); yoe = y - era * 400
+	doy = int((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+	d = era * 146097 + yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy - 719468
+	return d * 86400 + substr(t, 12, 2) * 3600 + substr(t, 15, 2) * 60 + substr(t, 18, 2)
+}
+# "in 9 days" (whole units counted down), ", 20% of its lifetime left"
+# when the gate has a share: the expiry message of cert-info -e
+function soon(nb, na,   left, life, w) {
+	left = epoch(na) - now; life = epoch(na) - epoch(nb)
+	if (gsecs >= 0 && left > gsecs) return ""
+	if (gppm >= 0 && life > 0 && left * 1000000 > life * gppm) return ""
+	if (gppm < 0 && gsecs % 86400 == 0) return "within " gsecs / 86400 " days"
+	w = left >= 172800 ? int(left / 86400) " days" : left >= 7200 ? int(left / 3600) " hours" : int(left / 60) " minutes"
+	w = "in " w
+	if (gppm >= 0) w = w ", " (life > 0 ? int(left * 100 / life) : 0) "% of its lifetime left"
+	return w
+}
 function cn(s) { if (match(s, /CN=[^,]*/)) return substr(s, RSTART + 3, RLENGTH - 3); return s }
 function v(u, c, ok, check, msg) {
 	printf "%d\t%d\t%s\t%s\t%s\t%s\n", uid[u], c, ok ? "ok" : "FAIL", check, u, msg > V
@@ -258,7 +302,7 @@ BEGIN {
 		if (f in ex) continue
 		if (a[6] <= at) ex[f] = cn(a[7]) " expired on " a[6]
 		else if (a[5] > at) ex[f] = cn(a[7]) " is not valid before " a[5]
-		else if (a[6] <= limit) ex[f] = cn(a[7]) " expires on " a[6] ", within " days " days"
+		else if ((w = soon(a[5], a[6])) != "") ex[f] = cn(a[7]) " expires on " a[6] ", " w
 	}
 	for (i = 1; i <= nf; i++) {
 		f = files[i]; d = dirof(f)

@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "base/io.h"
+#include "check/purpose.h"
 #include "check/revoke.h"
 #include "out/certout.h"
 #include "out/certshow.h"
@@ -22,6 +23,8 @@
 static const struct opt_def defs[] = {
 	OPTDEF_BASIC,
 	OPTDEF_KEYS,
+	{ .ch = 'A', .name = "ari", .arg = "URL",
+	    .help = "exit 1 once the CA's renewal window (RFC 9773) opened" },
 	{ .ch = 'C', .name = "ca-file", .arg = "FILE",
 	    .help = "issuers for --crl and --ocsp (repeatable)" },
 	{ .ch = 'D', .name = "cache", .arg = "DIR",
@@ -33,6 +36,9 @@ static const struct opt_def defs[] = {
 	    "point" },
 	{ .ch = 'O', .name = "ocsp-out", .arg = "FILE",
 	    .help = "write the OCSP response (DER) to FILE" },
+	{ .ch = 'P', .name = "purpose", .arg = "USE",
+	    .help = "exit 1 unless leaf and CAs allow server, client, email, "
+	    "code" },
 	{ .ch = 'Q', .name = "ocsp",
 	    .help = "ask each leaf's OCSP responder" },
 	{ .ch = 'R', .name = "crl", .arg = "FILE",
@@ -42,7 +48,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'a', .name = "at", .arg = "TIME",
 	    .help = "judge at TIME, not now (2030-01-31, @EPOCH)" },
 	{ .ch = 'e', .name = "expires-within", .arg = "DURATION",
-	    .help = "exit 1 if one expires within (30 = days, 12h)" },
+	    .help = "exit 1 if one expires within (30 = days, 12h, 33%)" },
 	{ .ch = 'f', .name = "format", .arg = "FORMAT",
 	    .help = "print FORMAT: %{subject.CN} %{notAfter} ..., or "
 	    "openmetrics" },
@@ -51,7 +57,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'm', .name = "email", .arg = "ADDR",
 	    .help = "exit 1 unless each leaf covers ADDR" },
 	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
-	    .help = "bound each OCSP exchange and CRL fetch (10)" },
+	    .help = "bound each OCSP or ARI exchange and CRL fetch (10)" },
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "an unknown revocation status warns (exit 0)" },
 	OPTDEF_END
@@ -75,6 +81,9 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 
 	while ((ch = opt_next(&cmd, op, *argc, *argv)) != -1) {
 		switch (ch) {
+		case 'A':
+			c->gate.ari = optarg;
+			break;
 		case 'C':
 			cafiles[(*ncafiles)++] = optarg;
 			break;
@@ -89,6 +98,9 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 			break;
 		case 'O':
 			c->rv.ocsp_out = optarg;
+			break;
+		case 'P':
+			c->gate.purpose = purpose_opt(optarg, opt_usage);
 			break;
 		case 'Q':
 			c->rv.ocsp = 1;
@@ -140,6 +152,7 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 	c->rv.fetch.timeout = c->rv.timeout;
 	c->rv.fetch.soft = c->rv.crl_soft;
 	c->rv.at = c->at;
+	c->gate.timeout = (int)c->rv.timeout;
 	c->rv.strict = (op->flags & OPT_STRICT) != 0;
 	c->rv.json = c->json;
 	c->rv.o = c->format == NULL && c->metrics == NULL ? &c->o : NULL;
@@ -177,10 +190,11 @@ work(struct certshow *c, char **files, int nfiles, unsigned flags)
 	if (status != EX_TROUBLE && c->ncerts + c->ncrls == 0)
 		status = diag_err(NULL, 0, "no certificate or CRL in the "
 		    "input");
-	else if (status != EX_TROUBLE && c->gate.nhosts + c->gate.nemails > 0 &&
-	    c->nleaves == 0)
+	else if (status != EX_TROUBLE && c->gate.nhosts + c->gate.nemails +
+	    c->gate.purpose > 0 && c->nleaves == 0)
 		status = diag_no(NULL, 0, "no end-entity certificate to check "
-		    "names against");
+		    "%s against", c->gate.nhosts + c->gate.nemails > 0 ?
+		    "names" : "a purpose");
 	if (status != EX_TROUBLE && revoke_on(&c->rv))
 		status = ex_worst(status, revoke_run(&c->rv));
 	for (i = 0; c->metrics != NULL && i < c->rv.fetch.n; i++)
@@ -201,7 +215,7 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	c.at = time(NULL);
-	c.gate.within = -1;
+	within_none(&c.gate.within);
 	c.rv.timeout = 10;
 	c.gate.hosts = xmalloc((size_t)argc * sizeof(*c.gate.hosts));
 	c.gate.emails = xmalloc((size_t)argc * sizeof(*c.gate.emails));

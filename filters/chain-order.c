@@ -18,6 +18,7 @@
 #include "x509/keys.h"
 #include "read/opt.h"
 #include "read/pem.h"
+#include "check/purpose.h"
 #include "check/trust.h"
 #include "read/verbatim.h"
 #include "out/chainout.h"
@@ -32,7 +33,8 @@ static const struct opt_def defs[] = {
 	{ .ch = 'D', .name = "cache", .arg = "DIR",
 	    .help = "keep fetched issuers and CRLs in DIR (with -F, -L)" },
 	{ .ch = 'E', .name = "expires-within", .arg = "DURATION",
-	    .help = "a link expiring within is a finding (30 = days, 12h)" },
+	    .help = "a link expiring within is a finding (30 = days, 12h, "
+	    "33%)" },
 	{ .ch = 'F', .name = "fetch",
 	    .help = "fetch a missing issuer from its caIssuers URL" },
 	{ .ch = 'H', .name = "host", .arg = "NAME",
@@ -41,6 +43,9 @@ static const struct opt_def defs[] = {
 	    .help = "with -y, fetch each CRL from its distribution point" },
 	{ .ch = 'N', .name = "no-system",
 	    .help = "no system store look-up for a missing issuer" },
+	{ .ch = 'P', .name = "purpose", .arg = "USE",
+	    .help = "exit 1 unless the chain allows server, client, email, "
+	    "code" },
 	{ .ch = 'R', .name = "crl", .arg = "FILE",
 	    .help = "with -y, check the CRLs of FILE (repeatable)" },
 	{ .ch = 'S', .name = "system",
@@ -64,7 +69,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "with --crl, an unknown revocation status warns" },
 	{ .ch = 'y', .name = "verify",
-	    .help = "verify with OpenSSL (purpose sslserver)" },
+	    .help = "verify with OpenSSL (purpose sslserver or -P's)" },
 	OPTDEF_END
 };
 
@@ -81,6 +86,7 @@ struct ctx {
 	struct aia	 aia;		/* --fetch */
 	struct crlfetch	 crlf;		/* --crl-fetch */
 	int		 json, partial, root, verify, issuers, nosystem;
+	int		 purpose;	/* --purpose: enum purpose + 1 */
 	char		**files;	/* the input, read again by -s */
 	int		 nfiles;
 	off_t		 instart;	/* where stdin started */
@@ -172,6 +178,9 @@ run(struct ctx *c, struct out *o, int strict)
 		    c->p.at);
 	if (c->verify && status == EX_YES)
 		status = ex_worst(trust_verify(&c->p, &c->t, ch, n), fetched);
+	if (c->purpose > 0)
+		status = ex_worst(status, purpose_chain(&c->p, ch, n,
+		    (enum purpose)(c->purpose - 1)));
 	if (strict && status == EX_YES && c->p.nfindings > 0)
 		status = diag_no(NULL, 0, "--strict: %zu finding%s: the input "
 		    "is not exactly the chain to send", c->p.nfindings,
@@ -260,6 +269,11 @@ args(struct ctx *c, struct opts *op, int *argc, char ***argv)
 			break;
 		case 'u':
 			c->t.crl_soft = 1;
+			break;
+		case 'P':
+			c->purpose = purpose_opt(optarg, opt_usage);
+			c->t.purpose = purpose_ossl((enum purpose)
+			    (c->purpose - 1));
 			break;
 		case 'y':
 			c->verify = 1;

@@ -61,6 +61,13 @@ t no-make-expiring 2 "cd demo && $M WITHIN=100d OUT=bad3 nginx >/dev/null 2>err;
     "1
 1
 0" ''
+# WITHIN as a share of the lifetime (issue 26): the demo's leaf has
+# just begun its 90 days: a gate of 100% catches it (the default,
+# 30d,1/3, lets the other cases pass)
+t no-make-expiring-share 2 "cd demo && $M WITHIN=100% OUT=bad3s nginx >/dev/null 2>err; r=\$?; grep -c ', in 8[89] days, 9[89]% of its lifetime left' err; grep -c 'Error 1' err; ls bad3s 2>/dev/null | wc -l; exit \$r" \
+    "1
+1
+0" ''
 t no-make-name-not-covered 2 "cd demo && $M NAMES=mail.example.com OUT=bad4 nginx >/dev/null 2>err; r=\$?; grep -o 'does not cover mail.example.com' err; grep -c 'Error 1' err; ls bad4 2>/dev/null | wc -l; exit \$r" \
     "does not cover mail.example.com
 1
@@ -177,7 +184,7 @@ t ok-ci-check-fullchain-root-in-system-store 0 "SSL_CERT_FILE=$F/pki/root.pem sh
 t no-ci-check-fullchain-root-unknown 1 "sh $TOP/examples/ci-check.sh ci-full >res; r=\$?; grep -c 'FAIL chain' res; exit \$r" 1 ''
 t ok-ci-check-days-with-unit 0 "SSL_CERT_FILE=$F/pki/root.pem sh $TOP/examples/ci-check.sh --days 30d ci-full | tail -n 1" "1 unit, 3 checks, 0 failed" ''
 t trouble-ci-check-days-bad 2 "sh $TOP/examples/ci-check.sh --days 30x ci-full" '' \
-    'ci-check.sh: --days takes a number of days: 30 or 30d, not "30x"'
+    'ci-check.sh: --days takes days (30, 30d), 12h, a share of the lifetime (33%, 1/3) or both (30d,1/3), not "30x"'
 t trouble-ci-check-p12-and-encrypted-key-without-passin 2 "SSL_CERT_FILE=$F/root.pem sh $TOP/examples/ci-check.sh ci-p12" \
     "FAIL readable ci-p12: server.pfx: cannot be opened (cert-info exit 2): give --passin
 FAIL key      ci-p12: server.key: cannot be opened (key-match exit 2): encrypted: give --passin

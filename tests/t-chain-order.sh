@@ -178,7 +178,7 @@ t no-co-send-expires-within-hours 1 "$cs --at 2038-12-31T13:00:00Z -E 12h $S/ful
     "chain-order: warning: the chain goes through $S/fullchain.pem:1, which expires within 12 hours (--expires-within): notAfter 2039-01-01T00:00:00Z
 $sum1"
 t trouble-co-expires-within-not-a-duration 2 "chain-order -E soon $S/fullchain.pem 2>&1 | head -n 1; exit 2" \
-    'chain-order: --expires-within: "soon" is not a duration: use 30 (days), 30d, 12h, 2w, ...' ''
+    'chain-order: --expires-within: "soon" is not a duration: use 30 (days), 30d, 12h, 2w, 33% (of the lifetime), ...' ''
 t no-co-send-key-in-file 2 "$cs $S/merged.pem" '' \
     "chain-order: $S/merged.pem:1: --strict: PKCS#8 private key skipped: it is not written"
 t no-co-send-der-input 1 "$cs $S/leaf.der $P/issuing1.pem $P/policy.pem" '' \

@@ -164,7 +164,7 @@ site future www-rsa.pem www-rsa.key "$P/issuing1-future.pem" "$P/policy.pem"
 t no-gate-future-intermediate 1 "$CI gate/future >res; r=\$?; grep -c FAIL res; exit \$r" 2 ''
 # the expiry window (--days) at the time judged
 t no-gate-days-window 1 "$CI --at 2038-12-15 gate/ok >res; r=\$?; grep FAIL res; exit \$r" \
-    "FAIL expiry   gate/ok: fullchain.pem: www.deploy.example expires on 2039-01-01T00:00:00Z, within 30 days" ''
+    "FAIL expiry   gate/ok: fullchain.pem: www.deploy.example expires on 2039-01-01T00:00:00Z, in 17 days, 0% of its lifetime left" ''
 
 # an orphan key, and a file that cannot be read: its own verdict
 mkdir -p "$G/bad"

@@ -301,6 +301,7 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 	const X509_NAME_ENTRY *ne;
 	const ASN1_STRING *v;
 	BASIC_CONSTRAINTS *bc;
+	EXTENDED_KEY_USAGE *eku;
 	char *cn, *em, field[32], oid[80], why[256], dn[400];
 	unsigned char cnip[16];
 	const char *f, *e;
@@ -425,6 +426,21 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 			    "server certificate is never a CA (Baseline "
 			    "Requirements 7.1.2.7)");
 		BASIC_CONSTRAINTS_free(bc);
+	}
+	/* the Chrome root program's policy (2026) keeps public TLS server
+	 * certificates to serverAuth: CAs drop clientAuth (Let's Encrypt
+	 * in 2026), and a server that also dials out with its certificate
+	 * breaks at the renewal */
+	if (!c->smime && (eku = X509V3_get_d2i(exts, NID_ext_key_usage, NULL,
+	    NULL)) != NULL) {
+		for (k = 0; k < sk_ASN1_OBJECT_num(eku); k++)
+			if (OBJ_obj2nid(sk_ASN1_OBJECT_value(eku, k)) ==
+			    NID_client_auth)
+				warn(p, "it requests clientAuth: public TLS CAs "
+				    "no longer issue it (Chrome root program, "
+				    "2026); a TLS client certificate needs a "
+				    "private CA");
+		EXTENDED_KEY_USAGE_free(eku);
 	}
 	ERR_clear_error();
 	cn = ossl_name_entry(nm, "CN");

@@ -237,8 +237,8 @@ trust_verify(struct chain_pool *p, struct trust *c, const size_t *ch,
 		    !sk_X509_push(untrusted, chain_x509(p, ch[i])))
 			goto out;
 	if (!X509_STORE_CTX_init(vc, store, chain_x509(p, ch[0]),
-	    untrusted) || !X509_STORE_CTX_set_purpose(vc,
-	    X509_PURPOSE_SSL_SERVER))
+	    untrusted) || !X509_STORE_CTX_set_purpose(vc, c->purpose > 0 ?
+	    c->purpose : X509_PURPOSE_SSL_SERVER))
 		goto out;
 	vp = X509_STORE_CTX_get0_param(vc);
 	if (c->at_set)

@@ -26,6 +26,8 @@ struct trust {
 	int		 at_set;	/* --at given: at */
 	time_t		 at;
 	const char	*host;		/* --host, or NULL */
+	int		 purpose;	/* X509_PURPOSE_* to verify for;
+					   0: sslserver */
 	struct crlset	*crls;		/* --crl, or NULL */
 	int		 strict;	/* --strict: CRL warnings exit 1 */
 	int		 crl_soft;	/* --crl-soft: unknown status warns */
@@ -69,7 +71,7 @@ int	trust_missing(struct chain_pool *p, struct trust *c, size_t i);
 /*
  * trust_verify: OpenSSL's verification of the chain ch[0..n) (leaf
  * first) with the pool's anchors (X509_verify_cert(3), purpose
- * sslserver, c->at and c->host).  With c->crls, OpenSSL's CRL checking
+ * c->purpose or sslserver, c->at and c->host).  With c->crls, OpenSSL's CRL checking
  * too (X509_V_FLAG_CRL_CHECK_ALL, X509_STORE_CTX_set0_crls(3)) with the
  * CRLs crlset_verify accepted, found against the chain's certificates:
  * a revoked certificate fails as "revoked on DATE (REASON)"; then each

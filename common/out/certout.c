@@ -132,7 +132,7 @@ void
 certout_json(struct out *o, const struct pem_block *b, unsigned long member,
     const struct x509info *xi)
 {
-	certout_json_rev(o, b, member, xi, NULL);
+	certout_json_ari(o, b, member, xi, NULL, NULL);
 }
 
 /* "" as null */
@@ -168,6 +168,32 @@ void
 certout_json_rev(struct out *o, const struct pem_block *b,
     unsigned long member, const struct x509info *xi,
     const struct crlverdict *rev)
+{
+	certout_json_ari(o, b, member, xi, rev, NULL);
+}
+
+void
+certout_ari_text(struct out *o, const struct ari_window *ari)
+{
+	char buf[2400];
+	int n;
+
+	if (ari->ok)
+		n = snprintf(buf, sizeof(buf), "  renewal window:    %s to "
+		    "%s%s%s (ARI)\n", ari->start, ari->end, ari->explanation ?
+		    ", see " : "", ari->explanation ? ari->explanation : "");
+	else
+		n = snprintf(buf, sizeof(buf), "  renewal window:    unknown: "
+		    "%s (ARI)\n", ari->url ? "could not be read" :
+		    "no certificate identifier (no AKI keyIdentifier)");
+	out_write(o, buf, n > 0 && (size_t)n < sizeof(buf) ? (size_t)n :
+	    strlen(buf));
+}
+
+void
+certout_json_ari(struct out *o, const struct pem_block *b,
+    unsigned long member, const struct x509info *xi,
+    const struct crlverdict *rev, const struct ari_window *ari)
 {
 	struct json j;
 	const char *bt;
@@ -238,6 +264,15 @@ certout_json_rev(struct out *o, const struct pem_block *b,
 		json_str(&j, "date", nz(rev->date), -1);
 		json_str(&j, "source", nz(rev->source), -1);
 		json_str(&j, "why", nz(rev->why), -1);
+		json_close(&j, '}');
+	}
+	if (ari != NULL) {
+		json_open(&j, "ari", '{');
+		json_str(&j, "id", xi->ari_id, -1);
+		json_str(&j, "url", ari->url, -1);
+		json_str(&j, "start", ari->ok ? ari->start : NULL, -1);
+		json_str(&j, "end", ari->ok ? ari->end : NULL, -1);
+		json_str(&j, "explanation_url", ari->explanation, -1);
 		json_close(&j, '}');
 	}
 	json_end(&j);
@@ -348,6 +383,7 @@ struct cert_arg {
 	const struct pem_block *b;
 	X509		*x;
 	const struct x509info *xi;
+	const struct ari_window *ari;	/* --ari's answer, or NULL */
 };
 
 /* The fields of a CRL, which a certificate has not: empty for one. */
@@ -416,6 +452,14 @@ cert_val(struct out *o, const char *name, void *arg)
 		v = xi->aki != NULL ? xi->aki : (char *)"";
 	else if (IS("key_type"))
 		v = (char *)xi->key_type;
+	else if (IS("ari.id"))
+		v = xi->ari_id != NULL ? xi->ari_id : (char *)"";
+	else if (IS("ari.start") || IS("ari.end"))
+		v = a->ari == NULL || !a->ari->ok ? (char *)"" : IS("ari.start") ?
+		    (char *)a->ari->start : (char *)a->ari->end;
+	else if (IS("ari.explanation_url"))
+		v = a->ari == NULL || a->ari->explanation == NULL ? (char *)"" :
+		    a->ari->explanation;
 	else if (IS("days_left") || IS("line") || IS("index") ||
 	    IS("key_bits")) {
 		snprintf(num, sizeof(num), "%lld", IS("line") ?
@@ -442,7 +486,14 @@ int
 certout_format(struct out *o, const char *fmt, const struct pem_block *b,
     X509 *x, const struct x509info *xi)
 {
-	struct cert_arg a = { b, x, xi };
+	return certout_format_ari(o, fmt, b, x, xi, NULL);
+}
+
+int
+certout_format_ari(struct out *o, const char *fmt, const struct pem_block *b,
+    X509 *x, const struct x509info *xi, const struct ari_window *ari)
+{
+	struct cert_arg a = { b, x, xi, ari };
 
 	return walk(o, fmt, cert_val, &a);
 }
@@ -516,7 +567,8 @@ static const char *const fields[] = {
 	"signature", "source", "ski", "aki", "key_type", "days_left", "line",
 	"index", "key_bits", "dns", "san", "ip", "email", "type",
 	"spki.sha256.base64", "crl_number", "this_update", "next_update",
-	"revoked", NULL
+	"revoked", "ari.id", "ari.start", "ari.end", "ari.explanation_url",
+	NULL
 };
 
 const char *
@@ -709,22 +761,33 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 	size_t len = 0;
 	int i, ok, status = EX_YES;
 
-	if (c->within >= 0 && xi->bad_time != NULL)
+	if (within_on(&c->within) && xi->bad_time != NULL)
 		status = diag_err(b->src, b->line, "cannot check the expiry: "
 		    "its %s is malformed", xi->bad_time);
-	else if (c->within >= 0) {
+	else if (within_on(&c->within)) {
 		if (xi->secs_valid < 0)
 			status = diag_no(b->src, b->line, "%s is not valid "
 			    "before %s", xi->subject, xi->not_before);
 		else if (xi->secs_left < 0)
 			status = diag_no(b->src, b->line, "%s expired on %s",
 			    xi->subject, xi->not_after);
-		else if (xi->secs_left < c->within) {
+		else if (within_hit(&c->within, xi->secs_valid +
+		    xi->secs_left, xi->secs_left)) {
 			in_time(when, sizeof(when), xi->secs_left);
+			if (c->within.ppm >= 0)
+				snprintf(when + strlen(when), sizeof(when) -
+				    strlen(when), ", %d%% of its lifetime "
+				    "left", within_pct(xi->secs_valid +
+				    xi->secs_left, xi->secs_left));
 			status = diag_no(b->src, b->line, "%s expires on %s, "
 			    "%s", xi->subject, xi->not_after, when);
 		}
 	}
+	/* a CA's EKU restricts what its leaves may do (RFC 5280
+	 * 4.2.1.12 leaves it open; OpenSSL and the browsers enforce it) */
+	if (c->purpose > 0)
+		status = ex_worst(status, purpose_check(x, (enum purpose)
+		    (c->purpose - 1), xi->ca, xi->subject, b->src, b->line));
 	/* Names are a leaf's business: CA certificates are not checked. */
 	if (xi->ca || (c->nhosts == 0 && c->nemails == 0))
 		return status;
@@ -746,4 +809,23 @@ certout_check(const struct certcheck *c, const struct pem_block *b, X509 *x,
 		status = diag_no(b->src, b->line, "%s does not cover %s",
 		    xi->subject, missing);
 	return status;
+}
+
+const struct ari_window *
+certout_ari(const struct certcheck *c, const struct pem_block *b,
+    const struct x509info *xi, time_t at, struct ari_window *w, int *status)
+{
+	memset(w, 0, sizeof(*w));
+	*status = EX_YES;
+	/* RFC 9773 renews end-entity certificates only */
+	if (c->ari == NULL || xi->ca)
+		return NULL;
+	if (xi->ari_id == NULL)
+		*status = diag_err(b->src, b->line, "--ari: %s has no "
+		    "authority key identifier, so no ARI certificate "
+		    "identifier (RFC 9773 section 4.1)", xi->subject);
+	else if ((*status = ari_fetch(c->ari, xi->ari_id, c->timeout, w,
+	    b->src, b->line)) == EX_YES)
+		*status = ari_verdict(w, at, xi->subject, b->src, b->line);
+	return w;
 }

@@ -8,6 +8,8 @@
 #include <openssl/x509.h>
 
 #include "x509/crl.h"
+#include "check/ari.h"
+#include "check/purpose.h"
 #include "check/csrpolicy.h"
 #include "base/io.h"
 #include "read/pem.h"
@@ -39,6 +41,24 @@ void	certout_json_rev(struct out *o, const struct pem_block *b,
 	    const struct crlverdict *rev);
 
 /*
+ * certout_json_ari: certout_json_rev with, last when ari is not NULL
+ * (cert-info --ari), the member "ari" (pemkit(7)): an object of id (the
+ * RFC 9773 certificate identifier), url (the URL asked), start and end
+ * of the suggested renewal window (null when it could not be read) and
+ * explanation_url (null when the CA gave none).
+ */
+void	certout_json_ari(struct out *o, const struct pem_block *b,
+	    unsigned long member, const struct x509info *xi,
+	    const struct crlverdict *rev, const struct ari_window *ari);
+
+/*
+ * certout_ari_text: the text block's line for ari (cert-info --ari):
+ * "  renewal window:    START to END[, see URL] (ARI)", or "unknown: "
+ * and why.
+ */
+void	certout_ari_text(struct out *o, const struct ari_window *ari);
+
+/*
  * certout_rev_text: the text block's last line for rev (cert-info
  * --crl, --ocsp): "  revocation:        " then "revoked on DATE
  * (REASON), says SOURCE", "good, says SOURCE", "unknown: WHY" or "not
@@ -61,6 +81,15 @@ const char *certout_format_check(const char *fmt);
  */
 int	certout_format(struct out *o, const char *fmt,
 	    const struct pem_block *b, X509 *x, const struct x509info *xi);
+
+/*
+ * certout_format_ari: certout_format with --ari's answer ari (or NULL)
+ * for %{ari.start}, %{ari.end} and %{ari.explanation_url}, each empty
+ * when unknown.  %{ari.id}, the RFC 9773 identifier, needs no answer.
+ */
+int	certout_format_ari(struct out *o, const char *fmt,
+	    const struct pem_block *b, X509 *x, const struct x509info *xi,
+	    const struct ari_window *ari);
 
 /*
  * certout_format_crl: the -f template fmt for CRL crl (ci its fields) of
@@ -95,9 +124,13 @@ void	certout_csr(struct out *o, const struct pem_block *b,
 	    const struct strlist *exts, int smime, const char *tlsa, int json,
 	    int first);
 
-/* cert-info's gate: what -e, -H and -m ask. */
+/* cert-info's gate: what -e, -H, -m, --purpose and --ari ask. */
 struct certcheck {
-	long long	 within;	/* seconds; -1: no expiry check */
+	int		 purpose;	/* --purpose: enum purpose + 1; 0 none */
+	const char	*ari;		/* --ari: the renewalInfo URL, or NULL */
+	int		 timeout;	/* seconds for each --ari exchange */
+	struct within	 within;	/* -e; within_on() false: no expiry
+					   check */
 	char		**hosts, **emails;
 	int		 nhosts, nemails;
 };
@@ -105,12 +138,28 @@ struct certcheck {
 /*
  * certout_check: certificate x (xi its fields, from block b) against c:
  * not yet valid, expired or expiring within c->within (RFC 5280
- * 4.1.2.5), and, for an end-entity certificate, each host name
+ * 4.1.2.5; a share of the lifetime notBefore..notAfter too, the
+ * message then says how much is left: "in 5 days, 20% of its lifetime
+ * left"), and, for an end-entity certificate, each host name
  * (X509_check_host(3) through ossl_covers) and address
- * (X509_check_email(3)).  Each failure is a message at b's line.
+ * (X509_check_email(3)); with c->purpose, purpose_check for the leaf and
+ * for a CA that restricts EKU.  Each failure is a message at b's line.
  * Returns EX_YES, EX_NO, or EX_TROUBLE for a malformed time.
  */
 int	certout_check(const struct certcheck *c, const struct pem_block *b,
 	    X509 *x, const struct x509info *xi);
+
+/*
+ * certout_ari: with c->ari, for an end-entity certificate xi of block b:
+ * its renewal window fetched into *w (ari_fetch) and judged at time at
+ * (ari_verdict).  Returns w when the certificate was asked about (the
+ * window for the output, w->ok 0 when it could not be read), else NULL;
+ * *status EX_YES, EX_NO (the window has started) or EX_TROUBLE (no
+ * identifier: no AKI keyIdentifier; the answer could not be read), each
+ * but EX_YES after a message.  ari_free(w) after use.
+ */
+const struct ari_window *certout_ari(const struct certcheck *c,
+	    const struct pem_block *b, const struct x509info *xi, time_t at,
+	    struct ari_window *w, int *status);
 
 #endif

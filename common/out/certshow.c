@@ -15,12 +15,15 @@
 #include "x509/keys.h"
 #include "x509/x509info.h"
 
-/* Certificate x (xi its fields) of block b: shown, then -e, -H, -m. */
+/* Certificate x (xi its fields) of block b: --ari, shown, then -e, -H,
+ * -m, --purpose. */
 static int
 shown(struct certshow *c, const struct pem_block *b, unsigned long member,
     X509 *x, struct x509info *xi)
 {
-	int status;
+	const struct ari_window *ari;
+	struct ari_window aw;
+	int status, ast;
 
 	c->ncerts++;
 	c->nleaves += !xi->ca;
@@ -33,23 +36,27 @@ shown(struct certshow *c, const struct pem_block *b, unsigned long member,
 		    ossl_cert_defect(x));
 	if (revoke_on(&c->rv))
 		revoke_keep(&c->rv, x, b, member);
+	ari = certout_ari(&c->gate, b, xi, c->at, &aw, &ast);
 	if (c->deferred)
 		status = 0;	/* shown by shown_later, with the verdict */
 	else if (c->metrics != NULL) {
 		metrics_cert(c->metrics, b, member, x, xi);
 		status = 0;
 	} else if (c->format != NULL)
-		status = certout_format(&c->o, c->format, b, x, xi);
+		status = certout_format_ari(&c->o, c->format, b, x, xi, ari);
 	else {
 		status = 0;
 		if (c->json)
-			certout_json(&c->o, b, member, xi);
+			certout_json_ari(&c->o, b, member, xi, NULL, ari);
 		else
 			certout_text(&c->o, b, member, xi,
 			    c->ncerts + c->ncrls == 1);
+		if (!c->json && ari != NULL)
+			certout_ari_text(&c->o, ari);
 	}
 	if (status == 0)
-		status = certout_check(&c->gate, b, x, xi);
+		status = ex_worst(ast, certout_check(&c->gate, b, x, xi));
+	ari_free(&aw);
 	return status;
 }
 
@@ -129,7 +136,7 @@ crl_block(struct certshow *c, const struct pem_block *b)
 		crlout_text(&c->o, b, &ci, c->ncerts + c->ncrls == 0);
 	c->ncrls++;
 	if (status == EX_YES)
-		status = crl_gate(b, &ci, c->gate.within);
+		status = crl_gate(b, &ci, c->gate.within.secs);
 	crlinfo_free(&ci);
 	X509_CRL_free(crl);
 	return status;

@@ -156,11 +156,12 @@ opt_at(const char *arg, time_t *t, void (*usage)(int))
 }
 
 void
-opt_duration(const char *arg, long long *secs, void (*usage)(int))
+opt_duration(const char *arg, struct within *w, void (*usage)(int))
 {
-	if (parse_duration(arg, secs) != 0) {
+	if (parse_within(arg, w) != 0) {
 		diag_err(NULL, 0, "--expires-within: \"%s\" is not a duration: "
-		    "use 30 (days), 30d, 12h, 2w, ...", arg);
+		    "use 30 (days), 30d, 12h, 2w, 33%% (of the lifetime), ...",
+		    arg);
 		usage(EX_TROUBLE);
 	}
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/parse.h"
 #include "read/pem.h"
 
 /* The reader flags -c and -s set (pem.h). */
@@ -166,11 +167,11 @@ const char *opt_selection(const struct opts *o, char *buf, size_t n);
 void	opt_at(const char *arg, time_t *t, void (*usage)(int));
 
 /*
- * opt_duration: the argument of --expires-within: a duration as
- * parse_duration() (base/parse.h) takes it, into *secs.  On anything
- * else, a message naming the forms and usage(EX_TROUBLE).
+ * opt_duration: the argument of --expires-within: a duration or a share
+ * of the lifetime as parse_within() (base/parse.h) takes it, into *w.
+ * On anything else, a message naming the forms and usage(EX_TROUBLE).
  */
-void	opt_duration(const char *arg, long long *secs, void (*usage)(int));
+void	opt_duration(const char *arg, struct within *w, void (*usage)(int));
 
 /*
  * opt_timeout: the argument of -t/--timeout of the networked filters

@@ -34,7 +34,7 @@ void
 chain_init(struct chain_pool *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->within = -1;
+	within_none(&p->within);
 }
 
 /* FNV-1a, 64 bits: the index key of a name's DER. */
@@ -861,24 +861,52 @@ read_before(const struct chain_cert *a, const struct chain_cert *b)
 	    a->member < b->member);
 }
 
-/* Does certificate i expire within p->within seconds of p->at?  Its
- * notAfter, as 2030-01-31T00:00:00Z, into date[32]. */
+/* Does certificate i expire within p->within of p->at?  Its notAfter,
+ * as 2030-01-31T00:00:00Z, into date[32]; *left and *life the seconds
+ * it has to go and its lifetime (RFC 5280 4.1.2.5). */
 static int
-expires_within(struct chain_pool *p, size_t i, char *date)
+expires_within(struct chain_pool *p, size_t i, char *date, long long *left,
+    long long *life)
 {
 	X509 *x = chain_x509(p, i);
-	time_t t = p->at + (time_t)p->within;
+	ASN1_TIME *at = NULL;
 	struct tm tm;
+	int d1, s1, d2, s2, hit = 0;
 
 	*date = '\0';
-	if (x == NULL || X509_cmp_time(X509_get0_notAfter(x), &t) >= 0) {
-		ERR_clear_error();
-		return 0;
-	}
+	if (x == NULL || (at = ASN1_TIME_set(NULL, p->at)) == NULL ||
+	    !ASN1_TIME_diff(&d1, &s1, at, X509_get0_notAfter(x)) ||
+	    !ASN1_TIME_diff(&d2, &s2, X509_get0_notBefore(x),
+	    X509_get0_notAfter(x)))
+		goto out;
+	*left = (long long)d1 * 86400 + s1;
+	*life = (long long)d2 * 86400 + s2;
+	if (!within_hit(&p->within, *life, *left))
+		goto out;
+	hit = 1;
 	if (ASN1_TIME_to_tm(X509_get0_notAfter(x), &tm) == 1)
 		strftime(date, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+out:
+	ASN1_TIME_free(at);
 	ERR_clear_error();
-	return 1;
+	return hit;
+}
+
+/* "in 9 days" for secs from now, whole units counted down (9 days 23
+ * hours is "in 9 days"); under two days hours, under two hours
+ * minutes; into buf[512]. */
+static const char *
+span_in(long long secs, char *buf)
+{
+	long long v = secs / 60;
+	const char *u = "minute";
+
+	if (secs >= 2 * 86400)
+		v = secs / 86400, u = "day";
+	else if (secs >= 2 * 3600)
+		v = secs / 3600, u = "hour";
+	snprintf(buf, 512, "in %lld %s%s", v, u, v == 1 ? "" : "s");
+	return buf;
 }
 
 /* secs as "30 days", "12 hours", "1 second" into buf[512]. */
@@ -905,6 +933,7 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 {
 	size_t i, nstray = 0, prev;
 	char a[512], b[512], list[1600] = "", date[32], *s, *t;
+	long long left, life;
 
 	for (i = 0; i < p->n; i++)
 		if (!p->c[i].onchain && p->c[i].input && nstray++ < 3) {
@@ -923,13 +952,22 @@ chain_findings(struct chain_pool *p, const size_t *ch, size_t n, size_t leaf,
 			    CHAIN_WHERE(&p->c[ch[i]], a),
 			    chain_valid(p, ch[i]) == -1 ? "has expired" :
 			    "is not yet valid");
-	for (i = 0; i < n && p->within >= 0; i++)
-		if (chain_valid(p, ch[i]) == 1 && expires_within(p, ch[i],
-		    date))
+	for (i = 0; i < n && within_on(&p->within); i++) {
+		if (chain_valid(p, ch[i]) != 1 || !expires_within(p, ch[i],
+		    date, &left, &life))
+			continue;
+		if (p->within.ppm < 0)
 			chain_finding(p, 1, "the chain goes through %s, which "
 			    "expires within %s (--expires-within): notAfter %s",
-			    CHAIN_WHERE(&p->c[ch[i]], a), span_words(p->within,
-			    b), date);
+			    CHAIN_WHERE(&p->c[ch[i]], a), span_words(
+			    p->within.secs, b), date);
+		else
+			chain_finding(p, 1, "the chain goes through %s, which "
+			    "expires %s, %d%% of its lifetime left "
+			    "(--expires-within): notAfter %s",
+			    CHAIN_WHERE(&p->c[ch[i]], a), span_in(left, b),
+			    within_pct(life, left), date);
+	}
 	for (i = 0; i < n; i++)
 		if (p->c[ch[i]].critkeyid != NULL && !p->c[ch[i]].warned) {
 			p->c[ch[i]].warned = 1;

@@ -20,6 +20,7 @@
 #include <openssl/x509.h>
 
 #include "base/diag.h"
+#include "base/parse.h"
 
 /* One certificate of the pool. */
 struct chain_cert {
@@ -80,8 +81,8 @@ struct chain_pool {
 	int		 warn;		/* findings are warnings (chain-order),
 					   else notes (pem2p12) */
 	int		 strict;	/* notes are errors (--strict) */
-	long long	 within;	/* seconds: a link expiring within is
-					   a finding; -1 (chain_init) none */
+	struct within	 within;	/* a link expiring within is a
+					   finding; none after chain_init */
 	size_t		 nfindings;
 	size_t		*bucket;	/* subject hash -> first index + 1 */
 	size_t		 nbucket;

@@ -316,6 +316,61 @@ x509info_key(const EVP_PKEY *pk, struct x509info *xi)
  * validity, subjectAltName, key identifiers, basicConstraints, usages,
  * access.  0, or EX_TROUBLE when a name cannot be printed.
  */
+/* b64url[] of in[0..n): base64url without padding (RFC 4648 section 5),
+ * in a new string. */
+static char *
+b64url(const unsigned char *in, size_t n)
+{
+	char *out = xmalloc(4 * ((n + 2) / 3) + 1), *p;
+
+	EVP_EncodeBlock((unsigned char *)out, in, (int)n);
+	for (p = out; *p != '\0'; p++)
+		if (*p == '+')
+			*p = '-';
+		else if (*p == '/')
+			*p = '_';
+		else if (*p == '=') {
+			*p = '\0';
+			break;
+		}
+	return out;
+}
+
+/*
+ * The ARI certificate identifier of x (RFC 9773 section 4.1): the
+ * base64url of its AKI keyIdentifier, ".", the base64url of the DER
+ * content octets of its serial number (with the 00 that keeps a high
+ * bit positive), in a new string; NULL without a keyIdentifier.
+ */
+static char *
+ari_id(X509 *x)
+{
+	const ASN1_OCTET_STRING *kid = X509_get0_authority_key_id(x);
+	unsigned char *der = NULL;
+	const unsigned char *p;
+	char *a = NULL, *s = NULL, *id = NULL;
+	long clen;
+	int n, tag, cls;
+
+	if (kid == NULL || ASN1_STRING_length(kid) <= 0)
+		return NULL;
+	if ((n = i2d_ASN1_INTEGER(X509_get0_serialNumber(x), &der)) <= 0)
+		goto out;
+	p = der;
+	if (ASN1_get_object(&p, &clen, &tag, &cls, n) & 0x80 || clen <= 0)
+		goto out;
+	a = b64url(ASN1_STRING_get0_data(kid), (size_t)ASN1_STRING_length(kid));
+	s = b64url(p, (size_t)clen);
+	id = xmalloc(strlen(a) + strlen(s) + 2);
+	sprintf(id, "%s.%s", a, s);
+out:
+	OPENSSL_free(der);
+	free(a);
+	free(s);
+	ERR_clear_error();
+	return id;
+}
+
 static int
 core(X509 *x, const X509_NAME *subject, const X509_NAME *issuer, time_t at,
     struct x509info *xi)
@@ -369,6 +424,7 @@ core(X509 *x, const X509_NAME *subject, const X509_NAME *issuer, time_t at,
 	}
 	xi->ski = hex_colonless(X509_get0_subject_key_id(x));
 	xi->aki = hex_colonless(X509_get0_authority_key_id(x));
+	xi->ari_id = ari_id(x);
 	if ((bc = ossl_ext_d2i(x, NID_basic_constraints)) !=
 	    NULL) {
 		xi->has_bc = 1;
@@ -727,6 +783,7 @@ x509info_free(struct x509info *xi)
 	free(xi->serial);
 	free(xi->ski);
 	free(xi->aki);
+	free(xi->ari_id);
 	freelist(&xi->dns);
 	freelist(&xi->ip);
 	freelist(&xi->email);

@@ -42,6 +42,10 @@ struct x509info {
 	char		 spki_sha256[65];	/* of the SubjectPublicKeyInfo */
 	char		 pin_sha256[45];	/* the same, base64 (RFC 7469) */
 	char		*ski, *aki;	/* key identifiers, hex; or NULL */
+	char		*ari_id;	/* the ACME Renewal Information
+					   certificate identifier (RFC 9773
+					   4.1); NULL without an AKI
+					   keyIdentifier */
 	int		 has_bc, ca;	/* basicConstraints, 4.2.1.9 */
 	long		 path_len;	/* -1: none */
 	struct strlist	 ku, eku;	/* 4.2.1.3, 4.2.1.12 */

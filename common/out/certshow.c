@@ -145,10 +145,7 @@ crl_block(struct certshow *c, const struct pem_block *b)
 int
 certshow_block(struct certshow *c, const struct pem_block *b)
 {
-	const unsigned char *p = b->der;
 	STACK_OF(X509) *certs = NULL;
-	PKCS7 *p7;
-	EVP_PKEY *pk = NULL;
 	struct x509info xi;
 	X509 *x;
 	int i, status = EX_YES;
@@ -162,34 +159,22 @@ certshow_block(struct certshow *c, const struct pem_block *b)
 		X509_free(x);
 		return status;
 	}
-	if (b->kind == PK_PKCS12) {
-		if (!p12_open(b, c->pass, &pk, &certs))
-			return EX_TROUBLE;
-		for (i = 0; i < sk_X509_num(certs); i++)
-			status = ex_worst(status, contained(c, b,
-			    (unsigned long)i + 1, sk_X509_value(certs, i)));
-		sk_X509_pop_free(certs, X509_free);
-		EVP_PKEY_free(pk);
-		return status;
-	}
 	if (b->kind == PK_CRL)
 		return crl_block(c, b);
-	if (b->kind != PK_PKCS7) {
+	if (b->kind != PK_PKCS7 && b->kind != PK_PKCS12) {
 		diag_note(b->src, b->line, "%s skipped: not a certificate",
 		    pem_kind_name(b->kind));
 		return EX_YES;
 	}
-	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL)
-		return diag_err(b->src, b->line, "PKCS#7 block does not "
-		    "decode");
-	certs = p7_certs(b, p7);
+	if (!container_open(b, c->pass, NULL, &certs))
+		return EX_TROUBLE;
 	for (i = 0; i < sk_X509_num(certs); i++)
 		status = ex_worst(status, contained(c, b, (unsigned long)i + 1,
 		    sk_X509_value(certs, i)));
-	if (sk_X509_num(certs) <= 0)
+	if (b->kind == PK_PKCS7 && sk_X509_num(certs) <= 0)
 		diag_note(b->src, b->line, "PKCS#7 block holds no "
 		    "certificate");
-	PKCS7_free(p7);
+	sk_X509_pop_free(certs, X509_free);
 	return status;
 }
 

@@ -249,7 +249,9 @@ build(const struct opt_cmd *cmd)
 	*p = '\0';
 }
 
-const char *
+/* The getopt string and getopt_long table of cmd, valid until another
+ * command's table is made. */
+static const char *
 opt_getopt(const struct opt_cmd *cmd, const struct option **longopts)
 {
 	build(cmd);

@@ -138,15 +138,6 @@ const char	**opt_positional(const struct opt_cmd *cmd, int argc,
 		    char *argv[], int ch, int *n);
 
 /*
- * opt_getopt: the getopt string and getopt_long table made from cmd's
- * table, for a filter that must walk argv as getopt_long will
- * (tls-fetch's -S).  Both stay valid until another command's table is
- * made.
- */
-const char	*opt_getopt(const struct opt_cmd *cmd,
-		    const struct option **longopts);
-
-/*
  * opt_selected: 1 when the k-th selected block (from 1) is in o's -n
  * ranges, or o has none.
  */

@@ -61,26 +61,56 @@ p7_certs(const struct pem_block *b, const PKCS7 *p7)
 	return NULL;
 }
 
+int
+container_open(const struct pem_block *b, const char *pass, EVP_PKEY **key,
+    STACK_OF(X509) **certs)
+{
+	const unsigned char *p = b->der;
+	STACK_OF(X509) *in;
+	EVP_PKEY *pk = NULL;
+	PKCS7 *p7;
+	int i, ok;
+
+	*certs = NULL;
+	if (key != NULL)
+		*key = NULL;
+	if (b->kind == PK_PKCS12) {
+		ok = p12_open(b, pass, &pk, certs);
+		if (key != NULL)
+			*key = pk;
+		else
+			EVP_PKEY_free(pk);
+		return ok;
+	}
+	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL) {
+		diag_err(b->src, b->line, "PKCS#7 block does not decode");
+		return 0;
+	}
+	in = p7_certs(b, p7);
+	*certs = sk_X509_new_null();
+	for (i = 0; i < sk_X509_num(in); i++) {
+		X509_up_ref(sk_X509_value(in, i));
+		sk_X509_push(*certs, sk_X509_value(in, i));
+	}
+	PKCS7_free(p7);
+	ERR_clear_error();
+	return 1;
+}
+
 /* The certificates of a PKCS#7 block as members (DER the caller frees
  * with p12_members_free); 0 after a message when it does not decode. */
 static int
 p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
 {
-	const unsigned char *p = b->der;
-	STACK_OF(X509) *certs = NULL;
-	PKCS7 *p7;
+	STACK_OF(X509) *certs;
 
 	*m = NULL;
 	*n = 0;
-	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL) {
-		diag_err(b->src, b->line, "PKCS#7 block does not decode");
+	if (!container_open(b, NULL, NULL, &certs))
 		return 0;
-	}
-	certs = p7_certs(b, p7);
 	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
 	p12_members_certs(certs, *m, n);
-	PKCS7_free(p7);
-	ERR_clear_error();
+	sk_X509_pop_free(certs, X509_free);
 	return 1;
 }
 

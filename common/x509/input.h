@@ -73,6 +73,20 @@ void	pem_input_p7(struct pem_input *in);
 const char	*p7_type_name(const PKCS7 *p7);
 STACK_OF(X509)	*p7_certs(const struct pem_block *b, const PKCS7 *p7);
 
+/*
+ * container_open: the one place a PKCS#7 or PKCS#12 block b is opened
+ * (issue 23 item 2).  PKCS#12 (RFC 7292) through p12_open() with pass:
+ * *key the private key or NULL (freed at once when key is NULL), the
+ * certificate of the key first.  PKCS#7 (RFC 2315 SignedData): its
+ * certificates in order; one that is not SignedData is p7_certs's
+ * warning and no certificate; *key, when asked, NULL.  Returns 1 and
+ * *certs, a new stack (maybe empty) of references the caller frees with
+ * sk_X509_pop_free(certs, X509_free); 0 after an error message at b's
+ * place ("PKCS#7 block does not decode", or p12_open's), exit class 2.
+ */
+int	container_open(const struct pem_block *b, const char *pass,
+	    EVP_PKEY **key, STACK_OF(X509) **certs);
+
 /* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
 void	pem_input_init(struct pem_input *in, char **files, int nfiles,
 	    unsigned flags);

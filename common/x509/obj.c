@@ -113,16 +113,12 @@ static int
 unpack(struct obj_input *oi)
 {
 	const struct pem_block *b = &oi->b;
-	const unsigned char *p = b->der;
-	STACK_OF(X509) *certs = NULL;
-	PKCS7 *p7;
-	int i;
 
 	oi->next = 0;
 	oi->member = 0;
+	if (!container_open(b, oi->pass, &oi->key, &oi->certs))
+		return 0;
 	if (b->kind == PK_PKCS12) {
-		if (!p12_open(b, oi->pass, &oi->key, &oi->certs))
-			return 0;
 		if (oi->flags & OBJ_CERTS) {
 			EVP_PKEY_free(oi->key);
 			oi->key = NULL;
@@ -133,20 +129,9 @@ unpack(struct obj_input *oi)
 			X509_free(sk_X509_pop(oi->certs));
 		return 1;
 	}
-	if ((p7 = d2i_PKCS7(NULL, &p, (long)b->derlen)) == NULL) {
-		diag_err(b->src, b->line, "PKCS#7 block does not decode");
-		return 0;
-	}
-	certs = p7_certs(b, p7);
-	oi->certs = sk_X509_new_null();
-	for (i = 0; i < sk_X509_num(certs); i++) {
-		X509_up_ref(sk_X509_value(certs, i));
-		sk_X509_push(oi->certs, sk_X509_value(certs, i));
-	}
-	if (sk_X509_num(certs) <= 0)
+	if (sk_X509_num(oi->certs) <= 0)
 		diag_note(b->src, b->line, "PKCS#7 block holds no "
 		    "certificate");
-	PKCS7_free(p7);
 	return 1;
 }
 

@@ -189,6 +189,9 @@ aia_count(const struct lint_ctx *c, int nid, int *n, int *http)
 
 /* ---- CA key usage (BR 7.1.2.10.7, 7.1.2.1; RFC 5280 4.2.1.3) ---- */
 
+/* RFC 5280 4.2.1.3 (RFC 3280 before it, hence 2002): a CA certificate
+ * MUST have keyUsage */
+
 static void
 ca_ku_missing(struct lint_ctx *c)
 {
@@ -327,7 +330,10 @@ mp_allowed_eku(struct lint_ctx *c)
 		    "serverAuth and emailProtection");
 }
 
-/* ---- root certificates (BR 7.1.2.1) ---- */
+/* ---- root certificates (BR 7.1.2.1) ----
+ * zlint dates the keyUsage rules of roots from 1999; the BRs took
+ * effect on 2012-07-01 and bind certificates issued from then: the
+ * rules here do too. */
 
 static void
 root_eku_present(struct lint_ctx *c)
@@ -410,9 +416,8 @@ old_sub_mod(struct lint_ctx *c)
 static void
 sub_ca_aia_missing(struct lint_ctx *c)
 {
-	if (!tls_ca(c) || !started_before(c, 2020, 8, 20) || root_like(c))
-		return;
-	if (lint_ext(c, NID_info_access) == NULL)
+	if (tls_ca(c) && started_before(c, 2020, 8, 20) &&
+	    lint_ext(c, NID_info_access) == NULL && !root_like(c))
 		lint_find(c, "the intermediate has no "
 		    "authorityInformationAccess");
 }
@@ -589,8 +594,9 @@ invalid_ca_cp(struct lint_ctx *c)
 	if (!tls_ca(c))
 		return;
 	if ((cp = policies(c)) == NULL) {
-		lint_find(c, "the intermediate has no (readable) "
-		    "certificatePolicies");
+		lint_find(c, lint_ext(c, NID_certificate_policies) == NULL ?
+		    "the intermediate has no certificatePolicies" :
+		    "the intermediate's certificatePolicies cannot be read");
 		return;
 	}
 	n = reserved_count(cp, &any);
@@ -1194,7 +1200,7 @@ crl_reason_critical(struct lint_ctx *c)
 #define LK_MP	(LK_TLS | LK_SMIME | LK_CA)
 
 const struct lint_rule lint_cabf_ca[] = {
-	{ "e_ca_key_usage_missing", LINT_ERROR, "CA/B BR", "7.1.2.10.7",
+	{ "e_ca_key_usage_missing", LINT_ERROR, "RFC 5280", "4.2.1.3",
 	    "2002-04-01", LK_CA, ca_ku_missing },
 	{ "e_ca_key_usage_not_critical", LINT_ERROR, "CA/B BR", "7.1.2.10.7",
 	    "2012-07-01", LK_CA, ca_ku_not_critical },
@@ -1221,9 +1227,9 @@ const struct lint_rule lint_cabf_ca[] = {
 	{ "e_root_ca_extended_key_usage_present", LINT_ERROR, "CA/B BR",
 	    "7.1.2.1", "2012-07-01", LK_ROOT, root_eku_present },
 	{ "e_root_ca_key_usage_present", LINT_ERROR, "CA/B BR", "7.1.2.1",
-	    "1999-01-01", LK_ROOT, root_ku_present },
+	    "2012-07-01", LK_ROOT, root_ku_present },
 	{ "e_root_ca_key_usage_must_be_critical", LINT_ERROR, "CA/B BR",
-	    "7.1.2.1", "1999-01-01", LK_ROOT, root_ku_not_critical },
+	    "7.1.2.1", "2012-07-01", LK_ROOT, root_ku_not_critical },
 	{ "w_root_ca_basic_constraints_path_len_constraint_field_present",
 	    LINT_WARNING, "CA/B BR", "7.1.2.1", "2012-07-01", LK_ROOT,
 	    root_pathlen },

@@ -82,6 +82,10 @@ t ok-lint-ca-rules-listed 0 "cert-lint -L | cut -f1 | grep -c -x -F '$(echo "$ID
 t ok-lint-ca-good 0 "cert-lint --only '$IDS' $L/good-leaf.pem $L/good-iv.pem $L/good-sub-ca.pem $L/good-root.pem" '' ''
 # ... under every rule of the tree, not only the group's
 t ok-lint-ca-good-all-rules 0 "cert-lint $L/good-leaf.pem $L/good-iv.pem $L/good-sub-ca.pem $L/good-root.pem" '' ''
+# the TLS BRs bind a CA that can issue TLS certificates (no EKU, or
+# serverAuth or anyExtendedKeyUsage in it): not an S/MIME intermediate
+# without policies, AIA, CDP and cRLSign
+t ok-lint-ca-smime-intermediate 0 "cert-lint --only '$IDS' $L/smime-sub-ca.pem" '' ''
 # BR 7.1.6.4's DV subject rule ends with BR 2.0 (2023-09-15)
 t ok-lint-ca-dv-province-after-br2 0 "cert-lint --only e_cab_dv_conflicts_with_province $L/dv-province-2024.pem" '' ''
 # Apple's policy from 2022-04-21: three distinct logs for 181+ days

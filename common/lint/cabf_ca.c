@@ -202,7 +202,7 @@ ca_ku_missing(struct lint_ctx *c)
 static void
 ca_ku_not_critical(struct lint_ctx *c)
 {
-	if (lint_crit(c, NID_key_usage) == 0)
+	if (tls_ca(c) && lint_crit(c, NID_key_usage) == 0)
 		lint_find(c, "the keyUsage extension of a CA certificate is "
 		    "not critical");
 }
@@ -217,7 +217,7 @@ ca_cert_sign_not_set(struct lint_ctx *c)
 static void
 ca_crl_sign_not_set(struct lint_ctx *c)
 {
-	if (c->has_ku && !(c->ku & KU_CRL_SIGN))
+	if (tls_ca(c) && c->has_ku && !(c->ku & KU_CRL_SIGN))
 		lint_find(c, "a CA certificate's keyUsage lacks cRLSign");
 }
 
@@ -226,7 +226,7 @@ ca_crl_sign_not_set(struct lint_ctx *c)
 static void
 ca_digsig_not_set(struct lint_ctx *c)
 {
-	if (c->has_ku && !(c->ku & KU_DIGITAL_SIGNATURE))
+	if (tls_ca(c) && c->has_ku && !(c->ku & KU_DIGITAL_SIGNATURE))
 		lint_find(c, "a CA certificate's keyUsage lacks "
 		    "digitalSignature (needed to sign OCSP responses)");
 }
@@ -309,7 +309,7 @@ sub_ca_eku_not_constrained(struct lint_ctx *c)
 static void
 sub_ca_eku_critical(struct lint_ctx *c)
 {
-	if (lint_crit(c, NID_ext_key_usage) == 1)
+	if (tls_ca(c) && lint_crit(c, NID_ext_key_usage) == 1)
 		lint_find(c, "the intermediate's extKeyUsage is critical");
 }
 
@@ -435,7 +435,7 @@ sub_ca_aia_missing_w(struct lint_ctx *c)
 static void
 sub_ca_aia_critical(struct lint_ctx *c)
 {
-	if (lint_crit(c, NID_info_access) == 1)
+	if (tls_ca(c) && lint_crit(c, NID_info_access) == 1)
 		lint_find(c, "the intermediate's authorityInformationAccess "
 		    "is critical");
 }
@@ -448,7 +448,7 @@ sub_ca_aia_no_issuer(struct lint_ctx *c)
 {
 	int n, http;
 
-	if (started_before(c, 2023, 9, 15) && aia_count(c, NID_ad_ca_issuers, &n, &http) == 0 && http == 0)
+	if (tls_ca(c) && started_before(c, 2023, 9, 15) && aia_count(c, NID_ad_ca_issuers, &n, &http) == 0 && http == 0)
 		lint_find(c, "the intermediate's authorityInformationAccess "
 		    "has no caIssuers HTTP URL");
 }
@@ -507,7 +507,7 @@ sub_ca_cdp_missing(struct lint_ctx *c)
 static void
 sub_ca_cdp_critical(struct lint_ctx *c)
 {
-	if (lint_crit(c, NID_crl_distribution_points) == 1)
+	if (tls_ca(c) && lint_crit(c, NID_crl_distribution_points) == 1)
 		lint_find(c, "the intermediate's cRLDistributionPoints is "
 		    "critical");
 }
@@ -521,7 +521,7 @@ sub_ca_cdp_no_url(struct lint_ctx *c)
 	GENERAL_NAME *g;
 	int i, j, http = 0;
 
-	if (e == NULL || (cdp = X509V3_EXT_d2i(e)) == NULL)
+	if (!tls_ca(c) || e == NULL || (cdp = X509V3_EXT_d2i(e)) == NULL)
 		return;
 	for (i = 0; i < sk_DIST_POINT_num(cdp); i++) {
 		dp = sk_DIST_POINT_value(cdp, i);
@@ -554,7 +554,7 @@ sub_ca_cp_missing(struct lint_ctx *c)
 static void
 sub_ca_cp_critical(struct lint_ctx *c)
 {
-	if (lint_crit(c, NID_certificate_policies) == 1)
+	if (tls_ca(c) && lint_crit(c, NID_certificate_policies) == 1)
 		lint_find(c, "the intermediate's certificatePolicies is "
 		    "critical");
 }
@@ -1211,7 +1211,7 @@ const struct lint_rule lint_cabf_ca[] = {
 	{ "n_ca_digital_signature_not_set", LINT_NOTICE, "CA/B BR",
 	    "7.1.2.10.7", "2012-07-01", LK_CA, ca_digsig_not_set },
 	{ "e_ca_is_ca", LINT_ERROR, "CA/B BR", "7.1.2.10.4", "2012-07-01",
-	    LK_CERT, ca_is_ca },
+	    LK_TLS | LK_CA, ca_is_ca },
 	{ "e_sub_cert_not_is_ca", LINT_ERROR, "CA/B BR", "7.1.2.3",
 	    "2012-07-01", LK_CA, sub_cert_not_is_ca },
 	{ "e_ca_invalid_eku", LINT_ERROR, "CA/B BR", "7.1.2.10.6",

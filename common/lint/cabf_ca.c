@@ -94,18 +94,25 @@ tls_ca(const struct lint_ctx *c)
 }
 
 /*
- * A root in fact: self-issued and signed by its own key.  The engine's
- * kind takes OpenSSL's EXFLAG_SS, which also asks the AKI to match
- * the SKI (and does not check the signature); BR 6.1.5 and 7.1.2.2
- * speak of the CA's place in the hierarchy.
+ * A root in fact: self-issued under a non-empty name (RFC 5280 4.1.2.6:
+ * a CA's subject is not empty) and signed by its own key.  The
+ * engine's LK_ROOT is OpenSSL's EXFLAG_SS (self-issued, the AKI
+ * matching the SKI) and is taken as it is; an other self-issued CA is
+ * judged by its signature (a key-rollover certificate is not a root).
+ * BR 6.1.5 and 7.1.2.2 speak of the CA's place in the hierarchy.
  */
 static int
 root_like(const struct lint_ctx *c)
 {
-	EVP_PKEY *pk = X509_get0_pubkey(c->x);
+	EVP_PKEY *pk;
 
-	return pk != NULL && X509_NAME_cmp(X509_get_issuer_name(c->x),
-	    X509_get_subject_name(c->x)) == 0 && X509_verify(c->x, pk) == 1;
+	if (c->subject_empty || X509_NAME_cmp(X509_get_issuer_name(c->x),
+	    X509_get_subject_name(c->x)) != 0)
+		return 0;
+	if (c->kind == LK_ROOT)
+		return 1;
+	return (pk = X509_get0_pubkey(c->x)) != NULL &&
+	    X509_verify(c->x, pk) == 1;
 }
 
 static int

@@ -455,7 +455,8 @@ sub_ca_aia_no_issuer(struct lint_ctx *c)
 {
 	int n, http;
 
-	if (tls_ca(c) && started_before(c, 2023, 9, 15) && aia_count(c, NID_ad_ca_issuers, &n, &http) == 0 && http == 0)
+	if (tls_ca(c) && started_before(c, 2023, 9, 15) &&
+	    aia_count(c, NID_ad_ca_issuers, &n, &http) == 0 && http == 0)
 		lint_find(c, "the intermediate's authorityInformationAccess "
 		    "has no caIssuers HTTP URL");
 }
@@ -608,7 +609,8 @@ invalid_ca_cp(struct lint_ctx *c)
 	}
 	n = reserved_count(cp, &any);
 	if (any && sk_POLICYINFO_num(cp) > 1)
-		lint_find(c, "anyPolicy is not alone in the certificatePolicies");
+		lint_find(c, "anyPolicy is not alone in the "
+		    "certificatePolicies");
 	else if (!any && n == 0)
 		lint_find(c, "the certificatePolicies has neither anyPolicy "
 		    "nor a CA/B Forum reserved policy identifier");
@@ -810,9 +812,9 @@ ocsp_cert_cp(struct lint_ctx *c)
 /* ---- subscriber keys (BR 7.1.2.7.11) ---- */
 
 #define KU_ALL	(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION | \
-		 KU_KEY_ENCIPHERMENT | KU_DATA_ENCIPHERMENT | KU_KEY_AGREEMENT | \
-		 KU_KEY_CERT_SIGN | KU_CRL_SIGN | KU_ENCIPHER_ONLY | \
-		 KU_DECIPHER_ONLY)
+		 KU_KEY_ENCIPHERMENT | KU_DATA_ENCIPHERMENT | \
+		 KU_KEY_AGREEMENT | KU_KEY_CERT_SIGN | KU_CRL_SIGN | \
+		 KU_ENCIPHER_ONLY | KU_DECIPHER_ONLY)
 
 /* an ECC subscriber key: digitalSignature MUST, keyAgreement MAY (NOT
  * RECOMMENDED), nothing else */

@@ -20,10 +20,16 @@
  *	no section of the BRs forbids those characters there.
  *
  * Without a public-suffix list the "second-level" label of a name is the
- * one left of its last label (hyphen and underscore rules): a name under
- * a public suffix of two labels (co.uk) is judged on the suffix's own
- * label, which never starts or ends with a hyphen nor holds an
- * underscore, so a finding is never wrong, only missed there.
+ * one left of its last label (the underscore rules): a name under a
+ * public suffix of two labels (co.uk) is judged on the suffix's own
+ * label, which never holds an underscore, so the error is never wrong,
+ * only missed there (the underscore is then the warning's).
+ *
+ * Where zlint and the cited text differ, the text wins (and
+ * tests/lint-expect.except lists the zlint rows that differ):
+ *  e_dnsname_hyphen_in_sld judges every label, not the second-level one
+ *	alone; the SAN type rules (e_ext_san_*) judge subscriber TLS
+ *	certificates only, as BR 7.1.4.2.1 (7.1.2.7.12) does, not CAs.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -340,22 +346,28 @@ label_long(struct lint_ctx *c)
 	all_dns(c, label_long_one);
 }
 
-/* RFC 1034 3.5: a label neither starts nor ends with a hyphen; the
- * second-level label as the top of this file says. */
+/* BR 7.1.4.2 (7.1.2.7.12 in BR 2.0): a dNSName is P-Labels and LDH
+ * labels, and an LDH label neither starts nor ends with a hyphen (RFC
+ * 1034 3.5, RFC 5890 2.3.1).  zlint judges the second-level label only
+ * (by the public-suffix list); the text holds every label, so each one
+ * left of the top-level label is judged here. */
 static void
 hyphen_sld_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
 	struct labels l;
 	char buf[160];
 	const unsigned char *s;
+	size_t i;
 
 	split(p, n, &l);
-	if (l.n < 2 || l.len[l.n - 2] == 0)
-		return;
-	s = p + l.off[l.n - 2];
-	if (s[0] == '-' || s[l.len[l.n - 2] - 1] == '-')
-		lint_find(c, "the DNS name \"%s\" has a second-level label "
-		    "that starts or ends with a hyphen", SHOW(buf, p, n));
+	for (i = 0; i + 1 < l.n; i++) {
+		s = p + l.off[i];
+		if (l.len[i] > 0 && (s[0] == '-' || s[l.len[i] - 1] == '-')) {
+			lint_find(c, "the DNS name \"%s\" has a label that "
+			    "starts or ends with a hyphen", SHOW(buf, p, n));
+			return;
+		}
+	}
 }
 
 static void

@@ -187,58 +187,36 @@ entry_utf8(X509_NAME_ENTRY *ne, unsigned char **out)
 }
 
 /*
- * Each DNS name of c's certificate: the subjectAltName's dNSNames and,
- * with cn, the subject's commonNames that are not IP addresses (BR
- * 7.1.4.2.2 a: the commonName repeats a SAN value).  fn gets each name.
+ * Each dNSName of c's certificate's extension nid (SAN, IAN) to fn.
+ * zlint reads the subject's commonName as a DNS name too; BR 7.1.4.2.2 a
+ * makes it one of the SAN's values (e_subject_common_name_not_from_san),
+ * so these rules read the SAN alone and a commonName "Ignore me" is not
+ * called a DNS name with bad characters.
  */
 typedef void (*name_fn)(struct lint_ctx *, const unsigned char *, size_t);
 
 static void
-each_dns(struct lint_ctx *c, int nid, int cn, name_fn fn)
+each_dns(struct lint_ctx *c, int nid, name_fn fn)
 {
 	GENERAL_NAMES *gn;
 	GENERAL_NAME *g;
-	X509_NAME *nm;
-	ASN1_OCTET_STRING *ip;
-	unsigned char *u;
-	int i, len, type;
+	int i;
 
-	if ((gn = alt_names(c, nid)) != NULL) {
-		for (i = 0; i < sk_GENERAL_NAME_num(gn); i++) {
-			g = sk_GENERAL_NAME_value(gn, i);
-			if (g->type != GEN_DNS)
-				continue;
-			(void)type;
+	if ((gn = alt_names(c, nid)) == NULL)
+		return;
+	for (i = 0; i < sk_GENERAL_NAME_num(gn); i++) {
+		g = sk_GENERAL_NAME_value(gn, i);
+		if (g->type == GEN_DNS)
 			fn(c, ASN1_STRING_get0_data(g->d.dNSName),
 			    (size_t)ASN1_STRING_length(g->d.dNSName));
-		}
-		GENERAL_NAMES_free(gn);
 	}
-	if (!cn)
-		return;
-	nm = X509_get_subject_name(c->x);
-	i = -1;
-	while ((i = X509_NAME_get_index_by_NID(nm, NID_commonName, i)) >= 0) {
-		if ((len = entry_utf8(X509_NAME_get_entry(nm, i), &u)) < 0)
-			continue;
-		if ((ip = a2i_IPADDRESS((char *)u)) != NULL)
-			ASN1_OCTET_STRING_free(ip);
-		else
-			fn(c, u, (size_t)len);
-		OPENSSL_free(u);
-	}
+	GENERAL_NAMES_free(gn);
 }
 
 static void
 san_dns(struct lint_ctx *c, name_fn fn)
 {
-	each_dns(c, NID_subject_alt_name, 0, fn);
-}
-
-static void
-all_dns(struct lint_ctx *c, name_fn fn)
-{
-	each_dns(c, NID_subject_alt_name, 1, fn);
+	each_dns(c, NID_subject_alt_name, fn);
 }
 
 /* The labels of name p[0..n): label i is p[off[i] .. off[i]+len[i]). */
@@ -296,7 +274,7 @@ bad_char_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 bad_char(struct lint_ctx *c)
 {
-	all_dns(c, bad_char_one);
+	san_dns(c, bad_char_one);
 }
 
 /* RFC 1034 3.5, BR 7.1.4.2: a label of a name is never empty (a name
@@ -320,7 +298,7 @@ empty_label_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 empty_label(struct lint_ctx *c)
 {
-	all_dns(c, empty_label_one);
+	san_dns(c, empty_label_one);
 }
 
 /* RFC 1035 2.3.4: a label is at most 63 octets. */
@@ -343,7 +321,7 @@ label_long_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 label_long(struct lint_ctx *c)
 {
-	all_dns(c, label_long_one);
+	san_dns(c, label_long_one);
 }
 
 /* BR 7.1.4.2 (7.1.2.7.12 in BR 2.0): a dNSName is P-Labels and LDH
@@ -373,7 +351,7 @@ hyphen_sld_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 hyphen_sld(struct lint_ctx *c)
 {
-	all_dns(c, hyphen_sld_one);
+	san_dns(c, hyphen_sld_one);
 }
 
 /* BR 1.6.1 "Wildcard Domain Name": "*" is the whole leftmost label;
@@ -394,7 +372,7 @@ left_wild_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 left_wild(struct lint_ctx *c)
 {
-	all_dns(c, left_wild_one);
+	san_dns(c, left_wild_one);
 }
 
 /* BR 1.6.1: the wildcard "*" only in the leftmost label. */
@@ -417,7 +395,7 @@ wild_left_only_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 wild_left_only(struct lint_ctx *c)
 {
-	all_dns(c, wild_left_only_one);
+	san_dns(c, wild_left_only_one);
 }
 
 /* BR 7.1.4.2.1: underscores are not in host names (RFC 1034 3.5); the
@@ -438,7 +416,7 @@ us_sld_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 us_sld(struct lint_ctx *c)
 {
-	all_dns(c, us_sld_one);
+	san_dns(c, us_sld_one);
 }
 
 static void
@@ -456,7 +434,7 @@ us_trd_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 us_trd(struct lint_ctx *c)
 {
-	all_dns(c, us_trd_one);
+	san_dns(c, us_trd_one);
 }
 
 /* BR 7.1.4.2.1 (Ballot SC12, BR 1.6.2 of 2018-12-10): underscores in
@@ -579,7 +557,7 @@ reserved_label_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 reserved_label(struct lint_ctx *c)
 {
-	all_dns(c, reserved_label_one);
+	san_dns(c, reserved_label_one);
 }
 
 /* ---- community rules (awslabs certlint) on SAN and IAN dNSNames ---- */
@@ -607,7 +585,6 @@ period_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 bare_wild_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	(void)p;
 	if (n == 1 && p[0] == '*')
 		lint_find(c, "a DNS name is a bare wildcard \"*\"");
 }
@@ -626,49 +603,49 @@ wild_first_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 static void
 san_null(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, 0, null_char_one);
+	each_dns(c, NID_subject_alt_name, null_char_one);
 }
 
 static void
 ian_null(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, 0, null_char_one);
+	each_dns(c, NID_issuer_alt_name, null_char_one);
 }
 
 static void
 san_period(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, 0, period_one);
+	each_dns(c, NID_subject_alt_name, period_one);
 }
 
 static void
 ian_period(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, 0, period_one);
+	each_dns(c, NID_issuer_alt_name, period_one);
 }
 
 static void
 san_bare(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, 0, bare_wild_one);
+	each_dns(c, NID_subject_alt_name, bare_wild_one);
 }
 
 static void
 ian_bare(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, 0, bare_wild_one);
+	each_dns(c, NID_issuer_alt_name, bare_wild_one);
 }
 
 static void
 san_wild_first(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, 0, wild_first_one);
+	each_dns(c, NID_subject_alt_name, wild_first_one);
 }
 
 static void
 ian_wild_first(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, 0, wild_first_one);
+	each_dns(c, NID_issuer_alt_name, wild_first_one);
 }
 
 /* draft-strad-trans-redaction-00: a "?" label is a redacted one. */
@@ -1145,8 +1122,10 @@ iso_country(const unsigned char *p, int n)
 
 	if (n != 2)
 		return 0;
+	/* X.520 matches countryName without case (caseIgnoreMatch) */
 	for (i = 0; i + 1 < sizeof(iso3166); i += 2)
-		if (iso3166[i] == p[0] && iso3166[i + 1] == p[1])
+		if (iso3166[i] == (p[0] & ~0x20) &&
+		    iso3166[i + 1] == (p[1] & ~0x20))
 			return 1;
 	return 0;
 }

@@ -35,6 +35,8 @@ e_san_wildcard_not_first $N/bad-dns.pem
 e_no_underscores_before_1_6_2 $N/us-2018.pem
 e_underscore_present_with_too_long_validity $N/us-window-long.pem
 e_underscore_permissible_in_dnsname_if_valid_when_replaced $N/us-window-bad-label.pem
+e_international_dns_name_not_nfc $N/bad-idn-aia.pem
+w_sub_cert_aia_contains_internal_names $N/bad-idn-aia.pem
 e_san_dns_name_includes_null_char $N/bad-der-names.pem
 e_ian_dns_name_includes_null_char $N/bad-der-names.pem
 e_ian_wildcard_not_first $N/bad-der-names.pem
@@ -89,6 +91,9 @@ t ok-names-underscore-short 0 "cert-lint --only e_underscore_present_with_too_lo
 t ok-names-underscore-replaceable 0 "cert-lint --only e_underscore_permissible_in_dnsname_if_valid_when_replaced $N/us-window-long.pem" '' ''
 t ok-names-no-cn-2024 0 "cert-lint --only w_subject_common_name_included,n_subject_common_name_included $N/bad-dns.pem $N/ok-ov.pem | cut -d' ' -f1,3" \
     "$N/ok-ov.pem:2: w_subject_common_name_included:" ''
+t no-names-aia-internal-words 0 "cert-lint --only w_sub_cert_aia_contains_internal_names $N/bad-idn-aia.pem | cut -d' ' -f3-" \
+    'w_sub_cert_aia_contains_internal_names: the authorityInfoAccess URL "http://ca/ca.crt" names an internal host (CA/B BR 7.1.2.7.7)
+w_sub_cert_aia_contains_internal_names: the authorityInfoAccess URL "http://user@ocsp.corp.internal:8080/" names an internal host (CA/B BR 7.1.2.7.7)' ''
 # --at before SC47 (2022-09-01): the OU rule is not yet in force
 t ok-names-ou-at-2022 0 "cert-lint --at 2022-01-01 --only e_organizational_unit_name_prohibited $N/ou-no-o.pem" '' ''
 

@@ -10,8 +10,6 @@
  *	not ship it.
  *  n_dnsname_wildcard_left_of_public_suffix, n_san_iana_pub_suffix_empty:
  *	need the public-suffix list.
- *  e_international_dns_name_not_nfc: needs Unicode normalization tables
- *	(RFC 8399, UAX #15); OpenSSL has none.
  *  e_san_dns_name_onion_not_ev_cert: needs the list of each CA's own EV
  *	policy OIDs (zlint's util/ev.go); 2.23.140.1.1 alone would flag
  *	EV certificates that assert only their CA's OID.
@@ -34,6 +32,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <idn2.h>
 
 #include <openssl/asn1.h>
 #include <openssl/crypto.h>
@@ -558,6 +558,49 @@ static void
 reserved_label(struct lint_ctx *c)
 {
 	san_dns(c, reserved_label_one);
+}
+
+/* RFC 5891 5.3 (RFC 8399 2.1): a U-label is in Unicode Normalization
+ * Form C; each A-label ("xn--") is decoded and its U-label checked by
+ * libidn2's IDNA2008 lookup, which says IDN2_NOT_NFC. */
+static void
+not_nfc_one(struct lint_ctx *c, const unsigned char *p, size_t n)
+{
+	struct labels l;
+	char buf[160], lab[256], *u;
+	uint8_t *o;
+	size_t i;
+	int rc;
+
+	split(p, n, &l);
+	for (i = 0; i < l.n; i++) {
+		if (l.len[i] < 5 || l.len[i] >= sizeof(lab) ||
+		    OPENSSL_strncasecmp((const char *)p + l.off[i], "xn--",
+		    4) != 0 || has_byte(p + l.off[i], l.len[i], '\0'))
+			continue;
+		memcpy(lab, p + l.off[i], l.len[i]);
+		lab[l.len[i]] = '\0';
+		u = NULL;
+		o = NULL;
+		rc = IDN2_OK;
+		if (idn2_to_unicode_8z8z(lab, &u, 0) == IDN2_OK)
+			rc = idn2_lookup_u8((const uint8_t *)u, &o,
+			    IDN2_NO_TR46);
+		idn2_free(u);
+		idn2_free(o);
+		if (rc == IDN2_NOT_NFC) {
+			lint_find(c, "the DNS name \"%s\" has a label that is "
+			    "not in Unicode Normalization Form C",
+			    SHOW(buf, p, n));
+			return;
+		}
+	}
+}
+
+static void
+not_nfc(struct lint_ctx *c)
+{
+	san_dns(c, not_nfc_one);
 }
 
 /* ---- community rules (awslabs certlint) on SAN and IAN dNSNames ---- */
@@ -1515,6 +1558,91 @@ iv_personal_strict(struct lint_ctx *c)
 
 /* ---- other extensions of the group ---- */
 
+/*
+ * BR 7.1.2.7.7: the AIA's URLs are the issuing CA's, publicly reached;
+ * BR 1.6.1 "Internal Name": a name that does not end in a top-level
+ * domain of IANA's Root Zone Database.  Without that database only the
+ * names that can never end in one are judged: a single label, and the
+ * special-use top-level names of RFC 2606 (test, example, invalid,
+ * localhost), RFC 6762 (local) and ICANN's "internal" (2024).  zlint
+ * cites 7.1.2.10.3, the CA certificates' AIA.
+ */
+static int
+internal_host(const char *h, size_t n)
+{
+	static const char *const tlds[] = {
+		"test", "example", "invalid", "localhost", "local", "internal"
+	};
+	const char *dot;
+	size_t k, tl;
+
+	if (n > 0 && h[n - 1] == '.')
+		n--;
+	if (n == 0)
+		return 0;
+	for (dot = h + n; dot > h && dot[-1] != '.'; dot--)
+		;
+	if (dot == h)
+		return 1;
+	tl = (size_t)(h + n - dot);
+	for (k = 0; k < sizeof(tlds) / sizeof(tlds[0]); k++)
+		if (strlen(tlds[k]) == tl && OPENSSL_strncasecmp(dot, tlds[k],
+		    tl) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+aia_internal(struct lint_ctx *c)
+{
+	AUTHORITY_INFO_ACCESS *aia;
+	ACCESS_DESCRIPTION *ad;
+	ASN1_OCTET_STRING *ip;
+	const char *u, *h, *e, *at;
+	char buf[160], host[256];
+	int i, n;
+
+	if (lint_ext(c, NID_info_access) == NULL ||
+	    (aia = X509V3_EXT_d2i(lint_ext(c, NID_info_access))) == NULL)
+		return;
+	for (i = 0; i < sk_ACCESS_DESCRIPTION_num(aia); i++) {
+		ad = sk_ACCESS_DESCRIPTION_value(aia, i);
+		if (ad->location->type != GEN_URI)
+			continue;
+		u = (const char *)ASN1_STRING_get0_data(
+		    ad->location->d.uniformResourceIdentifier);
+		n = ASN1_STRING_length(
+		    ad->location->d.uniformResourceIdentifier);
+		if ((h = strstr(u, "://")) == NULL || h - u > n)
+			continue;
+		h += 3;
+		for (e = h; e < u + n && *e != '/' && *e != '?' &&
+		    *e != '#'; e++)
+			;
+		for (at = e; at > h && at[-1] != '@'; at--)
+			;
+		h = at;
+		if (h < e && *h == '[')		/* an IPv6 literal */
+			continue;
+		if ((size_t)(e - h) >= sizeof(host))
+			continue;
+		memcpy(host, h, (size_t)(e - h));
+		host[e - h] = '\0';
+		if (strchr(host, ':') != NULL)
+			*strchr(host, ':') = '\0';
+		if ((ip = a2i_IPADDRESS(host)) != NULL) {
+			ASN1_OCTET_STRING_free(ip);
+			continue;
+		}
+		if (internal_host(host, strlen(host)))
+			lint_find(c, "the authorityInfoAccess URL \"%s\" names "
+			    "an internal host", SHOW(buf,
+			    (const unsigned char *)u, (size_t)n));
+	}
+	AUTHORITY_INFO_ACCESS_free(aia);
+}
+
+
 /* BR 7.1.2.7.6 (BR 2.0): subjectKeyIdentifier NOT RECOMMENDED in a
  * subscriber certificate. */
 static void
@@ -1563,6 +1691,8 @@ const struct lint_rule lint_cabf_names[] = {
 	    "7.1.4.2.1", "2019-04-01", LK_TLS, us_not_permissible },
 	{ "e_dnsname_contains_prohibited_reserved_label", LINT_ERROR,
 	    "CA/B BR", "7.1.4.2.1", "2021-10-01", LK_TLS, reserved_label },
+	{ "e_international_dns_name_not_nfc", LINT_ERROR, "RFC 5891", "5.3",
+	    "2018-05-01", LK_CERT, not_nfc },
 	{ "e_san_dns_name_onion_invalid", LINT_ERROR, "CA/B BR",
 	    "Appendix B", "2015-05-01", LK_TLS, onion_invalid },
 	{ "e_subject_contains_reserved_arpa_ip", LINT_ERROR, "CA/B BR",
@@ -1672,6 +1802,8 @@ const struct lint_rule lint_cabf_names[] = {
 	{ "w_ext_subject_key_identifier_not_recommended_subscriber",
 	    LINT_WARNING, "CA/B BR", "7.1.2.7.6", "2023-09-15", LK_TLS,
 	    ski_subscriber },
+	{ "w_sub_cert_aia_contains_internal_names", LINT_WARNING, "CA/B BR",
+	    "7.1.2.7.7", "2012-07-01", LK_TLS, aia_internal },
 	{ "w_sub_ca_name_constraints_not_critical", LINT_WARNING, "CA/B BR",
 	    "7.1.2.2", "2012-06-08", LK_SUBCA, subca_nc_not_critical },
 	{ NULL, 0, NULL, NULL, NULL, 0, NULL }

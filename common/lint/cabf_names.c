@@ -13,9 +13,6 @@
  *  e_san_dns_name_onion_not_ev_cert: needs the list of each CA's own EV
  *	policy OIDs (zlint's util/ev.go); 2.23.140.1.1 alone would flag
  *	EV certificates that assert only their CA's OID.
- *  e_state_or_province_name_must_not_contain_control_characters: zlint
- *	flags ":", "=", "{", "[", ";", quotes, "|" and "\" in ST and L;
- *	no section of the BRs forbids those characters there.
  *
  * Without a public-suffix list the "second-level" label of a name is the
  * one left of its last label (the underscore rules): a name under a
@@ -1330,6 +1327,40 @@ noninformational(struct lint_ctx *c)
 	}
 }
 
+/* BR 3.2.2.1: stateOrProvinceName and localityName are the verified
+ * place names of an authoritative source: no control characters, and
+ * none of = : { } [ ] ; " | \ that mark structured data (JSON, key=value)
+ * put into them, zlint's reading, which no place name needs. */
+static void
+place_chars(struct lint_ctx *c)
+{
+	static const int nids[] = { NID_stateOrProvinceName,
+	    NID_localityName };
+	X509_NAME *nm = X509_get_subject_name(c->x);
+	unsigned char *u;
+	char buf[80];
+	size_t k;
+	int i, j, len;
+
+	for (k = 0; k < sizeof(nids) / sizeof(nids[0]); k++) {
+		i = -1;
+		while ((i = X509_NAME_get_index_by_NID(nm, nids[k], i)) >= 0) {
+			if ((len = entry_utf8(X509_NAME_get_entry(nm, i),
+			    &u)) < 0)
+				continue;
+			for (j = 0; j < len; j++)
+				if (u[j] < 0x20 || u[j] == 0x7f ||
+				    strchr("=:{}[];\"|\\", u[j]) != NULL)
+					break;
+			if (j < len)
+				lint_find(c, "the %s \"%s\" has a control or "
+				    "structuring character", OBJ_nid2ln(nids[k]),
+				    SHOW(buf, u, (size_t)len));
+			OPENSSL_free(u);
+		}
+	}
+}
+
 /* certlint: whitespace before or after a subject value. */
 static int
 is_space(unsigned char b)
@@ -1780,6 +1811,9 @@ const struct lint_rule lint_cabf_names[] = {
 	    "7.1.4.2.2", "2022-09-01", LK_TLS, ou_prohibited },
 	{ "e_subject_contains_noninformational_value", LINT_ERROR, "CA/B BR",
 	    "7.1.4.2.2", "2012-07-01", LK_TLS, noninformational },
+	{ "e_state_or_province_name_must_not_contain_control_characters",
+	    LINT_ERROR, "CA/B BR", "3.2.2.1", "2012-07-01", LK_TLS | LK_CA,
+	    place_chars },
 	{ "w_subject_dn_leading_whitespace", LINT_WARNING, "community",
 	    "certlint", "0000-01-01", LK_CERT, ws_leading },
 	{ "w_subject_dn_trailing_whitespace", LINT_WARNING, "community",

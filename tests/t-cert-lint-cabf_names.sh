@@ -71,7 +71,7 @@ EOF2
 # without commonName, an intermediate), but for BR 2.0's two NOT
 # RECOMMENDED, which the 2024 leaf has (a commonName, a
 # subjectKeyIdentifier: openssl ca adds one)
-ids=$(sed -n 's/^	{ "\([a-z0-9_]*\)".*/\1/p; s/^	    *"\([a-z0-9_]*\)",$/\1/p' \
+ids=$(sed -n 's/^	{ *"\([a-z0-9_]*\)".*/\1/p; s/^	    *"\([a-z0-9_]*\)",$/\1/p' \
     "$TOP/common/lint/cabf_names.c" | grep -v \
     -e '^w_subject_common_name_included$' \
     -e '^w_ext_subject_key_identifier_not_recommended_subscriber$' |

@@ -1354,8 +1354,9 @@ place_chars(struct lint_ctx *c)
 					break;
 			if (j < len)
 				lint_find(c, "the %s \"%s\" has a control or "
-				    "structuring character", OBJ_nid2ln(nids[k]),
-				    SHOW(buf, u, (size_t)len));
+				    "structuring character",
+				    OBJ_nid2ln(nids[k]), SHOW(buf, u,
+				    (size_t)len));
 			OPENSSL_free(u);
 		}
 	}
@@ -1380,8 +1381,9 @@ ws_rule(struct lint_ctx *c, int lead)
 		if ((len = entry_utf8(X509_NAME_get_entry(nm, i), &u)) < 0)
 			continue;
 		if (len > 0 && is_space(lead ? u[0] : u[len - 1])) {
-			OBJ_obj2txt(oid, sizeof(oid), X509_NAME_ENTRY_get_object(
-			    X509_NAME_get_entry(nm, i)), 0);
+			OBJ_obj2txt(oid, sizeof(oid),
+			    X509_NAME_ENTRY_get_object(X509_NAME_get_entry(nm,
+			    i)), 0);
 			lint_find(c, "the subject's %s \"%s\" has %s "
 			    "whitespace", oid, SHOW(buf, u, (size_t)len),
 			    lead ? "leading" : "trailing");
@@ -1804,7 +1806,7 @@ const struct lint_rule lint_cabf_names[] = {
 	{ "e_sub_cert_given_name_surname_contains_correct_policy",
 	    LINT_ERROR, "CA/B BR", "7.1.4.2.2", "2016-09-07", LK_TLS,
 	    gn_sn_policy },
-	{ "e_subject_contains_organizational_unit_name_and_no_organization_name",
+	{"e_subject_contains_organizational_unit_name_and_no_organization_name",
 	    LINT_ERROR, "CA/B BR", "7.1.4.2.2", "2021-08-16", LK_TLS,
 	    ou_without_o },
 	{ "e_organizational_unit_name_prohibited", LINT_ERROR, "CA/B BR",

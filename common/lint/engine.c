@@ -21,6 +21,7 @@ static const struct lint_rule *const groups[] = {
 	lint_crl,
 	lint_cabf,
 	lint_cabf_ca,
+	lint_cabf_names,
 	NULL
 };
 

@@ -86,6 +86,7 @@ extern const struct lint_rule lint_rfc5280[];	/* rfc5280.c */
 extern const struct lint_rule lint_crl[];	/* crlrules.c */
 extern const struct lint_rule lint_cabf[];	/* cabf.c */
 extern const struct lint_rule lint_cabf_ca[];	/* cabf_ca.c */
+extern const struct lint_rule lint_cabf_names[];	/* cabf_names.c */
 
 /* One finding: the rule and the words of what is wrong. */
 struct lint_finding {

@@ -19,6 +19,7 @@ static const struct lint_rule *const groups[] = {
 	lint_rfc5280,
 	lint_crl,
 	lint_cabf,
+	lint_cabf_leaf,
 	NULL
 };
 

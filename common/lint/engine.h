@@ -54,6 +54,7 @@ struct lint_rule {
 extern const struct lint_rule lint_rfc5280[];	/* rfc5280.c */
 extern const struct lint_rule lint_crl[];	/* crlrules.c */
 extern const struct lint_rule lint_cabf[];	/* cabf.c */
+extern const struct lint_rule lint_cabf_leaf[];	/* cabf_leaf.c */
 
 /* One finding: the rule and the words of what is wrong. */
 struct lint_finding {

@@ -1062,6 +1062,35 @@ aia_no_ocsp(struct lint_ctx *c)
  */
 enum aia_check { AIA_METHOD, AIA_OCSP_HTTP, AIA_UNIQUE };
 
+/*
+ * Do a and b name one location?  URIs compare as RFC 3986 section
+ * 6.2.2.1 says: scheme and host without regard to case, the rest
+ * exactly (zlint folds the case of the whole URL: the text, "each
+ * accessLocation MUST be unique", does not make /a and /A one).
+ */
+static int
+same_location(const GENERAL_NAME *a, const GENERAL_NAME *b)
+{
+	const unsigned char *p, *q;
+	int n, i, slashes = 0;
+
+	if (a->type != GEN_URI || b->type != GEN_URI)
+		return GENERAL_NAME_cmp((GENERAL_NAME *)a,
+		    (GENERAL_NAME *)b) == 0;
+	p = ASN1_STRING_get0_data(a->d.uniformResourceIdentifier);
+	q = ASN1_STRING_get0_data(b->d.uniformResourceIdentifier);
+	if ((n = ASN1_STRING_length(a->d.uniformResourceIdentifier)) !=
+	    ASN1_STRING_length(b->d.uniformResourceIdentifier))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (slashes < 3 ? tolower(p[i]) != tolower(q[i]) : p[i] != q[i])
+			return 0;
+		if (p[i] == '/')
+			slashes++;
+	}
+	return 1;
+}
+
 static void
 aia_rule(struct lint_ctx *c, enum aia_check what)
 {
@@ -1081,6 +1110,11 @@ aia_rule(struct lint_ctx *c, enum aia_check what)
 			    m != NID_undef ? OBJ_nid2sn(m) : "(unknown)");
 			break;
 		}
+		if (what == AIA_METHOD && ad->location->type != GEN_URI) {
+			lint_find(c, "an accessLocation is not a "
+			    "uniformResourceIdentifier");
+			break;
+		}
 		if (what == AIA_OCSP_HTTP && m == NID_ad_OCSP &&
 		    (ad->location->type != GEN_URI ||
 		    !is_http(ad->location->d.uniformResourceIdentifier))) {
@@ -1093,7 +1127,7 @@ aia_rule(struct lint_ctx *c, enum aia_check what)
 		for (j = 0; j < i; j++) {
 			o = sk_ACCESS_DESCRIPTION_value(a, j);
 			if (OBJ_cmp(o->method, ad->method) == 0 &&
-			    GENERAL_NAME_cmp(o->location, ad->location) == 0)
+			    same_location(o->location, ad->location))
 				break;
 		}
 		if (j < i) {
@@ -1244,7 +1278,10 @@ has_ocsp(const struct lint_ctx *c)
  * BR 7.1.2.7.6 (ballot SC-63): cRLDistributionPoints MUST be present
  * in a subscriber certificate without an OCSP URL, unless it is a
  * short-lived one (BR 1.6.1: a validity period of at most 10 days, 7
- * for those issued from 2026-03-15), which needs neither.
+ * for those issued from 2026-03-15), which needs neither.  The period
+ * counts inclusive (1.6.1), so notAfter exactly 10 days after notBefore
+ * is 864,001 seconds and not short-lived; zlint, not counting the
+ * second, says such a certificate is.
  */
 static void
 cdp_missing(struct lint_ctx *c)
@@ -1616,7 +1653,8 @@ crl_ext(struct lint_ctx *c)
 /* BR 7.2 (4.9.7 before v2.0.0): a CRL for subscriber certificates has
  * nextUpdate at most 10 days after thisUpdate (one for CA certificates,
  * 12 months: judged as a subscriber CRL unless its issuingDistribution
- * Point says onlyContainsCACerts). */
+ * Point says onlyContainsCACerts; zlint is told which by its
+ * configuration). */
 static void
 crl_next_update(struct lint_ctx *c)
 {
@@ -1651,7 +1689,7 @@ crl_next_update(struct lint_ctx *c)
 		    "thisUpdate");
 }
 
-/* BR 7.2.2 (RFC 5280 section 5.2.3): the cRLNumber is an INTEGER from
+/* BR 7.2.2 (RFC 5280 section 5.2.3): the cRLNumber is present, from
  * 0 to 2^159 - 1 (at most 20 octets). */
 static void
 crl_number_range(struct lint_ctx *c)
@@ -1660,8 +1698,11 @@ crl_number_range(struct lint_ctx *c)
 	BIGNUM *b;
 
 	if ((n = X509_CRL_get_ext_d2i(c->crl, NID_crl_number, NULL,
-	    NULL)) == NULL)
+	    NULL)) == NULL) {
+		/* 7.2.2's table: cRLNumber MUST be present */
+		lint_find(c, "the CRL has no cRLNumber");
 		return;
+	}
 	if ((b = ASN1_INTEGER_to_BN(n, NULL)) != NULL &&
 	    (BN_is_negative(b) || BN_num_bits(b) > 159))
 		lint_find(c, "the cRLNumber is out of the range 0 to "

@@ -276,7 +276,19 @@ enum rsa_check {
 	RSA_FERMAT
 };
 
-/* Is b a perfect square?  r: scratch. */
+/* Is r a square modulo m (m at most 65)? */
+static int
+qr(BN_ULONG r, unsigned m)
+{
+	unsigned i;
+
+	for (i = 0; i < m; i++)
+		if ((i * i) % m == r)
+			return 1;
+	return 0;
+}
+
+/* Is b (not negative) a perfect square?  bc: scratch. */
 static int
 is_square(const BIGNUM *b, BN_CTX *bc)
 {
@@ -293,6 +305,11 @@ is_square(const BIGNUM *b, BN_CTX *bc)
 		ok = 1;
 		goto out;
 	}
+	/* most numbers are no square modulo 64, 63 or 65: cheap tests
+	 * before the root */
+	if (!qr(BN_mod_word(b, 64), 64) || !qr(BN_mod_word(b, 63), 63) ||
+	    !qr(BN_mod_word(b, 65), 65))
+		goto out;
 	/* Newton's integer square root from above */
 	if (!BN_lshift(x, BN_value_one(), (BN_num_bits(b) + 1) / 2 + 1))
 		goto out;

@@ -13,8 +13,6 @@
  *   SC27's TorServiceDescriptor); not done yet.
  * - e_ext_nc_intersects_reserved_ip: needs IANA's special-purpose
  *   address registries (RFC 6890), which pemkit does not ship.
- * - e_crl_revocation_date_too_early: a community rule with no written
- *   source to read its bound from.
  * Dates: "since" is zlint's effective date (../shared/lint/zlint-lints.
  * tsv); a rule the text limits to certificates issued before a date
  * checks that date itself.
@@ -1500,26 +1498,59 @@ subj_country_upper(struct lint_ctx *c)
 }
 
 /*
- * UTF-8 text that was Latin-1 decoded as UTF-8 once too often: the
- * UTF-8 of a character U+0080..U+00FF read as Latin-1 gives U+00C2 or
- * U+00C3 followed by U+0080..U+00BF, which is then encoded again
- * (C3 82/83 C2 80..BF).  A UTF8String with that sequence is mojibake.
+ * UTF-8 text read as Latin-1 or Windows-1252 and encoded again: the two
+ * bytes of a letter U+00C0..U+00FF, C3 80..BF, become "\u00c3" and the
+ * second byte's character, U+0080..U+00BF in Latin-1 or one of
+ * Windows-1252's for 80..9F (the Euro sign, quotes, dashes, ...).  A
+ * UTF8String with that pair is mojibake (zlint's list, which leaves out
+ * "\u00c2" pairs to avoid false positives, as this rule does).
  */
+static int
+cp1252_high(unsigned long cp)
+{
+	static const unsigned short w[] = {
+		0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018,
+		0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+		0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (w[i] == cp)
+			return 1;
+	return 0;
+}
+
 static int
 latin1_mixup(struct lint_ctx *c, int nid, const unsigned char *u, int len,
     const ASN1_STRING *v)
 {
+	unsigned long cp;
 	int i;
 
 	if (ASN1_STRING_type(v) != V_ASN1_UTF8STRING)
 		return 0;
-	for (i = 0; i + 3 < len; i++)
-		if (u[i] == 0xc3 && (u[i + 1] == 0x82 || u[i + 1] == 0x83) &&
-		    u[i + 2] == 0xc2 && u[i + 3] >= 0x80 && u[i + 3] <= 0xbf) {
+	for (i = 0; i + 3 < len; i++) {
+		if (u[i] != 0xc3 || u[i + 1] != 0x83)
+			continue;
+		if (u[i + 2] == 0xc2 && u[i + 3] >= 0x80 && u[i + 3] <= 0xbf)
+			cp = u[i + 3];
+		else if ((u[i + 2] & 0xe0) == 0xc0 && (u[i + 3] & 0xc0) == 0x80)
+			cp = (unsigned long)(u[i + 2] & 0x1f) << 6 |
+			    (u[i + 3] & 0x3f);
+		else if ((u[i + 2] & 0xf0) == 0xe0 && i + 4 < len)
+			cp = (unsigned long)(u[i + 2] & 0x0f) << 12 |
+			    (unsigned long)(u[i + 3] & 0x3f) << 6 |
+			    (u[i + 4] & 0x3f);
+		else
+			continue;
+		if ((cp >= 0x80 && cp <= 0xbf) || cp1252_high(cp)) {
 			lint_find(c, "the subject's %s looks like UTF-8 read "
 			    "as Latin-1 and encoded again", OBJ_nid2sn(nid));
 			return 1;
 		}
+	}
 	return 0;
 }
 
@@ -1728,6 +1759,28 @@ crl_number_range(struct lint_ctx *c)
 	ASN1_INTEGER_free(n);
 }
 
+/* A revocationDate before RFC 2459 (January 1999), the first CRL
+ * profile, is a time left unset, such as Go's zero time (zlint's
+ * community rule). */
+static void
+crl_revoked_too_early(struct lint_ctx *c)
+{
+	STACK_OF(X509_REVOKED) *r = X509_CRL_get_REVOKED(c->crl);
+	ASN1_TIME *t;
+	int i;
+
+	if ((t = ASN1_TIME_set(NULL, (time_t)915148800)) == NULL) /* 1999 */
+		return;
+	for (i = 0; i < sk_X509_REVOKED_num(r); i++)
+		if (ASN1_TIME_compare(X509_REVOKED_get0_revocationDate(
+		    sk_X509_REVOKED_value(r, i)), t) < 0) {
+			lint_find(c, "entry %d's revocationDate is before "
+			    "1999 (RFC 2459)", i + 1);
+			break;
+		}
+	ASN1_TIME_free(t);
+}
+
 const struct lint_rule lint_cabf_leaf[] = {
 	/* validity */
 	{ "e_sub_cert_valid_time_longer_than_39_months", LINT_ERROR,
@@ -1893,5 +1946,7 @@ const struct lint_rule lint_cabf_leaf[] = {
 	    "2023-07-15", LK_CRL, crl_next_update },
 	{ "e_crl_number_out_of_range", LINT_ERROR, "CA/B BR", "7.2.2", NULL,
 	    LK_CRL, crl_number_range },
+	{ "e_crl_revocation_date_too_early", LINT_ERROR, "Community",
+	    "RFC 2459", NULL, LK_CRL, crl_revoked_too_early },
 	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
 };

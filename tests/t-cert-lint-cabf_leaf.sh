@@ -61,6 +61,7 @@ e_sub_cert_province_must_appear $F/leaf.pem $L/good-tls.pem
 e_sub_cert_basic_constraints_not_critical $Z/basicConstraintsNotCriticalSC62.pem $L/good-tls.pem
 w_multiple_issuer_rdn $Z/subjectDNTrailingSpace.pem $L/good-tls.pem
 e_crl_number_out_of_range $Z/crl_missing_crl_number_ko.pem $L/crl-good.crl
+e_ext_nc_intersects_reserved_ip $Z/NCReservedIPNet.pem $L/ca-nc-public-ip.pem
 EOF2
 
 # the whole output of one case: the words of the finding and the section
@@ -73,3 +74,6 @@ t ok-cabf-client-auth-at-2026 0 "cert-lint -a 2026-12-01 $L/client-auth-2027.pem
 # a clientAuth leaf issued before the Chrome rule: clean (the BR allow
 # serverAuth and clientAuth, 7.1.2.3 f)
 t ok-cabf-client-auth-before-2027 0 "cert-lint -a 2100-01-01 $L/client-auth-2026.pem" '' ''
+# an IPv6 range inside a reserved block (2001:db8::/32, RFC 3849)
+t no-cabf-nc-reserved-ip6 1 "cert-lint $L/ca-nc-reserved-ip6.pem" \
+    "$L/ca-nc-reserved-ip6.pem:1: error: e_ext_nc_intersects_reserved_ip: a permitted iPAddress range meets the reserved block 2001:db8::/32 (CA/B BR 7.1.5)" ''

@@ -11,14 +11,13 @@
  * - e_ext_tor_service_descriptor_hash_invalid: needs the v3 onion
  *   address decoding of BR appendix B and its own ASN.1 module (ballot
  *   SC27's TorServiceDescriptor); not done yet.
- * - e_ext_nc_intersects_reserved_ip: needs IANA's special-purpose
- *   address registries (RFC 6890), which pemkit does not ship.
  * Dates: "since" is zlint's effective date (../shared/lint/zlint-lints.
  * tsv); a rule the text limits to certificates issued before a date
  * checks that date itself.
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -1759,6 +1758,95 @@ crl_number_range(struct lint_ctx *c)
 	ASN1_INTEGER_free(n);
 }
 
+/*
+ * BR 1.6.1's Reserved IP Address: any block of IANA's IPv4 and IPv6
+ * Special-Purpose Address Registries (RFC 6890 and its updates; blocks
+ * inside a listed one left out), as of 2024.
+ */
+static const char *const reserved_ip[] = {
+	"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+	"169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
+	"192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24",
+	"192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15",
+	"198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
+	"255.255.255.255/32",
+	"::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96",
+	"64:ff9b:1::/48", "100::/64", "100:0:0:1::/64", "2001::/23",
+	"2001:db8::/32", "2002::/16", "2620:4f:8000::/48", "3fff::/20",
+	"5f00::/16", "fc00::/7", "fe80::/10",
+	NULL
+};
+
+/* The address of "ADDR/LEN" (free it), its mask into m[16]; NULL when
+ * s is not one. */
+static ASN1_OCTET_STRING *
+cidr(const char *s, unsigned char *m)
+{
+	char buf[64];
+	const char *sl = strchr(s, '/');
+	int len, i;
+
+	if (sl == NULL || (size_t)(sl - s) >= sizeof(buf))
+		return NULL;
+	memcpy(buf, s, (size_t)(sl - s));
+	buf[sl - s] = '\0';
+	len = atoi(sl + 1);
+	for (i = 0; i < 16; i++, len -= 8)
+		m[i] = len >= 8 ? 0xff : len <= 0 ? 0 :
+		    (unsigned char)(0xff << (8 - len));
+	return a2i_IPADDRESS(buf);
+}
+
+/* BR 7.1.2.10.8 and 7.1.5: an iPAddress permittedSubtree names the
+ * ranges the CA confirmed the applicant holds, which a reserved block
+ * cannot be: no permitted range meets one.  Two ranges meet when they
+ * agree on the bits both masks keep. */
+static void
+nc_reserved_ip(struct lint_ctx *c)
+{
+	NAME_CONSTRAINTS *nc;
+	GENERAL_SUBTREE *st;
+	ASN1_OCTET_STRING *r;
+	const unsigned char *a, *b;
+	unsigned char m[16];
+	int i, k, n, h, hit = 0;
+	size_t j;
+
+	if ((nc = X509_get_ext_d2i(c->x, NID_name_constraints, NULL,
+	    NULL)) == NULL)
+		return;
+	for (i = 0; !hit && i < sk_GENERAL_SUBTREE_num(nc->permittedSubtrees);
+	    i++) {
+		st = sk_GENERAL_SUBTREE_value(nc->permittedSubtrees, i);
+		if (st->base->type != GEN_IPADD)
+			continue;
+		a = ASN1_STRING_get0_data(st->base->d.iPAddress);
+		n = ASN1_STRING_length(st->base->d.iPAddress);
+		if (n != 8 && n != 32)
+			continue;
+		h = n / 2;
+		for (j = 0; !hit && reserved_ip[j] != NULL; j++) {
+			if ((r = cidr(reserved_ip[j], m)) == NULL)
+				continue;
+			b = ASN1_STRING_get0_data(r);
+			if (ASN1_STRING_length(r) == h) {
+				for (k = 0; k < h; k++)
+					if ((a[k] & a[h + k] & m[k]) !=
+					    (b[k] & a[h + k] & m[k]))
+						break;
+				if (k == h) {
+					lint_find(c, "a permitted iPAddress "
+					    "range meets the reserved block "
+					    "%s", reserved_ip[j]);
+					hit = 1;
+				}
+			}
+			ASN1_OCTET_STRING_free(r);
+		}
+	}
+	NAME_CONSTRAINTS_free(nc);
+}
+
 /* A revocationDate before RFC 2459 (January 1999), the first CRL
  * profile, is a time left unset, such as Go's zero time (zlint's
  * community rule). */
@@ -1935,6 +2023,8 @@ const struct lint_rule lint_cabf_leaf[] = {
 	    "certlint", NULL, LK_CERT, issuer_trail_ws },
 	{ "w_multiple_issuer_rdn", LINT_WARNING, "Community", "certlint",
 	    NULL, LK_CERT, issuer_multi_rdn },
+	{ "e_ext_nc_intersects_reserved_ip", LINT_ERROR, "CA/B BR", "7.1.5",
+	    "2012-07-01", LK_CERT, nc_reserved_ip },
 	{ "e_arpa_domain_not_allowed", LINT_ERROR, "CA/B BR", "4.2.2",
 	    "2026-03-15", LK_TLS, arpa },
 	/* CRLs */

@@ -8,15 +8,13 @@
  * Skipped, with the reason:
  * - w_ian_iana_pub_suffix_empty: needs the public suffix list, which
  *   pemkit does not ship.
- * - e_ext_tor_service_descriptor_hash_invalid: needs the v3 onion
- *   address decoding of BR appendix B and its own ASN.1 module (ballot
- *   SC27's TorServiceDescriptor); not done yet.
  * Dates: "since" is zlint's effective date (../shared/lint/zlint-lints.
  * tsv); a rule the text limits to certificates issued before a date
  * checks that date itself.
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1847,6 +1845,225 @@ nc_reserved_ip(struct lint_ctx *c)
 	NAME_CONSTRAINTS_free(nc);
 }
 
+/* ---- Tor onion services: BR appendix C (ballots 201 and SC27) ---- */
+
+/* Is the name d (n bytes) under .onion, and not a version 3 address?
+ * Sets *e to the offset of its last two labels (the eTLD+1). */
+static int
+onion_name(const unsigned char *d, int n, int *e)
+{
+	int i, dots = 0;
+
+	if (n < 6 || !has_scheme(d + n - 6, 6, ".onion"))
+		return 0;
+	*e = -1;
+	for (i = n - 1; i >= 0; i--)
+		if (d[i] == '.' && ++dots == 2)
+			break;
+	*e = i + 1;
+	/* a version 3 address: 56 base32 characters (rend-spec-v3) */
+	return n - *e - 6 != 56;
+}
+
+/* The eTLD+1s of c's .onion names (SAN dNSNames and the CN), each a
+ * malloc'd string in out[0..*n) (at most max). */
+static void
+onion_subjects(const struct lint_ctx *c, char **out, int *n, int max)
+{
+	GENERAL_NAMES *san;
+	GENERAL_NAME *g;
+	const X509_NAME *s = X509_get_subject_name(c->x);
+	const ASN1_STRING *v;
+	int i, e, len;
+
+	*n = 0;
+	if ((san = X509_get_ext_d2i(c->x, NID_subject_alt_name, NULL,
+	    NULL)) != NULL) {
+		for (i = 0; i < sk_GENERAL_NAME_num(san) && *n < max; i++) {
+			g = sk_GENERAL_NAME_value(san, i);
+			if (g->type != GEN_DNS)
+				continue;
+			len = ASN1_STRING_length(g->d.dNSName);
+			if (onion_name(ASN1_STRING_get0_data(g->d.dNSName), len,
+			    &e))
+				out[(*n)++] = OPENSSL_strndup((const char *)
+				    ASN1_STRING_get0_data(g->d.dNSName) + e,
+				    (size_t)(len - e));
+		}
+		GENERAL_NAMES_free(san);
+	}
+	i = -1;
+	while ((i = X509_NAME_get_index_by_NID(s, NID_commonName, i)) >= 0 &&
+	    *n < max) {
+		v = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(s, i));
+		len = ASN1_STRING_length(v);
+		if (onion_name(ASN1_STRING_get0_data(v), len, &e))
+			out[(*n)++] = OPENSSL_strndup((const char *)
+			    ASN1_STRING_get0_data(v) + e, (size_t)(len - e));
+	}
+}
+
+/*
+ * BR appendix B (ballot 201 for EV, SC27 for all): a certificate for a
+ * version 2 .onion name has the TorServiceDescriptor extension
+ * (2.23.140.1.31),
+ *	TorServiceDescriptorHash ::= SEQUENCE {
+ *	    onionURI UTF8String, algorithm AlgorithmIdentifier,
+ *	    subjectPublicKeyHash BIT STRING }
+ * with one for each onion name's eTLD+1 and none for another, each an
+ * https:// URI with SHA-256, -384 or -512 and a hash of that length.  A
+ * version 3 name (56 characters) carries its key and needs none.  zlint
+ * asks the extension and a hash for each name of EV certificates only
+ * (by its list of CAs' EV policies, which pemkit does not ship); the
+ * text, since SC27, of any.
+ */
+#define ONION_MAX 32
+
+/* Are DNS names a and b equal but for case? */
+static int
+same_host(const char *a, const char *b)
+{
+	while (*a != '\0' && tolower((unsigned char)*a) ==
+	    tolower((unsigned char)*b))
+		a++, b++;
+	return *a == '\0' && *b == '\0';
+}
+
+static const char *
+tor_check(X509_EXTENSION *x, char **subj, int ns,
+    char *host, size_t hostlen)
+{
+	ASN1_OCTET_STRING *d = X509_EXTENSION_get_data(x);
+	const unsigned char *p = ASN1_STRING_get0_data(d), *q, *u;
+	ASN1_SEQUENCE_ANY *seq, *in = NULL;
+	ASN1_TYPE *t, *tu, *ta, *tb;
+	X509_ALGOR *alg = NULL;
+	const char *why = NULL, *hosts[ONION_MAX];
+	int i, j, k, n, nh = 0, bits, want, md;
+	int seen[ONION_MAX] = { 0 };
+
+	if ((seq = d2i_ASN1_SEQUENCE_ANY(NULL, &p, ASN1_STRING_length(d))) ==
+	    NULL || sk_ASN1_TYPE_num(seq) == 0) {
+		why = "has no TorServiceDescriptorHash";
+		goto out;
+	}
+	for (i = 0; why == NULL && i < sk_ASN1_TYPE_num(seq); i++) {
+		why = "has a TorServiceDescriptorHash that cannot be read";
+		t = sk_ASN1_TYPE_value(seq, i);
+		if (t->type != V_ASN1_SEQUENCE)
+			break;
+		q = ASN1_STRING_get0_data(t->value.sequence);
+		sk_ASN1_TYPE_pop_free(in, ASN1_TYPE_free);
+		if ((in = d2i_ASN1_SEQUENCE_ANY(NULL, &q,
+		    ASN1_STRING_length(t->value.sequence))) == NULL ||
+		    sk_ASN1_TYPE_num(in) != 3)
+			break;
+		tu = sk_ASN1_TYPE_value(in, 0);
+		ta = sk_ASN1_TYPE_value(in, 1);
+		tb = sk_ASN1_TYPE_value(in, 2);
+		if (tu->type != V_ASN1_UTF8STRING ||
+		    ta->type != V_ASN1_SEQUENCE ||
+		    tb->type != V_ASN1_BIT_STRING)
+			break;
+		q = ASN1_STRING_get0_data(ta->value.sequence);
+		X509_ALGOR_free(alg);
+		if ((alg = d2i_X509_ALGOR(NULL, &q,
+		    ASN1_STRING_length(ta->value.sequence))) == NULL)
+			break;
+		why = NULL;
+		u = ASN1_STRING_get0_data(tu->value.utf8string);
+		n = ASN1_STRING_length(tu->value.utf8string);
+		if (!has_scheme(u, n, "https://")) {
+			why = "has an onionURI that is not https://";
+			break;
+		}
+		for (j = 8; j < n && u[j] != '/' && u[j] != ':'; j++)
+			;
+		if (j == 8) {
+			why = "has an onionURI without a host";
+			break;
+		}
+		snprintf(host, hostlen, "%.*s", j - 8, (const char *)u + 8);
+		md = OBJ_obj2nid(alg->algorithm);
+		want = md == NID_sha256 ? 256 : md == NID_sha384 ? 384 :
+		    md == NID_sha512 ? 512 : 0;
+		bits = ASN1_STRING_length(tb->value.bit_string) * 8;
+		if (tb->value.bit_string->flags & ASN1_STRING_FLAG_BITS_LEFT)
+			bits -= (int)(tb->value.bit_string->flags & 7);
+		if (want == 0) {
+			why = "has a hash algorithm not SHA-256, -384 or -512";
+			break;
+		}
+		if (bits != want) {
+			why = "has a hash of the wrong length";
+			break;
+		}
+		for (k = 0; k < nh; k++)
+			if (same_host(hosts[k], host))
+				break;
+		if (k < nh) {
+			why = "has two TorServiceDescriptorHashes for one host";
+			break;
+		}
+		for (k = 0; k < ns; k++)
+			if (same_host(subj[k], host))
+				break;
+		if (k == ns) {
+			why = "has a TorServiceDescriptorHash for a host the "
+			    "certificate does not name";
+			break;
+		}
+		seen[k] = 1;
+		if (nh < ONION_MAX)
+			hosts[nh++] = subj[k];
+	}
+	if (why == NULL)
+		for (k = 0; k < ns; k++)
+			if (!seen[k]) {
+				snprintf(host, hostlen, "%s", subj[k]);
+				why = "has no TorServiceDescriptorHash for a "
+				    "name of the certificate";
+				break;
+			}
+	if (why != NULL && strstr(why, "host") == NULL &&
+	    strstr(why, "name of") == NULL)
+		host[0] = '\0';
+out:
+	sk_ASN1_TYPE_pop_free(in, ASN1_TYPE_free);
+	sk_ASN1_TYPE_pop_free(seq, ASN1_TYPE_free);
+	X509_ALGOR_free(alg);
+	return why;
+}
+
+static void
+tor_descriptor(struct lint_ctx *c)
+{
+	X509_EXTENSION *x;
+	ASN1_OBJECT *oid;
+	char *subj[ONION_MAX], host[256];
+	const char *why;
+	int i, ns;
+
+	if ((oid = OBJ_txt2obj("2.23.140.1.31", 1)) == NULL)
+		return;
+	i = X509_get_ext_by_OBJ(c->x, oid, -1);
+	ASN1_OBJECT_free(oid);
+	x = i >= 0 ? X509_get_ext(c->x, i) : NULL;
+	onion_subjects(c, subj, &ns, ONION_MAX);
+	host[0] = '\0';
+	if (x == NULL) {
+		if (ns > 0 && (c->kind & LK_LEAF))
+			lint_find(c, "the certificate names the version 2 "
+			    ".onion host %s but has no TorServiceDescriptor "
+			    "extension", subj[0]);
+	} else if ((why = tor_check(x, subj, ns, host, sizeof(host))) !=
+	    NULL)
+		lint_find(c, "the TorServiceDescriptor extension %s%s%s", why,
+		    host[0] != '\0' ? ": " : "", host);
+	for (i = 0; i < ns; i++)
+		OPENSSL_free(subj[i]);
+}
+
 /* A revocationDate before RFC 2459 (January 1999), the first CRL
  * profile, is a time left unset, such as Go's zero time (zlint's
  * community rule). */
@@ -2025,6 +2242,8 @@ const struct lint_rule lint_cabf_leaf[] = {
 	    NULL, LK_CERT, issuer_multi_rdn },
 	{ "e_ext_nc_intersects_reserved_ip", LINT_ERROR, "CA/B BR", "7.1.5",
 	    "2012-07-01", LK_CERT, nc_reserved_ip },
+	{ "e_ext_tor_service_descriptor_hash_invalid", LINT_ERROR,
+	    "CA/B BR", "appendix B", "2017-07-28", LK_CERT, tor_descriptor },
 	{ "e_arpa_domain_not_allowed", LINT_ERROR, "CA/B BR", "4.2.2",
 	    "2026-03-15", LK_TLS, arpa },
 	/* CRLs */

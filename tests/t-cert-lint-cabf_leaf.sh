@@ -62,6 +62,17 @@ e_sub_cert_basic_constraints_not_critical $Z/basicConstraintsNotCriticalSC62.pem
 w_multiple_issuer_rdn $Z/subjectDNTrailingSpace.pem $L/good-tls.pem
 e_crl_number_out_of_range $Z/crl_missing_crl_number_ko.pem $L/crl-good.crl
 e_ext_nc_intersects_reserved_ip $Z/NCReservedIPNet.pem $L/ca-nc-public-ip.pem
+e_rsa_no_public_key $L/rsa-no-key.pem $L/rsa-good.pem
+e_rsa_exp_negative $L/rsa-exp-negative.pem $L/rsa-good.pem
+e_dsa_unique_correct_representation $L/dsa-y-p-minus-1.pem $L/dsa-good.pem
+e_dsa_correct_order_in_subgroup $L/dsa-y-p-minus-1.pem $L/dsa-good.pem
+e_dsa_params_missing $L/dsa-no-params.pem $L/dsa-good.pem
+e_dsa_shorter_than_2048_bits $Z/issuerDNLeadingSpace.pem $L/dsa-good.pem
+e_signature_algorithm_not_supported $Z/unknownpublickey.pem $L/rsa-good.pem
+w_sub_cert_sha1_expiration_too_long $Z/sha1ExpireAfter2017.pem $L/rsa-good.pem
+e_sub_cert_aia_marked_critical $L/aia-critical.pem $L/good-tls.pem
+e_sub_cert_postal_code_must_not_appear $Z/subCertProvinceMustNotAppear.pem $L/good-tls.pem
+e_subj_country_not_uppercase $Z/country_not_upcase_ko3.pem $F/leaf.pem
 EOF2
 
 # the whole output of one case: the words of the finding and the section

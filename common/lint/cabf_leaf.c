@@ -646,7 +646,12 @@ dsa_order(struct lint_ctx *c)
 static void
 dsa_prohibited(struct lint_ctx *c)
 {
-	if (c->pkey == EVP_PKEY_DSA)
+	X509_PUBKEY *pub = X509_get_X509_PUBKEY(c->x);
+	ASN1_OBJECT *alg;
+
+	/* the algorithm, even where the key cannot be decoded */
+	if (pub != NULL && X509_PUBKEY_get0_param(&alg, NULL, NULL, NULL,
+	    pub) && OBJ_obj2nid(alg) == NID_dsa)
 		lint_find(c, "the key is a DSA key");
 }
 

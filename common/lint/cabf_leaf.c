@@ -361,14 +361,16 @@ fermat(const BIGNUM *n, int rounds)
 		goto out;
 	if (BN_cmp(t, n) < 0 && !BN_add_word(a, 1))
 		goto out;
+	/* b2 = a^2 - n, then (a + 1)^2 - n = b2 + 2a + 1 each round */
+	if (!BN_sqr(t, a, bc) || !BN_sub(b2, t, n))
+		goto out;
 	for (i = 0; i < rounds; i++) {
-		if (!BN_sqr(t, a, bc) || !BN_sub(b2, t, n))
-			goto out;
 		if (is_square(b2, bc)) {
 			hit = 1;
 			break;
 		}
-		if (!BN_add_word(a, 1))
+		if (!BN_lshift1(t, a) || !BN_add(b2, b2, t) ||
+		    !BN_add_word(b2, 1) || !BN_add_word(a, 1))
 			goto out;
 	}
 out:

@@ -22,6 +22,7 @@ static const struct lint_rule *const groups[] = {
 	lint_cabf,
 	lint_cabf_ca,
 	lint_cabf_names,
+	lint_cabf_leaf,
 	NULL
 };
 

@@ -87,6 +87,7 @@ extern const struct lint_rule lint_crl[];	/* crlrules.c */
 extern const struct lint_rule lint_cabf[];	/* cabf.c */
 extern const struct lint_rule lint_cabf_ca[];	/* cabf_ca.c */
 extern const struct lint_rule lint_cabf_names[];	/* cabf_names.c */
+extern const struct lint_rule lint_cabf_leaf[];	/* cabf_leaf.c */
 
 /* One finding: the rule and the words of what is wrong. */
 struct lint_finding {

@@ -149,7 +149,7 @@ t ok-tls-fetch-ocsp-out 0 "cd tls &&
     { sleep 5 | openssl s_server -accept 127.0.0.1:0 -cert $F/leaf.pem \
     -key $F/leaf.key -cert_chain $F/inter.pem -status_file resp.der \
     -naccept 1 >ss.log 2>&1 & } &&
-    i=0; until grep -q ACCEPT ss.log || [ \$i -gt 50 ]; do sleep 0.1; i=\$((i+1)); done;
+    i=0; until grep -qs ACCEPT ss.log || [ \$i -gt 50 ]; do sleep 0.1; i=\$((i+1)); done;
     p=\$(sed -n 's/^ACCEPT 127.0.0.1://p' ss.log) &&
     cat $F/leaf.pem $F/inter.pem >want.pem &&
     tls-fetch -O staple.der 127.0.0.1:\$p | cmp - want.pem &&

@@ -8,8 +8,12 @@ t ok-split-select-type 0 "pem-split -t key $F/leaf.pem $F/leaf.key" \
 t ok-split-select-label 0 "pem-split -t 'rsa private key' $F/leaf.rsa.key $F/leaf.pem" \
     "@$F/leaf.rsa.key" ''
 t ok-split-select-number 0 "pem-split -n 2 $F/chain.pem" "@$F/inter.pem" ''
+# -n is the block's index in the whole stream (pemkit(7)), -t narrows it
 t ok-split-select-type-and-number 0 \
-    "pem-split -t cert -n 3 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
+    "pem-split -t cert -n 4 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
+t no-split-type-and-number-disagree 1 \
+    "pem-split -t cert -n 1 $F/leaf.key $F/chain.pem" '' \
+    "pem-split: no block of type cert numbered 1 in the input"
 t no-split-number-past-end 1 "pem-split -n 4 $F/chain.pem" '' \
     "pem-split: no block numbered 4 in the input"
 t ok-split-output-file 0 "pem-split -o split-o.pem $F/chain.pem && cat split-o.pem" \

@@ -97,7 +97,7 @@ report(struct ctx *c, const struct pem_block *b, struct lint_ctx *l)
 {
 	const struct lint_rule *r;
 	struct json j;
-	char cite[160];
+	char cite[160], num[48];
 	size_t i;
 	int w;
 
@@ -111,9 +111,14 @@ report(struct ctx *c, const struct pem_block *b, struct lint_ctx *l)
 		r = l->f[i].rule;
 		snprintf(cite, sizeof(cite), "%s %s", r->source, r->section);
 		if (!c->json) {
-			put(&c->o, "%s:%lu: %s: %s: %s (%s)\n", b->src,
-			    b->index, lint_sev_name(r->sev), r->id,
-			    l->f[i].msg, cite);
+			/* a container's member: N.M (pemkit(7)) */
+			if (b->member != 0)
+				snprintf(num, sizeof(num), "%lu.%lu", b->index,
+				    b->member);
+			else
+				snprintf(num, sizeof(num), "%lu", b->index);
+			put(&c->o, "%s:%s: %s: %s: %s (%s)\n", b->src, num,
+			    lint_sev_name(r->sev), r->id, l->f[i].msg, cite);
 			continue;
 		}
 		json_open(&j, NULL, '{');

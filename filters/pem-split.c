@@ -18,7 +18,8 @@
 #include "read/pem.h"
 
 static const struct opt_def defs[] = {
-	OPTDEF_SHARED('n', "number", "N", "only the blocks N: 2, 2-, 2-4, 1,3"),
+	OPTDEF_SHARED('n', "number", "N",
+	    "only the blocks N: 2, 2-, 2-4, 1,3, 2.1 (member)"),
 	OPTDEF_SHARED('t', "type", "TYPE",
 	    "only blocks of TYPE (cert, key...) or a label"),
 	OPTDEF_BASIC,
@@ -82,8 +83,7 @@ split_block(struct split *s, struct pem_block *b)
 	unsigned char *kder = NULL;
 	size_t klen = 0;
 	const char *klabel;
-	char path[PATH_MAX];
-	unsigned long prev;
+	char path[PATH_MAX], prev[48], cur[48];
 	int rc;
 
 	if (strcmp(pem_block_type(b), "key") == 0 && b->kind != PK_OTHER &&
@@ -105,11 +105,13 @@ split_block(struct split *s, struct pem_block *b)
 	else if (s->tmpl != NULL) {
 		if ((rc = name_expand(s->tmpl, b, &s->names, path,
 		    sizeof(path))) == 0) {
-			if ((prev = name_claim(&s->names, path, b->index)) != 0)
-				rc = diag_err(b->src, b->line, "block %lu "
-				    "would replace %s, written for block %lu in "
+			if (name_claim(&s->names, path, b->index, b->member,
+			    prev, sizeof(prev)))
+				rc = diag_err(b->src, b->line, "block %s "
+				    "would replace %s, written for block %s in "
 				    "this run: make the template tell them "
-				    "apart (%%n)", b->index, path, prev);
+				    "apart (%%n)", name_number(b, cur,
+				    sizeof(cur)), path, prev);
 			else
 				rc = to_file(&s->o, path, b, s->der, s->force);
 		}
@@ -132,7 +134,7 @@ main(int argc, char *argv[])
 	struct split s;
 	struct opts op = { .flags = 0 };
 	const char *err;
-	unsigned long nsel = 0, nwritten = 0;
+	unsigned long nwritten = 0;
 	char sel[128];
 	int ch, status = EX_TROUBLE;
 
@@ -191,7 +193,7 @@ main(int argc, char *argv[])
 	while (pem_input_next(&in, &b)) {
 		if (op.type != NULL && !pem_type_match(&b, op.type))
 			continue;
-		if (!opt_selected(&op, ++nsel))
+		if (!opt_selected(&op, b.index, b.member))
 			continue;
 		nwritten++;
 		status = ex_worst(status, split_block(&s, &b));

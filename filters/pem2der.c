@@ -18,7 +18,8 @@
 #include "read/pem.h"
 
 static const struct opt_def defs[] = {
-	OPTDEF_SHARED('n', "number", "N", "the block numbered N"),
+	OPTDEF_SHARED('n', "number", "N",
+	    "the block numbered N, or member N.M of a container"),
 	OPTDEF_SHARED('t', "type", "TYPE",
 	    "the block of TYPE (cert, key, ...) or a label"),
 	OPTDEF_BASIC,
@@ -49,8 +50,10 @@ pick(const struct opts *op, char **files, int nfiles, unsigned char **der,
 	int status = EX_YES, pass_ok;
 
 	pem_input_init(&in, files, nfiles, op->flags);
-	/* a PKCS#7 is one block, unless -t asks for what it holds */
-	if (op->type != NULL && strcasecmp(op->type, "pkcs7") != 0)
+	/* a PKCS#7 is one block, unless -t or an -n member asks for what it
+	 * holds */
+	if ((op->type != NULL || opt_members(op)) && (op->type == NULL ||
+	    strcasecmp(op->type, "pkcs7") != 0))
 		pem_input_p7(&in);
 	if (!(pass_ok = p12_passin(&in, op->passin, &pass) == 0))
 		status = EX_TROUBLE;	/* and nothing read */
@@ -58,7 +61,9 @@ pick(const struct opts *op, char **files, int nfiles, unsigned char **der,
 		if (op->type != NULL && !pem_type_match(&b, op->type))
 			continue;
 		nsel++;
-		if (op->number != NULL ? !opt_selected(op, nsel) : nsel != 1)
+		/* -n names pemkit(7)'s index and member, as cert-info */
+		if (op->number != NULL ? !opt_selected(op, b.index, b.member) :
+		    nsel != 1)
 			continue;
 		if (*der != NULL && status != EX_TROUBLE)
 			status = diag_err(NULL, 0, "-n %s selects several "

@@ -46,11 +46,17 @@ t no-lint-json 1 "cert-lint --json $L/serial-zero.pem" \
     "{\"schema\":\"pemkit/1\",\"source\":\"$L/serial-zero.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"tls\",\"findings\":[{\"id\":\"e_serial_number_not_positive\",\"severity\":\"error\",\"message\":\"the serial number is zero\",\"citation\":\"RFC 5280 4.1.2.2\"}]}" ''
 t ok-lint-json-profile-forced 0 "cert-lint -j -p root --only e_serial_number_not_positive $L/good-tls.pem" \
     "{\"schema\":\"pemkit/1\",\"source\":\"$L/good-tls.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"root\",\"findings\":[]}" ''
+# a PKCS#7 is one block: its members share its index (pemkit(7))
 t ok-lint-pkcs7-members-and-crl 0 "cert-lint -j --only e_serial_number_not_positive $F/chain.p7b $F/inter.crl | jq -r '[.index, .type, .profile] | @tsv'" \
     "1	cert	tls
-2	cert	intermediate
-3	cert	root
-4	crl	crl" ''
+1	cert	intermediate
+1	cert	root
+2	crl	crl" ''
+# the text names each member N.M: member M of block N (pemkit(7))
+t no-lint-pkcs7-members-numbered 1 "cert-lint --only e_sub_cert_cert_policy_empty,e_sub_ca_aia_missing $F/chain.p7b $F/leaf.pem >lint-p7.out; s=\$?; cut -d: -f1-3 lint-p7.out; exit \$s" \
+    "$F/chain.p7b:1.1: error
+$F/chain.p7b:1.2: error
+$F/leaf.pem:2: error" ''
 t ok-lint-pkcs12 0 "cert-lint --only e_serial_number_not_positive -w pass:secret $F/leaf.p12" '' ''
 t ok-lint-list-row 0 "cert-lint -L | grep '^e_serial_number_not_positive	'" \
     "e_serial_number_not_positive	error	RFC 5280	4.1.2.2	2002-04-01" ''

@@ -25,7 +25,10 @@ t ok-split-range-closed 0 "pem-split -n 2-2 $F/chain.pem | cert-info -f '%{subje
 t trouble-split-range-bad 2 "pem-split -n 3-1 $F/chain.pem" '' '*'
 t trouble-pem2der-range-several 2 "pem2der -n 1- $F/chain.pem >/dev/null" '' \
     'pem2der: -n 1- selects several blocks; DER holds one: choose one number'
-t ok-pem2der-cert-of-p7b 0 "pem2der -t cert -n 1 $F/chain.p7b | cmp - $F/leaf.der && echo same" same ''
+# a .p7b is one block; its first certificate is member 1.1 (pemkit(7))
+t ok-pem2der-cert-of-p7b 0 "pem2der -t cert -n 1.1 $F/chain.p7b | cmp - $F/leaf.der && echo same" same ''
+t trouble-pem2der-p7b-block-several 2 "pem2der -t cert -n 1 $F/chain.p7b >/dev/null" '' \
+    'pem2der: -n 1 selects several blocks; DER holds one: choose one number'
 # cert-info: -e in days, -f checked first, the SAN label, invalid
 # certificates, malformed times
 t no-expiry-bare-number-is-days 1 "cert-info -e 30 --at 2030-01-01 $X/expires-2030-01-11.pem >/dev/null" '' \

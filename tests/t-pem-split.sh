@@ -8,8 +8,12 @@ t ok-split-select-type 0 "pem-split -t key $F/leaf.pem $F/leaf.key" \
 t ok-split-select-label 0 "pem-split -t 'rsa private key' $F/leaf.rsa.key $F/leaf.pem" \
     "@$F/leaf.rsa.key" ''
 t ok-split-select-number 0 "pem-split -n 2 $F/chain.pem" "@$F/inter.pem" ''
+# -n is the block's index in the whole stream (pemkit(7)), -t narrows it
 t ok-split-select-type-and-number 0 \
-    "pem-split -t cert -n 3 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
+    "pem-split -t cert -n 4 $F/leaf.key $F/chain.pem" "@$F/root.pem" ''
+t no-split-type-and-number-disagree 1 \
+    "pem-split -t cert -n 1 $F/leaf.key $F/chain.pem" '' \
+    "pem-split: no block of type cert numbered 1 in the input"
 t no-split-number-past-end 1 "pem-split -n 4 $F/chain.pem" '' \
     "pem-split: no block numbered 4 in the input"
 t ok-split-output-file 0 "pem-split -o split-o.pem $F/chain.pem && cat split-o.pem" \
@@ -44,6 +48,28 @@ t ok-split-template-padded-index 0 "pem-split -p 'split/p%3n' $F/leaf.pem" \
     "split/p001" ''
 t ok-split-template-fingerprint 0 "pem-split -p 'split/%8f.der' -D $F/leaf.pem" \
     "split/$(openssl x509 -in "$F/leaf.pem" -outform DER | sha256sum | cut -c1-8).der" ''
+# a .p7b is one block: %n names its members N.M, never alike
+mkdir -p "$O/p7n"
+t ok-split-template-p7b-members 0 "pem-split -p 'p7n/%n.pem' $F/chain.p7b" \
+    "p7n/1.1.pem
+p7n/1.2.pem
+p7n/1.3.pem" ''
+t ok-split-template-p7b-member-content 0 "cat p7n/1.2.pem" "@$F/inter.pem" ''
+t ok-split-template-p7b-padded 0 "pem-split -n 2.3 -p 'p7n/%3n' $F/leaf.key $F/chain.p7b" \
+    "p7n/002.3" ''
+t no-split-template-p7b-members-collide 2 "pem-split -p 'p7n/same-%t.pem' $F/chain.p7b" \
+    'p7n/same-cert.pem' \
+    "pem-split: $F/chain.p7b:1: block 1.2 would replace p7n/same-cert.pem, written for block 1.1 in this run: make the template tell them apart (%n)
+pem-split: $F/chain.p7b:1: block 1.3 would replace p7n/same-cert.pem, written for block 1.1 in this run: make the template tell them apart (%n)"
+t ok-split-number-member 0 "pem-split -n 1.3 $F/chain.p7b" "@$F/root.pem" ''
+t ok-split-number-container 0 "pem-split -n 2 $F/leaf.key $F/chain.p7b" "@$F/chain.pem" ''
+t no-split-number-member-past-end 1 "pem-split -n 1.4 $F/chain.p7b" '' \
+    "pem-split: no block numbered 1.4 in the input"
+t trouble-split-number-member-zero 2 "pem-split -n 1.0 $F/chain.p7b" '' \
+    "pem-split: -n takes block numbers from 1: 2, 2-, 2-4, 1,3 or 2.1 (member 1 of block 2), not \"1.0\"
+usage: pem-split [-cDdfhRsVv] [-I N] [-n N] [-o FILE] [-p TEMPLATE] [-t TYPE]
+                 [-w SOURCE] [file ...]"
+t trouble-split-number-member-range-backwards 2 "pem-split -n 1.3-1.2 $F/chain.p7b" '' '*'
 h_root=$(openssl x509 -in "$F/root.pem" -noout -hash)
 h_inter=$(openssl x509 -in "$F/inter.pem" -noout -hash)
 h_crl=$(openssl crl -in "$F/inter.crl" -noout -hash)

@@ -57,9 +57,9 @@ t trouble-p12-wrong-passin 2 "pem2p12 -w pass:nope -W pass:x $F/leaf.p12 >/dev/n
 cat "$F/leaf.key" "$F/leaf.pem" "$F/inter.pem" >"$P/members.pem"
 t ok-p12-pem-split-members 0 "pem-split -w pass:secret $F/leaf.p12" "@$P/members.pem" ''
 t ok-p12-pem-split-legacy-files 0 "umask 022; mkdir -p p12/m && pem-split -w pass:secret -p 'p12/m/%n-%t.pem' $F/leaf-legacy.p12 >/dev/null 2>&1 && stat -c '%a %n' p12/m/*" \
-    "600 p12/m/1-key.pem
-644 p12/m/2-cert.pem
-644 p12/m/3-cert.pem" ''
+    "600 p12/m/1.1-key.pem
+644 p12/m/1.2-cert.pem
+644 p12/m/1.3-cert.pem" ''
 t ok-p12-pem-split-passthrough 0 "pem-split $F/leaf.p12 | head -n 1" "-----BEGIN PKCS12-----" ''
 t ok-p12-pem-join-dedup 0 "PW=secret pem-join -K -w env:PW $F/chain.pem $F/leaf.p12 | grep -- '-----BEGIN' | uniq -c | tr -s ' '" \
     " 2 -----BEGIN CERTIFICATE-----

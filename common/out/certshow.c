@@ -148,6 +148,7 @@ certshow_block(struct certshow *c, const struct pem_block *b)
 	STACK_OF(X509) *certs = NULL;
 	struct x509info xi;
 	X509 *x;
+	unsigned long cert1;
 	int i, status = EX_YES;
 
 	if (b->kind == PK_CERT) {
@@ -166,11 +167,12 @@ certshow_block(struct certshow *c, const struct pem_block *b)
 		    pem_kind_name(b->kind));
 		return EX_YES;
 	}
-	if (!container_open(b, c->pass, NULL, &certs))
+	/* members numbered as in every filter: a PKCS#12's key first */
+	if (!container_open(b, c->pass, NULL, &certs, &cert1))
 		return EX_TROUBLE;
 	for (i = 0; i < sk_X509_num(certs); i++)
-		status = ex_worst(status, contained(c, b, (unsigned long)i + 1,
-		    sk_X509_value(certs, i)));
+		status = ex_worst(status, contained(c, b, cert1 +
+		    (unsigned long)i, sk_X509_value(certs, i)));
 	if (b->kind == PK_PKCS7 && sk_X509_num(certs) <= 0)
 		diag_note(b->src, b->line, "PKCS#7 block holds no "
 		    "certificate");

@@ -25,35 +25,63 @@ type_ok(const char *t)
 	return 0;
 }
 
-/* One item of a range list at *p: N, N-M or N-; its bounds (hi 0: open).
- * Advances *p past it.  0 on bad syntax. */
+/* One number of an -n item at *p: N or N.M (member M of block N, M 0
+ * for the whole block); advances *p past it.  0 on bad syntax. */
 static int
-range_item(const char **p, unsigned long *lo, unsigned long *hi)
+num_item(const char **p, unsigned long *n, unsigned long *m)
 {
 	char *end;
 
+	*m = 0;
 	if (**p < '0' || **p > '9')
 		return 0;
-	*lo = strtoul(*p, &end, 10);
-	*hi = *lo;
-	if (*end == '-') {
-		end++;
-		*hi = 0;
-		if (*end >= '0' && *end <= '9')
-			*hi = strtoul(end, &end, 10);
+	*n = strtoul(*p, &end, 10);
+	if (*end == '.') {
+		if (end[1] < '0' || end[1] > '9')
+			return 0;
+		*m = strtoul(end + 1, &end, 10);
+		if (*m == 0)
+			return 0;
 	}
 	*p = end;
-	return *lo > 0 && (*hi == 0 || *hi >= *lo) &&
-	    (**p == '\0' || **p == ',');
+	return *n > 0;
+}
+
+/*
+ * One item of a range list at *p: X, X-Y or X-, each of X and Y a block
+ * N or a member N.M (pemkit(7)'s index and member); the bounds in r
+ * (r[2] 0: open; r[3] 0 with r[2] set: to the end of block r[2]; a lone
+ * X has r[2], r[3] equal to r[0], r[1] and single set).  Advances *p past
+ * it.  0 on bad syntax or a range that ends before it starts.
+ */
+static int
+range_item(const char **p, unsigned long r[4], int *single)
+{
+	if (!num_item(p, &r[0], &r[1]))
+		return 0;
+	r[2] = r[0];
+	r[3] = r[1];
+	*single = **p != '-';
+	if (!*single) {
+		(*p)++;
+		r[2] = r[3] = 0;
+		if (**p >= '0' && **p <= '9' && !num_item(p, &r[2], &r[3]))
+			return 0;
+		if (r[2] != 0 && (r[2] < r[0] || (r[2] == r[0] &&
+		    r[3] != 0 && r[3] < r[1])))
+			return 0;
+	}
+	return **p == '\0' || **p == ',';
 }
 
 static int
 ranges_ok(const char *s)
 {
-	unsigned long lo, hi;
+	unsigned long r[4];
+	int single;
 
 	for (;;) {
-		if (!range_item(&s, &lo, &hi))
+		if (!range_item(&s, r, &single))
 			return 0;
 		if (*s == '\0')
 			return 1;
@@ -61,21 +89,43 @@ ranges_ok(const char *s)
 	}
 }
 
+/* Is (index, member) in the item r?  A block is (N, 0) and comes before
+ * its members (N, 1), (N, 2) ...; a bound N without a member takes the
+ * whole block N. */
+static int
+in_range(const unsigned long r[4], int single, unsigned long index,
+    unsigned long member)
+{
+	if (single)
+		return index == r[0] && (r[1] == 0 || member == r[1]);
+	if (index < r[0] || (index == r[0] && member < r[1]))
+		return 0;
+	return r[2] == 0 || index < r[2] || (index == r[2] &&
+	    (r[3] == 0 || member <= r[3]));
+}
+
 int
-opt_selected(const struct opts *o, unsigned long k)
+opt_selected(const struct opts *o, unsigned long index, unsigned long member)
 {
 	const char *s = o->number;
-	unsigned long lo, hi;
+	unsigned long r[4];
+	int single;
 
 	if (s == NULL)
 		return 1;
-	while (range_item(&s, &lo, &hi)) {
-		if (k >= lo && (hi == 0 || k <= hi))
+	while (range_item(&s, r, &single)) {
+		if (in_range(r, single, index, member))
 			return 1;
 		if (*s++ == '\0')
 			break;
 	}
 	return 0;
+}
+
+int
+opt_members(const struct opts *o)
+{
+	return o->number != NULL && strchr(o->number, '.') != NULL;
 }
 
 const char *
@@ -116,7 +166,8 @@ opt_common(int ch, const char *arg, struct opts *o, void (*usage)(int))
 	case 'n':
 		if (!ranges_ok(arg)) {
 			diag_err(NULL, 0, "-n takes block numbers from 1: 2, 2-, "
-			    "2-4 or 1,3, not \"%s\"", arg);
+			    "2-4, 1,3 or 2.1 (member 1 of block 2), not "
+			    "\"%s\"", arg);
 			usage(EX_TROUBLE);
 		}
 		o->number = arg;

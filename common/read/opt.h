@@ -93,7 +93,8 @@ struct opt_cmd {
  * returned: -V prints the version and exits 0; -h prints the usage and
  * the -h list and exits 0; -c and -s set OPT_CHECK and OPT_STRICT in
  * o->flags; -v sets diag_verbose; -o stores its FILE; -n must be a list
- * of block numbers and ranges from 1 ("2", "2-", "1,3-4"); -t a type
+ * of block numbers and ranges from 1 ("2", "2-", "1,3-4", "2.1",
+ * "2.2-3"; see opt_selected); -t a type
  * name, cert, csr, crl, key, pubkey, pkcs7, pkcs12 or other, or a label
  * with a capital letter; -w stores the --passin source (read it with
  * pass_get() in x509/keys.h); -I a whole number from 1.  A bad
@@ -138,10 +139,19 @@ const char	**opt_positional(const struct opt_cmd *cmd, int argc,
 		    char *argv[], int ch, int *n);
 
 /*
- * opt_selected: 1 when the k-th selected block (from 1) is in o's -n
- * ranges, or o has none.
+ * opt_selected: 1 when the block numbered index (from 1), or its member
+ * number member (from 1; 0 for a block not in a container), is in o's -n
+ * list, or o has none.  The numbers are pemkit(7)'s "index" and
+ * "member": a PKCS#7 or PKCS#12 is one block, and an item N selects
+ * all its members, N.M member M alone; N-M, N.M- and the like are
+ * ranges in that order (block N before its members).
+ *
+ * opt_members: 1 when o's -n list names a member (an N.M item), so that
+ * the containers must be opened even where the filter would not.
  */
-int	opt_selected(const struct opts *o, unsigned long k);
+int	opt_selected(const struct opts *o, unsigned long index,
+	    unsigned long member);
+int	opt_members(const struct opts *o);
 
 /*
  * opt_selection: words for what -t and -n ask, for "no block ... in the

@@ -96,6 +96,9 @@ struct pem_block {
 	unsigned long	 line;		/* line of BEGIN, 1-based; 0 for DER */
 	unsigned long long offset;	/* byte offset of BEGIN or DER object */
 	unsigned long	 index;		/* 1-based, counted across inputs */
+	unsigned long	 member;	/* 1-based place in the PKCS#7 or
+					   PKCS#12 it came from (pemkit(7)),
+					   0 for a block of the stream */
 	enum pem_kind	 kind;
 	const char	*label;		/* output label; NULL for unknown DER */
 	const char	*inlabel;	/* label as read; "" for DER */

@@ -63,7 +63,7 @@ p7_certs(const struct pem_block *b, const PKCS7 *p7)
 
 int
 container_open(const struct pem_block *b, const char *pass, EVP_PKEY **key,
-    STACK_OF(X509) **certs)
+    STACK_OF(X509) **certs, unsigned long *cert1)
 {
 	const unsigned char *p = b->der;
 	STACK_OF(X509) *in;
@@ -74,8 +74,12 @@ container_open(const struct pem_block *b, const char *pass, EVP_PKEY **key,
 	*certs = NULL;
 	if (key != NULL)
 		*key = NULL;
+	if (cert1 != NULL)
+		*cert1 = 1;
 	if (b->kind == PK_PKCS12) {
 		ok = p12_open(b, pass, &pk, certs);
+		if (cert1 != NULL && pk != NULL)
+			*cert1 = 2;	/* the key is member 1 */
 		if (key != NULL)
 			*key = pk;
 		else
@@ -106,7 +110,7 @@ p7_members(const struct pem_block *b, struct p12_member **m, size_t *n)
 
 	*m = NULL;
 	*n = 0;
-	if (!container_open(b, NULL, NULL, &certs))
+	if (!container_open(b, NULL, NULL, &certs, NULL))
 		return 0;
 	*m = xmalloc(((size_t)sk_X509_num(certs) + 1) * sizeof(**m));
 	p12_members_certs(certs, *m, n);
@@ -146,7 +150,7 @@ p12_next(struct pem_input *in, struct pem_block *b)
 	b->encrypted = 0;
 	b->from_der = 1;
 	b->repairs = 0;
-	b->index = ++in->index;
+	b->member = in->mi;	/* the container's index, and its place */
 	return 1;
 }
 
@@ -168,24 +172,20 @@ pem_input_next(struct pem_input *in, struct pem_block *b)
 			}
 			in->r = pem_open(in->fd, in->name, in->flags,
 			    in->index);
-			in->shift = 0;
 		}
 		if ((ret = pem_next(in->r, b)) == 1) {
-			b->index += in->shift;
 			in->index = b->index;
 			if (!(in->p12 && b->kind == PK_PKCS12) &&
 			    !(in->p7 && b->kind == PK_PKCS7))
 				return 1;
-			/* its members take its index and the next ones */
+			/* its members share its index (pemkit(7)) */
 			in->cont = *b;
-			in->index--;
 			if (!(b->kind == PK_PKCS12 ? p12_members(b, in->p12pass,
 			    &in->m, &in->mn) : p7_members(b, &in->m, &in->mn)))
 				in->status = EX_TROUBLE;
 			else if (in->mn == 0)
 				diag_note(b->src, b->line, "%s holds nothing",
 				    pem_kind_name(b->kind));
-			in->shift += (long)in->mn - 1;
 			continue;
 		}
 		if (ret == -1)

@@ -36,15 +36,14 @@ struct pem_input {
 	struct pem_block  cont;		/* the PKCS#12 being handed out */
 	struct p12_member *m;		/* its members, m[mi..mn) still due */
 	size_t		  mn, mi;
-	long		  shift;	/* members minus containers, in the
-					   current file: added to its indexes */
 };
 
 /*
  * pem_input_p12: from now on, hand out each PKCS#12 file of the input as
  * its members (p12_members() in keys.h): the private key as a PKCS#8
  * block, then the certificates, each a block of its own (from_der set,
- * the line of the file, the next index).  pass is the passphrase (not
+ * the line of the file, the container's index, member its place from 1:
+ * the numbering of pemkit(7) and container_open).  pass is the passphrase (not
  * copied), or NULL for a file without one.  A file that does not open is
  * an error message and exit class 2; the reader goes on.
  */
@@ -53,8 +52,8 @@ void	pem_input_p12(struct pem_input *in, const char *pass);
 /*
  * pem_input_p7: from now on, hand out each PKCS#7 block (RFC 2315
  * SignedData, certificates only or not) as its certificates, each a block
- * of its own (from_der set, the container's line, the next index), as
- * pem_input_p12 does for PKCS#12.  A PKCS#7 that does not decode is an
+ * of its own (from_der set, the container's line and index, member its
+ * place from 1), as pem_input_p12 does for PKCS#12.  A PKCS#7 that does not decode is an
  * error message and exit class 2; one with no certificate is a note.
  */
 void	pem_input_p7(struct pem_input *in);
@@ -83,9 +82,15 @@ STACK_OF(X509)	*p7_certs(const struct pem_block *b, const PKCS7 *p7);
  * *certs, a new stack (maybe empty) of references the caller frees with
  * sk_X509_pop_free(certs, X509_free); 0 after an error message at b's
  * place ("PKCS#7 block does not decode", or p12_open's), exit class 2.
+ *
+ * The members are numbered from 1 in the order PKCS12_parse(3) gives
+ * them, the same in every filter (pemkit(7) "member"): a PKCS#12's
+ * private key, when it has one, is member 1, its certificates follow in
+ * the order of *certs.  *cert1 (when not NULL) is set to the member
+ * number of the first certificate: 2 for a PKCS#12 with a key, else 1.
  */
 int	container_open(const struct pem_block *b, const char *pass,
-	    EVP_PKEY **key, STACK_OF(X509) **certs);
+	    EVP_PKEY **key, STACK_OF(X509) **certs, unsigned long *cert1);
 
 /* pem_input_init: set up over files[0..nfiles); nfiles 0 means stdin. */
 void	pem_input_init(struct pem_input *in, char **files, int nfiles,

@@ -156,41 +156,66 @@ seen(struct name_state *st, unsigned long key)
 	return 0;
 }
 
-unsigned long
-name_claim(struct name_state *st, const char *path, unsigned long index)
+/* "N", or "N.M" for member M of block N (pemkit(7)), into buf[n]. */
+static const char *
+number(unsigned long index, unsigned long member, char *buf, size_t n)
+{
+	if (member != 0)
+		snprintf(buf, n, "%lu.%lu", index, member);
+	else
+		snprintf(buf, n, "%lu", index);
+	return buf;
+}
+
+const char *
+name_number(const struct pem_block *b, char *buf, size_t n)
+{
+	return number(b->index, b->member, buf, n);
+}
+
+int
+name_claim(struct name_state *st, const char *path, unsigned long index,
+    unsigned long member, char *prev, size_t n)
 {
 	const unsigned char *p;
 	unsigned long h, j, mask;
 	size_t i, osize;
 	char **opaths;
-	unsigned long *oidx;
+	unsigned long *oidx, *omem;
 
 	if (st->pused * 2 >= st->psize) {
 		osize = st->psize;
 		opaths = st->paths;
 		oidx = st->pidx;
+		omem = st->pmem;
 		st->psize = osize ? osize * 2 : 64;
 		st->paths = xmalloc(st->psize * sizeof(*st->paths));
 		st->pidx = xmalloc(st->psize * sizeof(*st->pidx));
+		st->pmem = xmalloc(st->psize * sizeof(*st->pmem));
 		memset(st->paths, 0, st->psize * sizeof(*st->paths));
 		st->pused = 0;
 		for (i = 0; i < osize; i++)
 			if (opaths[i] != NULL) {
-				name_claim(st, opaths[i], oidx[i]);
+				name_claim(st, opaths[i], oidx[i], omem[i],
+				    prev, n);
 				free(opaths[i]);
 			}
 		free(opaths);
 		free(oidx);
+		free(omem);
 	}
 	/* FNV-1a */
 	for (h = 2166136261UL, p = (const unsigned char *)path; *p; p++)
 		h = (h ^ *p) * 16777619UL;
 	mask = st->psize - 1;
 	for (j = h & mask; st->paths[j] != NULL; j = (j + 1) & mask)
-		if (strcmp(st->paths[j], path) == 0)
-			return st->pidx[j];
+		if (strcmp(st->paths[j], path) == 0) {
+			number(st->pidx[j], st->pmem[j], prev, n);
+			return 1;
+		}
 	st->paths[j] = xstrdup(path);
 	st->pidx[j] = index;
+	st->pmem[j] = member;
 	st->pused++;
 	return 0;
 }
@@ -204,6 +229,7 @@ name_free(struct name_state *st)
 		free(st->paths[i]);
 	free(st->paths);
 	free(st->pidx);
+	free(st->pmem);
 	free(st->keys);
 	free(st->counts);
 	memset(st, 0, sizeof(*st));
@@ -269,8 +295,12 @@ name_expand(const char *tmpl, const struct pem_block *b,
 		field[0] = '\0';
 		switch (*p) {
 		case 'n':
+			/* a container's members: "N.M", never the same */
 			snprintf(field, sizeof(field), "%0*lu", width,
 			    b->index);
+			if (b->member != 0)
+				snprintf(field + strlen(field), sizeof(field) -
+				    strlen(field), ".%lu", b->member);
 			break;
 		case 't':
 			snprintf(field, sizeof(field), "%s", pem_block_type(b));

@@ -2,7 +2,8 @@
 /*
  * name.h: pem-split's file-name templates.
  *
- *	%n	block index, 1-based (%3n: zero-padded to 3 digits)
+ *	%n	block index, 1-based (%3n: zero-padded to 3 digits); for
+ *		member M of a PKCS#7 or PKCS#12 block N, "N.M" (pemkit(7))
  *	%t	type: cert, csr, crl, key, pubkey, pkcs7, pkcs12, other
  *	%c	subject commonName made safe for a file name (the type when
  *		the block has no subject): valid UTF-8 kept, other bytes,
@@ -27,6 +28,7 @@ struct name_state {
 	size_t		 size, used;
 	char		**paths;	/* file names given out in this run */
 	unsigned long	*pidx;		/* the block index of each */
+	unsigned long	*pmem;		/* and its member number, or 0 */
 	size_t		 psize, pused;
 };
 
@@ -48,13 +50,21 @@ int	name_expand(const char *tmpl, const struct pem_block *b,
 	    struct name_state *st, char *out, size_t outsz);
 
 /*
- * name_claim: record that the block with this index writes path.
- * Returns 0 when path is new in this run, or the index of the earlier
- * block that already wrote it (pem-split makes that an error, with or
- * without -f: two blocks must never replace each other silently).
+ * name_claim: record that the block with this index and member (0: not
+ * in a container) writes path.  Returns 0 when path is new in this run,
+ * or 1 with the number of the earlier block that already wrote it in
+ * prev[n] (as name_number); pem-split makes that an error, with or
+ * without -f: two blocks must never replace each other silently.
  */
-unsigned long name_claim(struct name_state *st, const char *path,
-	    unsigned long index);
+int	name_claim(struct name_state *st, const char *path,
+	    unsigned long index, unsigned long member, char *prev, size_t n);
+
+/*
+ * name_number: block b's number as %n writes it, without padding: "N",
+ * or "N.M" for member M of container N (pemkit(7)), into buf[n]
+ * (truncated, NUL-terminated).  Returns buf.
+ */
+const char *name_number(const struct pem_block *b, char *buf, size_t n);
 
 /* name_free: release st's memory. */
 void	name_free(struct name_state *st);

@@ -113,15 +113,18 @@ static int
 unpack(struct obj_input *oi)
 {
 	const struct pem_block *b = &oi->b;
+	unsigned long cert1;
 
 	oi->next = 0;
 	oi->member = 0;
-	if (!container_open(b, oi->pass, &oi->key, &oi->certs))
+	if (!container_open(b, oi->pass, &oi->key, &oi->certs, &cert1))
 		return 0;
 	if (b->kind == PK_PKCS12) {
 		if (oi->flags & OBJ_CERTS) {
 			EVP_PKEY_free(oi->key);
 			oi->key = NULL;
+			/* the certificates keep their numbers (pemkit(7)) */
+			oi->member = cert1 - 1;
 		}
 		/* p12_open puts the certificate of the key first */
 		while ((oi->flags & OBJ_P12_PAIR) &&

@@ -521,11 +521,22 @@ ski_missing_ca(struct lint_ctx *c)
 		lint_find(c, "the CA certificate has no subjectKeyIdentifier");
 }
 
-/* 4.2.1.2: "For end entity certificates, the subject key identifier
- * extension SHOULD be included" */
+/*
+ * 4.2.1.2: "For end entity certificates, the subject key identifier
+ * extension SHOULD be included".  A TLS subscriber certificate issued
+ * from the CA/B BR 2.0 date (2023-09-15) follows BR 7.1.2.7.6 instead,
+ * where subjectKeyIdentifier is NOT RECOMMENDED (rule
+ * w_ext_subject_key_identifier_not_recommended_subscriber): the BR
+ * profile is the narrower one (RFC 5280 leaves a SHOULD to the profile
+ * that has reason to differ), and otherwise no such certificate could
+ * pass both.  zlint applies both rules to it.
+ */
 static void
 ski_missing_leaf(struct lint_ctx *c)
 {
+	if (c->kind == LK_TLS && c->start_ok &&
+	    c->start >= (time_t)1694736000)	/* 2023-09-15 */
+		return;
 	if (lint_ext(c, NID_subject_key_identifier) == NULL)
 		lint_find(c, "the certificate has no subjectKeyIdentifier");
 }

@@ -69,6 +69,17 @@ t ok-lint-pkcs7-members-and-crl 0 "cert-lint -j --only e_serial_number_not_posit
 t ok-lint-pkcs12 0 "cert-lint --only e_serial_number_not_positive -w pass:secret $F/leaf.p12" '' ''
 t ok-lint-list-row 0 "cert-lint -L | grep '^e_serial_number_not_positive	'" \
     "e_serial_number_not_positive	error	RFC 5280	4.1.2.2	2002-04-01" ''
+# -L: every id once, and each one zlint's (zlint-lints.tsv) or one of
+# the ids cert-lint(1) lists as pemkit's own, which are not zlint's
+t ok-lint-list-ids-unique 0 "cert-lint -L | cut -f1 | sort | uniq -d" '' ''
+LZ="${LINT_LINTS:-$C/../lint/zlint-lints.tsv}"
+if [ -f "$LZ" ]; then
+	sed -n '/^\.Ss Ids of pemkit.s own/,/^\.El/s/^\.It Cm //p' \
+	    "$TOP/man/cert-lint.1" | sort >"$O/own-ids"
+	t ok-lint-list-ids-zlint-or-own 0 "cert-lint -L | cut -f1 | sort >ids; tail -n +3 $LZ | cut -f1 | sort >z; comm -23 ids z | diff - own-ids && comm -12 own-ids z && [ -s own-ids ]" '' ''
+else
+	skip=$((skip + 1))
+fi
 t trouble-lint-unknown-rule 2 "cert-lint --only e_no_such_rule $L/good-tls.pem 2>e; s=\$?; head -n 1 e; exit \$s" \
     'cert-lint: no rule "e_no_such_rule" (cert-lint -L lists them)' ''
 t trouble-lint-unknown-profile 2 "cert-lint -p ev $L/good-tls.pem 2>e; s=\$?; head -n 1 e; exit \$s" \

@@ -17,6 +17,9 @@
 #               expiring within --days (by default 30 days or a third
 #               of its lifetime, whichever leaves less)
 #   name        each --name is covered by some leaf
+#   lint        with --lint: each leaf has no error finding of cert-lint
+#               (the CA/B Forum's rules and RFC 5280's; RFC 5280's only
+#               under --ca-file, a private PKI, as pemkit-deploy does)
 #   readable    every file with certificate material can be read
 #
 # Each verdict's reason comes from the filters' --json output or exit
@@ -30,7 +33,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 me=${0##*/}
 synopsis() {
 	echo "usage: $me [-h] [--json] [--at TIME] [--ca-file FILE] [--days N]"
-	echo "       [--exclude GLOB ...] [--name NAME ...] [--no-system]"
+	echo "       [--exclude GLOB ...] [--lint] [--name NAME ...] [--no-system]"
 	echo "       [--passin SOURCE] DIR"
 }
 usage() { synopsis >&2; exit 2; }
@@ -46,13 +49,14 @@ options:
                         12h, a share of its lifetime (33%, 1/3) or both
                         (30d,1/3, the default: whichever leaves less)
   --exclude GLOB        skip files and directories matching GLOB
+  --lint                each leaf must have no error finding of cert-lint
   --name NAME           some leaf must cover NAME (repeatable)
   --no-system           do not trust the system store
   --passin SOURCE       passphrase of keys and PKCS#12: env:, file:, fd:, pass:
 EOF
 	exit 0
 }
-json=0 days=30d,1/3 names= cafile= pass= nosys= at=
+json=0 days=30d,1/3 names= cafile= pass= nosys= at= lint=0
 set -f
 excl=
 while [ $# -gt 0 ]; do
@@ -63,6 +67,7 @@ while [ $# -gt 0 ]; do
 	--days) [ $# -ge 2 ] || usage; days=$2; shift ;;
 	--exclude) [ $# -ge 2 ] || usage; excl="$excl$2
 "; shift ;;
+	--lint) lint=1 ;;
 	--name) [ $# -ge 2 ] || usage; names="$names $2"; shift ;;
 	--ca-file) [ $# -ge 2 ] || usage; cafile=$2; shift ;;
 	--passin) [ $# -ge 2 ] || usage; pass=$2; shift ;;
@@ -245,7 +250,7 @@ cat "$T"/km*.json 2>/dev/null |
 awk -F'\t' -v good="$T/scan" -v info="$T/info" -v keys="$T/keys" \
     -v bad="$T/bad" -v keybad="$T/keybad" -v dangling="$T/dangling" -v at="$atiso" -v now="$now" \
     -v gsecs="$gsecs" -v gppm="$gppm" -v names="$names" -v V="$T/verdicts" -v J="$T/jobs" \
-    -v R="$T/roots" -v N="$T/names" -v U="$T/units" '
+    -v R="$T/roots" -v N="$T/names" -v U="$T/units" -v LJ="$T/lintjobs" '
 function dirof(p) { return p ~ /\// ? substr(p, 1, match(p, /\/[^\/]*$/) - 1) : "." }
 function baseof(p) { sub(/.*\//, "", p); return p }
 # f as named in the verdicts of unit u: below the directory of u
@@ -292,6 +297,7 @@ BEGIN {
 		if (!ncert[f]++) { frole[f] = a[3]; fsubj[f] = a[7] }
 		if (a[3] == "leaf") {
 			if (!nleaf[f]++) { lspki[f] = a[4]; lsubj[f] = a[7] }
+			lidx[f, nleaf[f]] = a[2]
 			leafs[++nl] = f; ldns[nl] = tolower(a[9]); lip[nl] = a[10]
 		} else { nca[f]++; caspki[f] = caspki[f] " " a[4] }
 		if (a[3] == "root" || (a[8] == "true" && a[3] != "leaf")) {
@@ -421,8 +427,15 @@ function judge(u,   m, nm, i, j, f, nk, nlf, nch, k, ok, ch, expm, c, fst, w) {
 	}
 	if (expm != "") v(u, 5, 0, "expiry", expm)
 	else if (fst != "") v(u, 5, 1, "expiry", "until " substr(fst, 1, 10))
+	# lint (--lint): each leaf of the unit, by its block in its file
+	for (i = 1; i <= nm; i++)
+		for (k = 1; k <= nleaf[m[i]]; k++)
+			print uid[u] "\t" sprintf("7.%06d", ++nlj) "\t" u "\t" \
+			    rel(u, m[i]) (nleaf[m[i]] > 1 ? " (leaf " k ")" : "") \
+			    "\t" m[i] "\t" lidx[m[i], k] > LJ
 }' /dev/null || { echo "$me: the unit awk failed" >&2; exit 2; }
 : >>"$T/verdicts"; : >>"$T/jobs"; : >>"$T/roots"; : >>"$T/names"; : >>"$T/units"
+: >>"$T/lintjobs"
 
 # the trust anchors: the repository's self-signed certificates and
 # --ca-file
@@ -493,6 +506,41 @@ wait
 cat "$T/chain0" "$T/chain1" >>"$T/verdicts"
 cat "$T"/co*.err 2>/dev/null >&2
 [ -e "$T/trouble" ] && trouble=1
+
+# lint (--lint): each leaf taken out of its file (pem-split -n, the
+# block cert-info numbered) and one cert-lint run over them all; the
+# verdict is the leaf's first error finding.  The CA/B Forum's rules
+# judge publicly trusted certificates: under --ca-file (a private PKI)
+# cert-lint judges the leaves as private ones (RFC 5280's rules).
+if [ $lint -eq 1 ] && [ -s "$T/lintjobs" ]; then
+	mkdir "$T/lint"
+	while IFS='	' read -r id job u what f i; do
+		# shellcheck disable=SC2086
+		pem-split $pk -t cert -n "$i" "$f" >"$T/lint/$job.pem" 2>/dev/null
+	done <"$T/lintjobs"
+	eval "set -- $(cut -f2 "$T/lintjobs" | sed "s|.*|$T/lint/&.pem|" >"$T/lintfiles"; words "$T/lintfiles")"
+	cert-lint ${cafile:+--profile private} ${at:+--at "$at"} "$@" \
+	    >"$T/lint.out" 2>"$T/lint.err"
+	lr=$?
+	while IFS='	' read -r id job u what f i; do
+		if [ $lr -ge 2 ] || [ ! -s "$T/lint/$job.pem" ]; then
+			printf '%s\t%s\tFAIL\tlint\t%s\t%s: could not be checked (cert-lint exit %s)\n' \
+			    "$id" "$job" "$u" "$what" "$lr"
+			: >"$T/lint.trouble"
+			continue
+		fi
+		m=$(awk -v p="$T/lint/$job.pem:" 'index($0, p) == 1 &&
+		    (i = index($0, ": error: ")) { print substr($0, i + 9); exit }' \
+		    "$T/lint.out")
+		if [ -n "$m" ]; then
+			printf '%s\t%s\tFAIL\tlint\t%s\t%s: %s\n' "$id" "$job" "$u" "$what" "$m"
+		else
+			printf '%s\t%s\tok\tlint\t%s\t%s: no error finding\n' "$id" "$job" "$u" "$what"
+		fi
+	done <"$T/lintjobs" >>"$T/verdicts"
+	[ $lr -ge 2 ] && cat "$T/lint.err" >&2
+	[ -e "$T/lint.trouble" ] && trouble=1
+fi
 
 # --name: the candidate leaf, confirmed by cert-info -H
 while IFS='	' read -r name by; do

@@ -66,7 +66,8 @@ t no-csr-smime-without-email 1 "csr-check -o discard.out -P smime $F/csr-rsa.csr
 t no-csr-all-problems-at-once 1 "csr-check -o discard.out -P tls $F/csr-smime-ed25519.csr" '' \
     "$(c csr-smime-ed25519.csr 'ED25519 keys are not accepted for TLS server certificates: use RSA (2048 bits or more) or EC P-256')
 $(c csr-smime-ed25519.csr 'CN=Alice Example is not a host name')
-$(c csr-smime-ed25519.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")"
+$(c csr-smime-ed25519.csr "no DNS name in a subjectAltName: add the server's names (openssl req -addext subjectAltName=DNS:...)")
+$(c csr-smime-ed25519.csr 'the subjectAltName has an rfc822Name (e_ext_san_rfc822_name_present, CA/B BR 7.1.4.2.1)')"
 t ok-csr-json 0 "csr-check --json $F/csr-xx.csr 2>/dev/null | jq -c '[.type, .profile, .signature_valid, .key, .problems]'" \
     '["csr","tls",true,{"type":"RSA","bits":2048,"curve":null},[{"severity":"rejection","message":"C=XX is not an ISO 3166-1 two-letter country code: use one such as HU, DE, GB or US"}]]' ''
 t trouble-csr-none 2 "csr-check $F/leaf.pem" '' \
@@ -93,9 +94,13 @@ rq() {
 	openssl req -new -key "$F/leaf.key" -utf8 -subj "$_s" \
 	    -out "$O/csr22/$_n.csr" "$@" 2>/dev/null
 }
-rq ip4 "/C=HU/CN=192.0.2.1" -addext "subjectAltName=IP:192.0.2.1"
-rq ip6 "/C=HU/CN=2001:db8::1" -addext "subjectAltName=IP:2001:db8::1"
-rq ip-other "/C=HU/CN=192.0.2.1" -addext "subjectAltName=IP:192.0.2.2"
+# public addresses: a documentation one (RFC 5737, 3849) is reserved,
+# which a public CA refuses (BR 7.1.4.2.1; the case after these)
+rq ip4 "/C=HU/CN=8.8.8.8" -addext "subjectAltName=IP:8.8.8.8"
+rq ip6 "/C=HU/CN=2001:4860:4860::8888" \
+    -addext "subjectAltName=IP:2001:4860:4860::8888"
+rq ip-other "/C=HU/CN=8.8.8.8" -addext "subjectAltName=IP:8.8.4.4"
+rq ip-reserved "/C=HU/CN=192.0.2.1" -addext "subjectAltName=IP:192.0.2.1"
 rq ip-nosan "/C=HU/CN=192.0.2.1"
 rq dot-cn "/C=HU/CN=www.example.com." -addext "subjectAltName=DNS:www.example.com."
 rq dot-san "/C=HU/CN=www.example.com" \
@@ -117,7 +122,23 @@ c22() { printf 'csr-check: csr22/%s.csr:1: %s' "$1" "$2"; }
 t ok-csr-cn-ipv4-in-san 0 "csr-check -o discard.out csr22/ip4.csr" '' ''
 t ok-csr-cn-ipv6-in-san 0 "csr-check -o discard.out csr22/ip6.csr" '' ''
 t no-csr-cn-ip-not-in-san 1 "csr-check -o discard.out csr22/ip-other.csr" '' \
-    "$(c22 ip-other 'CN=192.0.2.1 is not among the IP addresses: add it to the subjectAltName (IP:192.0.2.1)')"
+    "$(c22 ip-other 'CN=8.8.8.8 is not among the IP addresses: add it to the subjectAltName (IP:8.8.8.8)')"
+# cert-lint's rules that judge a request (its table's LR_REQ rows), in
+# csr-check's form: a reserved address, an RSA exponent of 3
+t no-csr-lint-reserved-ip 1 "csr-check -o discard.out csr22/ip-reserved.csr" '' \
+    "$(c22 ip-reserved 'the subjectAltName has the reserved IP address 192.0.2.1 (e_ext_san_contains_reserved_ip, CA/B BR 7.1.4.2.1)')"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+    -pkeyopt rsa_keygen_pubexp:3 -out "$O/csr22/e3.key" 2>/dev/null
+openssl req -new -key "$O/csr22/e3.key" -subj /C=HU/CN=www.example.com \
+    -addext "subjectAltName=DNS:www.example.com" -out "$O/csr22/e3.csr"
+# (BR 6.1.6: an odd exponent of at least 3, SHOULD be from 2^16+1: a
+# warning, exit 0 unless --strict)
+t ok-csr-lint-rsa-exponent-3-warning 0 "csr-check -o discard.out csr22/e3.csr" '' \
+    "$(c22 e3 'warning: the RSA public exponent is not between 2^16+1 and 2^256-1 (w_rsa_public_exponent_not_in_range, CA/B BR 6.1.6)')"
+t no-csr-lint-rsa-exponent-3-strict 1 "csr-check -s -o discard.out csr22/e3.csr" '' \
+    "$(c22 e3 'warning: the RSA public exponent is not between 2^16+1 and 2^256-1 (w_rsa_public_exponent_not_in_range, CA/B BR 6.1.6)')"
+# ... and not twice what csr-check says in its own words (the key size)
+t ok-csr-lint-own-words-once 0 "csr-check -o discard.out $F/csr-rsa1024.csr 2>&1 | grep -c 'too short\\|2048_bits'" '1' ''
 t no-csr-cn-ip-without-san 1 "csr-check -o discard.out csr22/ip-nosan.csr" '' \
     "$(c22 ip-nosan 'no subjectAltName: the address CN=192.0.2.1 goes into it as an iPAddress (openssl req -addext subjectAltName=IP:192.0.2.1)')"
 t no-csr-cn-trailing-dot 1 "csr-check -o discard.out csr22/dot-cn.csr" '' \

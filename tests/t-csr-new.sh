@@ -233,13 +233,14 @@ csr-new: full.key: removed: the request was not written
 ls: cannot access 'full.key': No such file or directory"
 
 # an IP address alone (BR 7.1.4.3): into the SAN as an iPAddress and the
-# CN, accepted; a trailing dot and a Unicode name refused with the reason
-t ok-csr-new-ip-alone 0 "cd csrnew && csr-new -H 192.0.2.1 -C HU -x ip.key \
+# CN, accepted (a public address: csr-check refuses a reserved one, BR
+# 7.1.4.2.1); a trailing dot and a Unicode name refused with the reason
+t ok-csr-new-ip-alone 0 "cd csrnew && csr-new -H 8.8.8.8 -C HU -x ip.key \
     -o ip.csr && openssl req -in ip.csr -noout -subject -nameopt RFC2253 &&
     openssl req -in ip.csr -noout -text | grep -A1 'Alternative Name' |
     sed -n 's/^ *//; 2p' && csr-check -o discard.out ip.csr" \
-    "subject=CN=192.0.2.1,C=HU
-IP Address:192.0.2.1" ''
+    "subject=CN=8.8.8.8,C=HU
+IP Address:8.8.8.8" ''
 t ok-csr-new-ipv6-subject-cn 0 "cd csrnew && csr-new -D '/C=HU/CN=2001:db8::1' \
     -x ip6.key -o ip6.csr && openssl req -in ip6.csr -noout -text |
     grep -A1 'Alternative Name' | sed -n 's/^ *//; 2p'" \

@@ -20,6 +20,10 @@ cp "$F/root.pem" "$E/old.crt"
 cp "$F/root.pem" "$E/root.pem"
 cp "$F/leaf.pem" "$E/server.pem"
 cp "$F/inter.pem" "$E/inter.pem"
+# cert-lint(1): a publicly trusted leaf and intermediate, each BR-clean
+# (mk.sh's are a private PKI's)
+cp "$F/lint/good-tls.pem" "$E/www.pem"
+cp "$F/lint-ca/good-sub-ca.pem" "$E/issuing-ca.pem"
 # cert-diff(1): a renewal that is a drop-in replacement
 cp "$F/diff/old.pem" "$E/old.pem"
 cp "$F/diff/same.pem" "$E/new.pem"

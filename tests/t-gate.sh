@@ -185,12 +185,12 @@ t trouble-gate-no-certificate-files 2 "$CI gate/empty" '' \
     "ci-check.sh: no certificate files under gate/empty"
 t ok-gate-help 0 "sh $TOP/examples/ci-check.sh -h | head -n 4" \
     "usage: ci-check.sh [-h] [--json] [--at TIME] [--ca-file FILE] [--days N]
-       [--exclude GLOB ...] [--name NAME ...] [--no-system]
+       [--exclude GLOB ...] [--lint] [--name NAME ...] [--no-system]
        [--passin SOURCE] DIR
 options:" ''
 t trouble-gate-usage 2 "sh $TOP/examples/ci-check.sh" '' \
     "usage: ci-check.sh [-h] [--json] [--at TIME] [--ca-file FILE] [--days N]
-       [--exclude GLOB ...] [--name NAME ...] [--no-system]
+       [--exclude GLOB ...] [--lint] [--name NAME ...] [--no-system]
        [--passin SOURCE] DIR"
 
 # --name; --json (NDJSON, a summary last)
@@ -228,3 +228,37 @@ t no-gate-dangling-symlink 1 "$CI gate/dangling" \
 ok   chain    gate/dangling/live/www: fullchain.pem
 ok   expiry   gate/dangling/live/www: until 2039-01-01
 1 unit, 3 checks, 1 failed" ''
+
+# --lint: cert-lint on each leaf, a verdict each with its first error
+# finding.  Under --ca-file (a private PKI) the leaf is judged as a
+# private certificate (RFC 5280's rules): the deployment PKI's leaf is
+# clean there, and breaks the CA/B BR judged as a public one
+t ok-gate-lint-private-pki 0 "$CI --lint gate/ok" \
+    "ok   pair     gate/ok: privkey.pem is the key of fullchain.pem
+ok   chain    gate/ok: fullchain.pem
+ok   expiry   gate/ok: until 2039-01-01
+ok   lint     gate/ok: fullchain.pem: no error finding
+1 unit, 4 checks, 0 failed" ''
+t no-gate-lint-public-profile 1 "sh $TOP/examples/ci-check.sh --at 2030-01-01 --lint gate/ok >res; r=\$?; grep ' lint ' res; exit \$r" \
+    "FAIL lint     gate/ok: fullchain.pem: e_sub_cert_cert_policy_empty: the subscriber certificate has no certificatePolicies (CA/B BR 7.1.2.3)" ''
+# a BR-clean public leaf (mk-lint.sh) with its intermediate, and the
+# same unit with a second leaf left in whose serial number is zero: a
+# verdict per leaf
+L=$F/lint
+mkdir -p "$G/lint-pub" "$G/lint-two"
+cat "$L/good-tls.pem" "$F/inter.pem" >"$G/lint-pub/fullchain.pem"
+cat "$L/good-tls.pem" "$L/serial-zero.pem" "$F/inter.pem" >"$G/lint-two/fullchain.pem"
+# (its chain ends at the fixtures' root, in no store and not given:
+# --ca-file would make it a private PKI's; the chain verdict fails)
+t no-gate-lint-public-leaf-clean-chain-untrusted 1 "sh $TOP/examples/ci-check.sh --at 2024-06-01 --lint gate/lint-pub >res; r=\$?; grep -e ' lint ' -e ' chain ' res | cut -d: -f1,2; exit \$r" \
+    "FAIL chain    gate/lint-pub: fullchain.pem
+ok   lint     gate/lint-pub: fullchain.pem" ''
+t no-gate-lint-each-leaf 1 "sh $TOP/examples/ci-check.sh --at 2024-06-01 --lint gate/lint-two >res; r=\$?; grep ' lint ' res; exit \$r" \
+    "ok   lint     gate/lint-two: fullchain.pem (leaf 1): no error finding
+FAIL lint     gate/lint-two: fullchain.pem (leaf 2): e_serial_number_not_positive: the serial number is zero (RFC 5280 4.1.2.2)" ''
+# without --lint, no cert-lint verdict (the cases above: 3 checks)
+t ok-gate-lint-opt-in 0 "$CI --json gate/ok | jq -r .check | sort -u" \
+    "chain
+expiry
+pair
+summary" ''

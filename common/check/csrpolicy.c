@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <idn2.h>
 #include <openssl/err.h>
@@ -18,6 +19,7 @@
 
 #include "check/csrpolicy.h"
 #include "base/diag.h"
+#include "lint/engine.h"
 #include "x509/keys.h"
 #include "x509/obj.h"
 #include "base/ossl.h"
@@ -531,6 +533,47 @@ csr_judge(const struct csr_policy *c, X509_REQ *req,
 	ERR_clear_error();
 }
 
+/*
+ * The rules of cert-lint's table that judge a request (LR_REQ,
+ * lint/engine.h), as they would judge the certificate a CA issues from
+ * it, less those csr_judge says in its own words (the key's type, size
+ * and curve; the DNS names' syntax): an error finding is a rejection, a
+ * warning a warning, a notice left out; the rule's words, then its id
+ * and citation.  In force now, for the policy's profile.
+ */
+static const char csr_lint_own[] =
+    "e_rsa_mod_less_than_2048_bits,e_ec_improper_curves,"
+    "e_br_prohibit_dsa_usage,e_public_key_type_not_allowed,"
+    "e_dnsname_bad_character_in_label,e_dnsname_empty_label,"
+    "e_dnsname_label_too_long,e_dnsname_hyphen_in_sld,"
+    "e_dnsname_left_label_wildcard_correct,"
+    "e_dnsname_wildcard_only_in_left_label,"
+    "e_san_dns_name_includes_null_char,e_san_dns_name_starts_with_period,"
+    "e_san_bare_wildcard,e_san_wildcard_not_first";
+
+static void
+csr_lint(const struct csr_policy *pol, X509_REQ *req, struct csr_findings *p)
+{
+	struct lint_ctx c;
+	struct lint_sel sel = { NULL, csr_lint_own, 0 };
+	const struct lint_rule *r;
+	size_t i;
+
+	sel.profile = pol->smime ? LK_SMIME : LK_TLS;
+	if (lint_req(&c, req, time(NULL), &sel) == 0)
+		for (i = 0; i < c.nf; i++) {
+			r = c.f[i].rule;
+			if (r->sev == LINT_ERROR)
+				reject(p, "%s (%s, %s %s)", c.f[i].msg, r->id,
+				    r->source, r->section);
+			else if (r->sev == LINT_WARNING)
+				warn(p, "%s (%s, %s %s)", c.f[i].msg, r->id,
+				    r->source, r->section);
+		}
+	ERR_clear_error();
+	lint_done(&c);
+}
+
 const char *
 csr_review(const struct csr_policy *pol, X509_REQ *req, struct csr_review *r)
 {
@@ -563,6 +606,8 @@ csr_review(const struct csr_policy *pol, X509_REQ *req, struct csr_review *r)
 	X509_ALGOR_get0(&obj, NULL, NULL, alg);
 	OBJ_obj2txt(r->xi.sig, sizeof(r->xi.sig), obj, 0);
 	csr_judge(pol, req, r->gns, r->exts, pk, &r->xi, r->sig, &r->f);
+	if (pol->lint)
+		csr_lint(pol, req, &r->f);
 	csr_attributes(req, r->exts, &r->attrs, &r->xs);
 	return NULL;
 }

@@ -28,6 +28,8 @@ struct csr_policy {
 	int		 ascii;		/* printable ASCII only (--ascii) */
 	int		 require_san;	/* a CN-only request is a rejection */
 	long		 min_rsa;	/* bits, default 2048 (BR 6.1.5) */
+	int		 lint;		/* also cert-lint's rules for requests
+					   (csr_review; csr-check sets it) */
 	const char	*require;	/* "C,O,CN": attributes required */
 	char		**hosts;	/* names it must cover (-H) */
 	int		 nhosts;
@@ -149,7 +151,9 @@ struct csr_review {
  * csr_review: everything csr-check and csr-new say of request req under
  * policy pol, into *r (zeroed here; free with csr_review_free, also after
  * an error): its self-signature checked (RFC 2986 section 3;
- * X509_REQ_verify(3)), its fields read, csr_judge's findings and
+ * X509_REQ_verify(3)), its fields read, csr_judge's findings, with
+ * pol->lint the findings of cert-lint's rules for requests (LR_REQ,
+ * lint/engine.h) that csr_judge does not make itself, and
  * csr_attributes' lists.  Prints nothing.  Returns NULL, or a static
  * message for a request that cannot be judged (exit class 2): a public
  * key OpenSSL cannot decode, a malformed signature.

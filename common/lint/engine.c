@@ -332,6 +332,8 @@ applies(const struct lint_ctx *c, size_t i, const struct lint_sel *sel)
 
 	if (!(r->kinds & c->kind))
 		return 0;
+	if (c->req != NULL && !(r->flags & LR_REQ))
+		return 0;
 	if (since[i] != 0 && (!c->start_ok || c->start < since[i] ||
 	    c->at < since[i]))
 		return 0;
@@ -353,7 +355,7 @@ run(struct lint_ctx *c, const struct lint_sel *sel)
 	size_t i, n;
 
 	lint_rules(&n);
-	if (c->crl == NULL)
+	if (c->crl == NULL && c->req == NULL)
 		for (i = 0; i < n; i++)
 			if (!(table[i]->flags & LR_DER) && applies(c, i, sel)) {
 				p = c->der;
@@ -544,6 +546,66 @@ lint_cert(struct lint_ctx *c, const unsigned char *der, size_t derlen,
 	return run(c, sel);
 }
 
+int
+lint_req(struct lint_ctx *c, X509_REQ *req, time_t at,
+    const struct lint_sel *sel)
+{
+	X509_PUBKEY *pub;
+	X509_ALGOR *alg;
+	X509_EXTENSION *e;
+	BASIC_CONSTRAINTS *bc;
+	EVP_PKEY *pk;
+	unsigned char *p;
+	int i, n;
+
+	memset(c, 0, sizeof(*c));
+	c->req = req;
+	c->at = at;
+	c->start = at;
+	c->start_ok = 1;
+	c->version = c->t.version = X509_VERSION_3;
+	if ((c->t.subject = X509_NAME_dup(X509_REQ_get_subject_name(req))) ==
+	    NULL)
+		return -1;
+	if ((c->t.exts = X509_REQ_get_extensions(req)) == NULL &&
+	    (c->t.exts = sk_X509_EXTENSION_new_null()) == NULL)
+		return -1;
+	if ((pub = X509_REQ_get_X509_PUBKEY(req)) == NULL ||
+	    (n = i2d_X509_PUBKEY(pub, NULL)) <= 0 ||
+	    (c->own_spki = malloc((size_t)n)) == NULL)
+		return -1;
+	p = c->own_spki;
+	i2d_X509_PUBKEY(pub, &p);
+	c->t.spki = c->own_spki;
+	c->t.spkilen = n;
+	if (!X509_PUBKEY_get0_param(NULL, NULL, NULL, &alg,
+	    pub) || (c->t.spki_alg = X509_ALGOR_dup(alg)) == NULL)
+		return -1;
+	/* the stand-in: what the rules read through c->x */
+	if ((c->x = X509_new()) == NULL ||
+	    !X509_set_version(c->x, X509_VERSION_3) ||
+	    !X509_set_subject_name(c->x, c->t.subject))
+		return -1;
+	if ((pk = X509_REQ_get0_pubkey(req)) != NULL &&
+	    !X509_set_pubkey(c->x, pk))
+		return -1;
+	for (i = 0; i < sk_X509_EXTENSION_num(c->t.exts); i++)
+		if (!X509_add_ext(c->x, sk_X509_EXTENSION_value(c->t.exts, i),
+		    -1))
+			return -1;
+	if ((e = lint_ext(c, NID_basic_constraints)) != NULL &&
+	    (bc = X509V3_EXT_d2i(e)) != NULL) {
+		c->is_ca = bc->ca != 0;
+		BASIC_CONSTRAINTS_free(bc);
+	}
+	c->pkey = key_type(c->t.spki_alg);
+	usage(c);
+	c->subject_empty = X509_NAME_entry_count(c->t.subject) == 0;
+	c->kind = sel != NULL && sel->profile != 0 ? sel->profile :
+	    cert_kind(c);
+	return run(c, sel);
+}
+
 EVP_PKEY *
 lint_pkey(struct lint_ctx *c)
 {
@@ -586,9 +648,11 @@ lint_done(struct lint_ctx *c)
 	sk_X509_EXTENSION_pop_free(t->exts, X509_EXTENSION_free);
 	X509_free(c->x);
 	EVP_PKEY_free(c->pk);
+	free(c->own_spki);
 	memset(t, 0, sizeof(*t));
 	c->x = NULL;
 	c->pk = NULL;
+	c->own_spki = NULL;
 
 	for (i = 0; i < c->nf; i++)
 		free(c->f[i].msg);

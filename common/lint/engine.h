@@ -63,6 +63,16 @@ struct lint_rule {
 #define LR_DER		0x1
 
 /*
+ * LR_REQ: the rule judges a certification request too (lint_req), as
+ * it would judge the certificate a CA issues from it unchanged: it reads
+ * only what a request holds, the subject, the key and the requested
+ * extensions (c->t.subject, c->t.exts, c->t.spki and spki_alg, the
+ * cached key and usage fields, lint_pkey(), and c->x's subject, key and
+ * extensions), never the issuer, serial, validity, signature or SCTs.
+ */
+#define LR_REQ		0x2
+
+/*
  * A certificate's parts, each decoded by OpenSSL's d2i from the DER
  * (RFC 5280 section 4.1), without its public key.  Owned by the engine.
  */
@@ -107,6 +117,10 @@ struct lint_ctx {
 	struct lint_tbs	 t;
 	X509		*x;
 	X509_CRL	*crl;
+	X509_REQ	*req;		/* a request (lint_req): the caller's;
+					   x is then a stand-in with its
+					   subject, key and extensions */
+	unsigned char	*own_spki;	/* lint_req's copy of the key's DER */
 	const unsigned char *der;	/* its DER */
 	size_t		 derlen;
 	unsigned	 kind;		/* one LK_* */
@@ -209,6 +223,20 @@ int	lint_cert(struct lint_ctx *c, const unsigned char *der,
 	    size_t derlen, time_t at, const struct lint_sel *sel);
 int	lint_crl_run(struct lint_ctx *c, X509_CRL *crl,
 	    const unsigned char *der, size_t derlen, time_t at,
+	    const struct lint_sel *sel);
+
+/*
+ * lint_req: run on certification request req (RFC 2986; the caller's)
+ * the selected rules that carry LR_REQ, apply to its kind and are in
+ * force at at (a request has no notBefore: at stands for it).  c gets
+ * the request's subject, key and requested extensions (PKCS#9
+ * extensionRequest, RFC 2985 section 5.4.2) as a certificate's parts,
+ * and a stand-in X509 that holds only those.  The kind is sel's
+ * profile, or worked out from the requested extensions as lint_cert
+ * does.  Returns 0, or -1 when the request's parts cannot be read
+ * (OpenSSL's error queue holds why).  Free with lint_done().
+ */
+int	lint_req(struct lint_ctx *c, X509_REQ *req, time_t at,
 	    const struct lint_sel *sel);
 
 /*

@@ -521,11 +521,22 @@ ski_missing_ca(struct lint_ctx *c)
 		lint_find(c, "the CA certificate has no subjectKeyIdentifier");
 }
 
-/* 4.2.1.2: "For end entity certificates, the subject key identifier
- * extension SHOULD be included" */
+/*
+ * 4.2.1.2: "For end entity certificates, the subject key identifier
+ * extension SHOULD be included".  A TLS subscriber certificate issued
+ * from the CA/B BR 2.0 date (2023-09-15) follows BR 7.1.2.7.6 instead,
+ * where subjectKeyIdentifier is NOT RECOMMENDED (rule
+ * w_ext_subject_key_identifier_not_recommended_subscriber): the BR
+ * profile is the narrower one (RFC 5280 leaves a SHOULD to the profile
+ * that has reason to differ), and otherwise no such certificate could
+ * pass both.  zlint applies both rules to it.
+ */
 static void
 ski_missing_leaf(struct lint_ctx *c)
 {
+	if (c->kind == LK_TLS && c->start_ok &&
+	    c->start >= (time_t)1694736000)	/* 2023-09-15 */
+		return;
 	if (lint_ext(c, NID_subject_key_identifier) == NULL)
 		lint_find(c, "the certificate has no subjectKeyIdentifier");
 }
@@ -1051,9 +1062,9 @@ const struct lint_rule lint_rfc5280[] = {
 	{ "e_name_constraint_empty", LINT_ERROR, "RFC 5280", "4.2.1.10",
 	    "2008-05-01", LK_CERT, nc_empty, LR_DER },
 	{ "e_ext_san_no_entries", LINT_ERROR, "RFC 5280", "4.2.1.6",
-	    "1999-01-01", LK_CERT, san_no_entries, LR_DER },
+	    "1999-01-01", LK_CERT, san_no_entries, LR_DER | LR_REQ },
 	{ "e_ext_san_empty_name", LINT_ERROR, "RFC 5280", "4.2.1.6",
-	    "1999-01-01", LK_CERT, san_empty_name, LR_DER },
+	    "1999-01-01", LK_CERT, san_empty_name, LR_DER | LR_REQ },
 	{ "e_ext_ian_no_entries", LINT_ERROR, "RFC 5280", "4.2.1.7",
 	    "1999-01-01", LK_CERT, ian_no_entries, LR_DER },
 	{ "e_ext_ian_empty_name", LINT_ERROR, "RFC 5280", "4.2.1.7",
@@ -1107,19 +1118,19 @@ const struct lint_rule lint_rfc5280[] = {
 	{ "e_incorrect_ku_encoding", LINT_ERROR, "X.690", "11.2.2", NULL,
 	    LK_CERT, ku_incorrect, LR_DER },
 	{ "e_rsa_allowed_ku_ee", LINT_ERROR, "RFC 3279", "2.3.1",
-	    "2002-04-01", LK_LEAF, rsa_ku_ee, LR_DER },
+	    "2002-04-01", LK_LEAF, rsa_ku_ee, LR_DER | LR_REQ },
 	{ "e_rsa_allowed_ku_ca", LINT_ERROR, "RFC 3279", "2.3.1",
 	    "2002-04-01", LK_CA, rsa_ku_ca, LR_DER },
 	{ "e_rsa_allowed_ku_no_encipherment_ca", LINT_WARNING, "RFC 3279",
 	    "2.3.1", "2002-04-01", LK_CA, rsa_ku_no_encipherment_ca, LR_DER },
 	{ "e_ecdsa_allowed_ku", LINT_ERROR, "RFC 8813", "3", "2020-08-01",
-	    LK_CERT, ecdsa_allowed_ku, LR_DER },
+	    LK_CERT, ecdsa_allowed_ku, LR_DER | LR_REQ },
 	{ "n_ecdsa_ee_invalid_ku", LINT_NOTICE, "RFC 5480", "3",
-	    "2012-07-01", LK_LEAF, ecdsa_ee_ku, LR_DER },
+	    "2012-07-01", LK_LEAF, ecdsa_ee_ku, LR_DER | LR_REQ },
 	{ "e_cert_sig_alg_not_match_tbs_sig_alg", LINT_ERROR, "RFC 5280",
 	    "4.1.1.2", "2008-05-01", LK_CERT, sig_alg_mismatch, LR_DER },
 	{ "e_spki_rsa_encryption_parameter_not_null", LINT_ERROR, "RFC 4055",
-	    "1.2", "2008-05-01", LK_CERT, spki_rsa_params, LR_DER },
+	    "1.2", "2008-05-01", LK_CERT, spki_rsa_params, LR_DER | LR_REQ },
 	{ "e_tbs_signature_rsa_encryption_parameter_not_null", LINT_ERROR,
 	    "RFC 4055", "5", "2008-05-01", LK_CERT, tbs_sig_rsa_params,
 	    LR_DER },

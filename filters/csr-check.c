@@ -111,7 +111,6 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
 	csr_policy_init(pol, argc);
-	pol->lint = 1;
 	while ((ch = opt_next(&cmd, &op, argc, argv)) != -1) {
 		if (csr_policy_opt(pol, ch, optarg, opt_usage))
 			continue;

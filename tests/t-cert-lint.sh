@@ -123,22 +123,22 @@ $F/leaf.pem:1: error: e_sub_cert_certificate_policies_missing: the subscriber ce
 $F/leaf.pem:1: error: e_sub_cert_aia_missing: the subscriber certificate has no authorityInfoAccess (CA/B BR 7.1.2.3)
 $F/leaf.pem:1: error: e_sub_cert_province_must_appear: the subject has neither stateOrProvinceName nor localityName (CA/B BR 7.1.4.2.2)" ''
 t no-lint-private-leaves-in-chain-as-tls 1 "cert-lint $F/wild.pem $F/chain.p7b >f; s=\$?; cut -d' ' -f1,3 f | sort -u; exit \$s" \
-    "$F/chain.p7b:2: e_sub_cert_aia_missing:
-$F/chain.p7b:2: e_sub_cert_cert_policy_empty:
-$F/chain.p7b:2: e_sub_cert_certificate_policies_missing:
-$F/chain.p7b:2: e_sub_cert_locality_name_must_appear:
-$F/chain.p7b:2: e_sub_cert_province_must_appear:
-$F/chain.p7b:2: e_sub_cert_valid_time_longer_than_39_months:
-$F/chain.p7b:2: e_sub_cert_valid_time_longer_than_825_days:
-$F/chain.p7b:2: n_subject_common_name_included:
-$F/chain.p7b:2: w_ct_sct_policy_count_unsatisfied:
-$F/chain.p7b:3: e_sub_ca_aia_missing:
-$F/chain.p7b:3: e_sub_ca_certificate_policies_missing:
-$F/chain.p7b:3: e_sub_ca_crl_distribution_points_missing:
-$F/chain.p7b:3: n_ca_digital_signature_not_set:
-$F/chain.p7b:3: n_mp_allowed_eku:
-$F/chain.p7b:3: n_sub_ca_eku_missing:
-$F/chain.p7b:4: n_ca_digital_signature_not_set:
+    "$F/chain.p7b:2.1: e_sub_cert_aia_missing:
+$F/chain.p7b:2.1: e_sub_cert_cert_policy_empty:
+$F/chain.p7b:2.1: e_sub_cert_certificate_policies_missing:
+$F/chain.p7b:2.1: e_sub_cert_locality_name_must_appear:
+$F/chain.p7b:2.1: e_sub_cert_province_must_appear:
+$F/chain.p7b:2.1: e_sub_cert_valid_time_longer_than_39_months:
+$F/chain.p7b:2.1: e_sub_cert_valid_time_longer_than_825_days:
+$F/chain.p7b:2.1: n_subject_common_name_included:
+$F/chain.p7b:2.1: w_ct_sct_policy_count_unsatisfied:
+$F/chain.p7b:2.2: e_sub_ca_aia_missing:
+$F/chain.p7b:2.2: e_sub_ca_certificate_policies_missing:
+$F/chain.p7b:2.2: e_sub_ca_crl_distribution_points_missing:
+$F/chain.p7b:2.2: n_ca_digital_signature_not_set:
+$F/chain.p7b:2.2: n_mp_allowed_eku:
+$F/chain.p7b:2.2: n_sub_ca_eku_missing:
+$F/chain.p7b:2.3: n_ca_digital_signature_not_set:
 $F/wild.pem:1: e_ext_san_contains_reserved_ip:
 $F/wild.pem:1: e_ext_san_rfc822_name_present:
 $F/wild.pem:1: e_sub_cert_aia_missing:

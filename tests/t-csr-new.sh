@@ -142,10 +142,10 @@ ls: cannot access 'empty.key': No such file or directory"
 # --json: the request to -o, one object on stdout; the SPKI hash is
 # OpenSSL's
 t ok-csr-new-json 0 "cd csrnew && csr-new -j -H mail.example.hu \
-    -H 192.0.2.7 -x j.key -o j.csr >j.json &&
+    -H 93.184.216.34 -x j.key -o j.csr >j.json &&
     h=\$(openssl pkey -in j.key -pubout -outform DER | sha256sum | cut -c1-64) &&
     sed \"s/\$h/HASH/g\" j.json" \
-    '{"schema":"pemkit/1","source":"j.csr","index":1,"line":1,"type":"csr","subject":"CN=mail.example.hu","san":{"dns":["mail.example.hu"],"ip":["192.0.2.7"],"email":[]},"key":{"type":"RSA","bits":2048,"curve":null,"spki_sha256":"HASH","new":true,"file":"j.key"},"tlsa":"3 1 1 HASH","profile":"tls"}' ''
+    '{"schema":"pemkit/1","source":"j.csr","index":1,"line":1,"type":"csr","subject":"CN=mail.example.hu","san":{"dns":["mail.example.hu"],"ip":["93.184.216.34"],"email":[]},"key":{"type":"RSA","bits":2048,"curve":null,"spki_sha256":"HASH","new":true,"file":"j.key"},"tlsa":"3 1 1 HASH","profile":"tls"}' ''
 
 # --subject: RFC 4514 (last RDN first, escapes, "+"), or -subj's form
 t ok-csr-new-subject-rfc4514 0 "cd csrnew && csr-new \
@@ -241,10 +241,16 @@ t ok-csr-new-ip-alone 0 "cd csrnew && csr-new -H 8.8.8.8 -C HU -x ip.key \
     sed -n 's/^ *//; 2p' && csr-check -o discard.out ip.csr" \
     "subject=CN=8.8.8.8,C=HU
 IP Address:8.8.8.8" ''
-t ok-csr-new-ipv6-subject-cn 0 "cd csrnew && csr-new -D '/C=HU/CN=2001:db8::1' \
+t ok-csr-new-ipv6-subject-cn 0 "cd csrnew && csr-new -D '/C=HU/CN=2606:2800:220:1::1946' \
     -x ip6.key -o ip6.csr && openssl req -in ip6.csr -noout -text |
     grep -A1 'Alternative Name' | sed -n 's/^ *//; 2p'" \
-    "IP Address:2001:DB8:0:0:0:0:0:1" ''
+    "IP Address:2606:2800:220:1:0:0:0:1946" ''
+# a reserved address (RFC 5737 documentation) is refused as csr-check
+# refuses it (CA/B BR 7.1.4.2.1): nothing written
+t no-csr-new-reserved-ip 1 "cd csrnew && csr-new -H 192.0.2.1 -x rsv.key -o rsv.csr; r=\$?; ls rsv.*; exit \$r" '' \
+    "csr-new: the subjectAltName has the reserved IP address 192.0.2.1 (e_ext_san_contains_reserved_ip, CA/B BR 7.1.4.2.1)
+csr-new: nothing written: the CA would reject this request
+ls: cannot access 'rsv.*': No such file or directory"
 t no-csr-new-trailing-dot 1 "cd csrnew && csr-new -H www.example.com. -C HU \
     -x dot.key -o dot.csr; r=\$?; ls dot.*; exit \$r" '' \
     "csr-new: CN=www.example.com. ends with a dot: write it without, www.example.com (RFC 5280 section 4.2.1.6)

@@ -628,6 +628,7 @@ csr_policy_init(struct csr_policy *pol, int argc)
 {
 	memset(pol, 0, sizeof(*pol));
 	pol->min_rsa = 2048;
+	pol->lint = 1;	/* csr-check and csr-new judge alike */
 	pol->hosts = xmalloc(((size_t)argc + 1) * sizeof(*pol->hosts));
 	pol->emails = xmalloc(((size_t)argc + 1) * sizeof(*pol->emails));
 	pol->keys = xmalloc(((size_t)argc + 1) * sizeof(*pol->keys));

@@ -65,7 +65,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'r', .name = "root",
 	    .help = "write the root too" },
 	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
-	    .help = "bound each fetch (10)" },
+	    .help = "bound all -F fetches together, each -L one (10)" },
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "with --crl, an unknown revocation status warns" },
 	{ .ch = 'y', .name = "verify",

@@ -48,6 +48,16 @@ fnv(const unsigned char *s, size_t n)
 	return h;
 }
 
+/* The index key of a SHA-256: its first bytes, already uniform. */
+static uint64_t
+shakey(const unsigned char *sha256)
+{
+	uint64_t k;
+
+	memcpy(&k, sha256, sizeof(k));
+	return k;
+}
+
 /* The whole TLV starting at start and ending at *pp. */
 #define SPAN(start, pp)	((size_t)(*(pp) - (start)))
 
@@ -90,7 +100,6 @@ locate(struct chain_cert *c)
 		} else if (i == 6) {
 			c->spki = q;
 			c->spkilen = SPAN(q, &p);
-			c->spkih = fnv(q, c->spkilen);
 		}
 		if ((i == 3 || i == 5) && !UNIV(f, V_ASN1_SEQUENCE))
 			return -1;
@@ -151,6 +160,8 @@ locate(struct chain_cert *c)
 	}
 	if (c->subject == NULL || c->issuer == NULL)
 		return -1;
+	c->subjh = fnv(c->subject, c->subjectlen);
+	c->issh = fnv(c->issuer, c->issuerlen);
 	c->selfissued = c->subjectlen == c->issuerlen &&
 	    memcmp(c->subject, c->issuer, c->subjectlen) == 0;
 	return 0;
@@ -170,10 +181,10 @@ grow(struct chain_pool *p)
 	memset(p->bucket, 0, p->nbucket * sizeof(*p->bucket));
 	memset(p->dup, 0, p->ndup * sizeof(*p->dup));
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		h = p->c[i].subjh % p->nbucket;
 		p->c[i].next = p->bucket[h];
 		p->bucket[h] = i + 1;
-		for (h = fnv(p->c[i].sha256, 32) % p->ndup; p->dup[h] != 0;
+		for (h = shakey(p->c[i].sha256) % p->ndup; p->dup[h] != 0;
 		    h = (h + 1) % p->ndup)
 			;
 		p->dup[h] = i + 1;
@@ -221,7 +232,7 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		diag_err(src, line, "SHA-256 failed");
 		return -1;
 	}
-	for (h = fnv(c->sha256, 32) % p->ndup; p->dup[h] != 0;
+	for (h = shakey(c->sha256) % p->ndup; p->dup[h] != 0;
 	    h = (h + 1) % p->ndup) {
 		i = p->dup[h] - 1;
 		if (p->c[i].derlen == len && memcmp(p->c[i].sha256,
@@ -246,7 +257,7 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		return -1;
 	}
 	p->dup[h] = p->n + 1;
-	h = fnv(c->subject, c->subjectlen) % p->nbucket;
+	h = c->subjh % p->nbucket;
 	c->next = p->bucket[h];
 	p->bucket[h] = p->n + 1;
 	p->n++;
@@ -348,7 +359,7 @@ memo_get(const struct chain_pool *p, const struct sigmemo *m, size_t parent)
 
 	for (i = 0; i < m->n; i++) {
 		b = &p->c[m->v[i]];
-		if (a->spkih == b->spkih && a->spkilen == b->spkilen &&
+		if (a->spkilen == b->spkilen &&
 		    memcmp(a->spki, b->spki, a->spkilen) == 0)
 			return m->ok[i];
 	}
@@ -479,7 +490,7 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 	unsigned long h;
 
 	v = xmalloc(cap * sizeof(*v));
-	for (i = p->bucket[fnv(c->issuer, c->issuerlen) % p->nbucket]; i != 0;
+	for (i = p->bucket[c->issh % p->nbucket]; i != 0;
 	    i = p->c[i - 1].next) {
 		d = &p->c[i - 1];
 		if (d->subjectlen != c->issuerlen || memcmp(d->subject,
@@ -809,12 +820,12 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	inext = xmalloc((p->n + 1) * sizeof(*inext));
 	memset(ib, 0, p->nbucket * sizeof(*ib));
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].issuer, p->c[i].issuerlen) % p->nbucket;
+		h = p->c[i].issh % p->nbucket;
 		inext[i] = ib[h];
 		ib[h] = i + 1;
 	}
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		h = p->c[i].subjh % p->nbucket;
 		for (j = ib[h]; j != 0 && !p->c[i].haschild; j = inext[j - 1])
 			if (j - 1 != i && p->c[j - 1].issuerlen ==
 			    p->c[i].subjectlen && memcmp(p->c[j - 1].issuer,

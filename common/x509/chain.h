@@ -33,9 +33,9 @@ struct chain_cert {
 	unsigned char	 sha256[32];
 	const unsigned char *subject, *issuer;	/* name TLVs inside der */
 	size_t		 subjectlen, issuerlen;
+	uint64_t	 subjh, issh;	/* their FNV-1a hashes: index keys */
 	const unsigned char *spki;	/* subjectPublicKeyInfo TLV in der */
 	size_t		 spkilen;
-	uint64_t	 spkih;		/* its FNV-1a hash */
 	const unsigned char *ski, *aki;	/* key identifiers, or NULL */
 	size_t		 skilen, akilen;
 	int		 ca;		/* basicConstraints cA is TRUE */

@@ -65,7 +65,7 @@ static const struct opt_def defs[] = {
 	{ .ch = 'r', .name = "root",
 	    .help = "write the root too" },
 	{ .ch = 't', .name = "timeout", .arg = "SECONDS",
-	    .help = "bound each fetch (10)" },
+	    .help = "bound all -F fetches together, each -L one (10)" },
 	{ .ch = 'u', .name = "crl-soft",
 	    .help = "with --crl, an unknown revocation status warns" },
 	{ .ch = 'y', .name = "verify",
@@ -144,7 +144,7 @@ run(struct ctx *c, struct out *o, int strict)
 	ch = chain_build(&c->p, leaf, &n, &end);
 	/* --fetch: each missing issuer from its caIssuers URL, and the
 	 * chain built again with it */
-	while (end == CHAIN_MISSING && c->aia.on &&
+	while (end == CHAIN_MISSING && c->aia.on && !c->p.capped &&
 	    (k = (size_t)aia_fetch(&c->aia, &c->p, ch[n - 1])) == 1) {
 		free(ch);
 		chain_reset(&c->p);
@@ -161,8 +161,7 @@ run(struct ctx *c, struct out *o, int strict)
 	    chain_self_signed(&c->p, ch[n - 1]))
 		nout = n - 1;
 	if (c->p.capped) {
-		status = diag_err(NULL, 0, "the chain is longer than %d "
-		    "certificates: stopped there", CHAIN_MAX_DEPTH);
+		status = chain_capped(&c->p);
 		goto out;
 	}
 	chain_findings(&c->p, ch, n, leaf, first, nout);

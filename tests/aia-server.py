@@ -16,6 +16,7 @@ chain-order --fetch's cases, serving the files of DIR, and these paths:
   /rel-path   redirects to "inter.der"
   /sub/rel-dot redirects to "../inter.der"
   /rel-net    redirects to "//127.0.0.1:PORT/inter.der"
+  /delay/NAME the file NAME of DIR after 2 s (slow, under a timeout)
 POST /ocsp-stall/PORT passes the request to the OCSP responder at
 127.0.0.1:PORT and sends its whole answer back without a Content-Length,
 then 30 s of silence.
@@ -47,6 +48,8 @@ class H(http.server.BaseHTTPRequestHandler):
         p = self.path.split("?")[0]
         if p == "/slow":
             time.sleep(30)
+        if p.startswith("/delay/"):
+            time.sleep(2)
         if p in ("/loop", "/hop", "/hop-crl"):
             self.send_response(302)
             self.send_header("Location", "http://127.0.0.1:%d%s" % (

@@ -215,3 +215,19 @@ t no-co-send-blank-line-between-pipe 2 "cat $S/blank-between.pem | $cs" '' \
 t no-co-send-no-final-newline 2 "$cs $S/no-final-newline.pem" '' \
     "chain-order: $S/no-final-newline.pem:$(wc -l <"$S/fullchain.pem"): --strict: the input ends before the chain written: no newline at the end?"
 t ok-co-blank-line-repaired-without-s 0 "chain-order --at 2030-01-01 -C $P/root-x2.pem $S/blank-between.pem" "@$S/fullchain.pem" ''
+
+# issue 24 item 6: an issuer whose name equals the one its child gives
+# only as OpenSSL compares names (case) is found by the canonical index;
+# at most 32 certificates are tried as the issuers of one
+# (CHAIN_MAX_ISSUERS): 33 of one name and one key are exit 2, not a
+# chain chosen among some of them
+t ok-co-issuer-name-equal-as-openssl-compares 0 "chain-order -r -N $P/canon-leaf.pem $P/canon-root.pem" \
+    "$(cat "$P/canon-leaf.pem" "$P/canon-root.pem")" ''
+awk '/-----BEGIN/ { n++ } n <= 32' "$P/crowd.pem" >"$G/crowd-32.pem"
+t ok-co-32-issuers-tried 0 "chain-order -a 2030-01-01 -C $P/crowd-root.pem $P/crowd-leaf.pem co/crowd-32.pem >co/crowd-32.out 2>/dev/null;
+    r=\$?; grep -c BEGIN co/crowd-32.out; exit \$r" 2 ''
+t trouble-co-33-issuers-not-tried 2 "chain-order -a 2030-01-01 -C $P/crowd-root.pem $P/crowd-leaf.pem $P/crowd.pem" '' \
+    "chain-order: more than 32 certificates named O=pemkit Crowd,CN=pemkit Crowd CA could issue the one at $P/crowd-leaf.pem:1 (key identifiers agree or are absent): stopped there, no chain chosen"
+t trouble-co-33-issuers-no-fetch 2 "chain-order -F -a 2030-01-01 -N $P/crowd-leaf.pem $P/crowd.pem 2>co/crowd.err;
+    r=\$?; tail -n 1 co/crowd.err; exit \$r" \
+    "chain-order: more than 32 certificates named O=pemkit Crowd,CN=pemkit Crowd CA could issue the one at $P/crowd-leaf.pem:1 (key identifiers agree or are absent): stopped there, no chain chosen" ''

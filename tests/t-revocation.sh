@@ -364,6 +364,26 @@ for path in rel-abs rel-path sub-rel-dot rel-net; do
 chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//'): redirected to $A/inter.der
 chain-order: note: $A/$(echo $path | sed 's/^sub-/sub\//') is not in the input: fetched by --fetch"
 done
+# issue 24: the fetches of one run share one deadline, -t: a leaf and
+# its CA, each with a caIssuers URL answered after 2 s, within -t 3 each
+# but not together
+printf 'basicConstraints = critical,CA:true\nkeyUsage = critical,keyCertSign,cRLSign\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\nauthorityInfoAccess = caIssuers;URI:http://127.0.0.1:%s/delay/inter.der\n' \
+    "$AP" >"$R/sub.ext"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$R/sub.key" 2>/dev/null
+openssl req -new -key "$R/sub.key" -subj "/CN=Revocation Test Sub" 2>/dev/null |
+    openssl x509 -req -CA "$R/inter.pem" -CAkey "$R/inter.key" -CAcreateserial \
+    -days 30 -extfile "$R/sub.ext" -out "$R/sub.pem" 2>/dev/null
+openssl x509 -in "$R/sub.pem" -outform DER -out "$W/sub.der"
+printf 'authorityInfoAccess = caIssuers;URI:http://127.0.0.1:%s/delay/sub.der\nbasicConstraints = CA:false\n' \
+    "$AP" >"$R/aia.ext"
+openssl req -new -key "$R/good.key" -subj "/CN=aia-two-slow" 2>/dev/null |
+    openssl x509 -req -CA "$R/sub.pem" -CAkey "$R/sub.key" -CAcreateserial \
+    -days 30 -extfile "$R/aia.ext" -out "$R/aia-two-slow.pem" 2>/dev/null
+t trouble-aia-deadline-for-all-fetches 2 "cd rev && chain-order -N -t 3 -F -C root.pem aia-two-slow.pem 2>e;
+    r=\$?; sed 's/$AP/PORT/g' e >&2; exit \$r" '' \
+    "chain-order: $A/delay/inter.der: timed out after 1 s
+chain-order: $A/delay/inter.der: --fetch: over -t 3 s for all fetches together"
+t ok-aia-two-fetches-within-deadline 0 "cd rev && chain-order -N -t 9 -F -C root.pem aia-two-slow.pem | grep -c BEGIN" 3 ''
 t ok-aia-http-proxy-not-used 0 "cd rev && http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:1 \
     chain-order -N -t 5 -F -C root.pem aia-inter.der.pem | grep -c BEGIN" 2 ''
 # OCSP: the responder's whole answer, then a stall: exit 2, no -O file

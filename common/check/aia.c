@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -90,6 +91,28 @@ certs_of(const unsigned char *body, size_t len)
 	return sk;
 }
 
+/*
+ * Whole seconds left of a->timeout, which bounds all fetches of one run
+ * together from the start of the first (issue 24), rounded up: 0 when
+ * none is left.  CLOCK_MONOTONIC: a clock set back does not extend it.
+ */
+static int
+time_left(struct aia *a)
+{
+	struct timespec now;
+	long long ms;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+		return (int)a->timeout;
+	if (!a->started) {
+		a->t0 = now;
+		a->started = 1;
+	}
+	ms = (long long)a->timeout * 1000 - ((long long)(now.tv_sec -
+	    a->t0.tv_sec) * 1000 + (now.tv_nsec - a->t0.tv_nsec) / 1000000);
+	return ms <= 0 ? 0 : (int)((ms + 999) / 1000);
+}
+
 /* The certificates of sk into the cache as DER (urlcache.h): 0 or
  * EX_TROUBLE. */
 static int
@@ -121,7 +144,7 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 	X509 *child = chain_x509(p, i), *x;
 	char *url, *s;
 	size_t len, k;
-	int j, dlen, r = -1, issues = 0, cached = 0, added = 0;
+	int j, dlen, r = -1, issues = 0, cached = 0, added = 0, left = 0;
 
 	if (child == NULL || (url = ca_issuers(child)) == NULL)
 		return 0;
@@ -148,11 +171,16 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 		diag_note(url, 0, "the missing issuer, from the cache %s",
 		    a->cache);
 		cached = 1;
-	} else {
+	} else if ((left = time_left(a)) > 0) {
 		diag_note(url, 0, "fetching the missing issuer");
-		body = http_fetch(url, NULL, NULL, 0, AIA_MAX_BYTES,
-		    (int)a->timeout, AIA_MAX_REDIRECTS, &len);
+		body = http_fetch(url, NULL, NULL, 0, AIA_MAX_BYTES, left,
+		    AIA_MAX_REDIRECTS, &len);
 	}
+	/* the deadline, not this server, cut it short */
+	if (body == NULL && !cached && left < (int)a->timeout &&
+	    time_left(a) == 0)
+		diag_err(url, 0, "--fetch: over -t %u s for all fetches "
+		    "together", a->timeout);
 	if (body == NULL)
 		return -1;
 	if ((sk = certs_of(body, len)) == NULL || sk_X509_num(sk) == 0) {

@@ -48,6 +48,16 @@ fnv(const unsigned char *s, size_t n)
 	return h;
 }
 
+/* The index key of a SHA-256: its first bytes, already uniform. */
+static uint64_t
+shakey(const unsigned char *sha256)
+{
+	uint64_t k;
+
+	memcpy(&k, sha256, sizeof(k));
+	return k;
+}
+
 /* The whole TLV starting at start and ending at *pp. */
 #define SPAN(start, pp)	((size_t)(*(pp) - (start)))
 
@@ -90,7 +100,6 @@ locate(struct chain_cert *c)
 		} else if (i == 6) {
 			c->spki = q;
 			c->spkilen = SPAN(q, &p);
-			c->spkih = fnv(q, c->spkilen);
 		}
 		if ((i == 3 || i == 5) && !UNIV(f, V_ASN1_SEQUENCE))
 			return -1;
@@ -151,6 +160,8 @@ locate(struct chain_cert *c)
 	}
 	if (c->subject == NULL || c->issuer == NULL)
 		return -1;
+	c->subjh = fnv(c->subject, c->subjectlen);
+	c->issh = fnv(c->issuer, c->issuerlen);
 	c->selfissued = c->subjectlen == c->issuerlen &&
 	    memcmp(c->subject, c->issuer, c->subjectlen) == 0;
 	return 0;
@@ -170,10 +181,10 @@ grow(struct chain_pool *p)
 	memset(p->bucket, 0, p->nbucket * sizeof(*p->bucket));
 	memset(p->dup, 0, p->ndup * sizeof(*p->dup));
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		h = p->c[i].subjh % p->nbucket;
 		p->c[i].next = p->bucket[h];
 		p->bucket[h] = i + 1;
-		for (h = fnv(p->c[i].sha256, 32) % p->ndup; p->dup[h] != 0;
+		for (h = shakey(p->c[i].sha256) % p->ndup; p->dup[h] != 0;
 		    h = (h + 1) % p->ndup)
 			;
 		p->dup[h] = i + 1;
@@ -221,7 +232,7 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		diag_err(src, line, "SHA-256 failed");
 		return -1;
 	}
-	for (h = fnv(c->sha256, 32) % p->ndup; p->dup[h] != 0;
+	for (h = shakey(c->sha256) % p->ndup; p->dup[h] != 0;
 	    h = (h + 1) % p->ndup) {
 		i = p->dup[h] - 1;
 		if (p->c[i].derlen == len && memcmp(p->c[i].sha256,
@@ -246,7 +257,7 @@ chain_add(struct chain_pool *p, const unsigned char *der, size_t len,
 		return -1;
 	}
 	p->dup[h] = p->n + 1;
-	h = fnv(c->subject, c->subjectlen) % p->nbucket;
+	h = c->subjh % p->nbucket;
 	c->next = p->bucket[h];
 	p->bucket[h] = p->n + 1;
 	p->n++;
@@ -348,7 +359,7 @@ memo_get(const struct chain_pool *p, const struct sigmemo *m, size_t parent)
 
 	for (i = 0; i < m->n; i++) {
 		b = &p->c[m->v[i]];
-		if (a->spkih == b->spkih && a->spkilen == b->spkilen &&
+		if (a->spkilen == b->spkilen &&
 		    memcmp(a->spki, b->spki, a->spkilen) == 0)
 			return m->ok[i];
 	}
@@ -411,45 +422,138 @@ issues(struct chain_pool *p, size_t parent, size_t child, struct sigmemo *m)
 }
 
 /*
+ * The canonical hash of a name's DER: X509_NAME_hash_ex(3), the SHA-1 of
+ * OpenSSL's canonical encoding, which X509_NAME_cmp(3) compares (string
+ * types, case and spaces made alike), into *h.  0 when the name does not
+ * decode.
+ */
+static int
+canon_hash(const unsigned char *der, size_t len, unsigned long *h)
+{
+	const unsigned char *q = der;
+	X509_NAME *nm;
+	int ok = 0;
+
+	if ((nm = d2i_X509_NAME(NULL, &q, (long)len)) != NULL)
+		*h = X509_NAME_hash_ex(nm, NULL, NULL, &ok);
+	X509_NAME_free(nm);
+	ERR_clear_error();
+	return ok;
+}
+
+/*
+ * Index the pool by the canonical hash of each subject: built when an
+ * issuer is first looked for by it, and again only when certificates
+ * were added since (the system store, --fetch); each name is hashed once.
+ */
+static void
+canon_index(struct chain_pool *p)
+{
+	struct chain_cert *c;
+	size_t i, h;
+
+	if (p->cbucket != NULL && p->ncanon == p->n)
+		return;
+	free(p->cbucket);
+	p->ncbucket = 2 * p->n + 1;
+	p->cbucket = xmalloc(p->ncbucket * sizeof(*p->cbucket));
+	memset(p->cbucket, 0, p->ncbucket * sizeof(*p->cbucket));
+	for (i = 0; i < p->n; i++) {
+		c = &p->c[i];
+		if (c->canon == 0)
+			c->canon = canon_hash(c->subject, c->subjectlen,
+			    &c->canonh) ? 1 : -1;
+		if (c->canon != 1)
+			continue;
+		h = c->canonh % p->ncbucket;
+		c->cnext = p->cbucket[h];
+		p->cbucket[h] = i + 1;
+	}
+	p->ncanon = p->n;
+}
+
+/*
  * The certificates that issue child, into *out (a new array; count
- * returned).  The index finds equal name DER; when that finds nothing,
- * every certificate is compared as OpenSSL compares names, for issuers
- * whose name is encoded differently.
+ * returned).  The index finds equal name DER; when that finds none, the
+ * canonical index finds names equal as OpenSSL compares them, for
+ * issuers whose name is encoded differently (RFC 5280 section 7.1).
+ * Each certificate with the name and agreeing key identifiers is
+ * tried; past CHAIN_MAX_ISSUERS of them the search stops (p->capped,
+ * p->crowded) and none is returned.
  */
 static size_t
 issuers(struct chain_pool *p, size_t child, size_t **out)
 {
-	const struct chain_cert *c = &p->c[child];
+	const struct chain_cert *c = &p->c[child], *d;
 	struct sigmemo m = { NULL, NULL, 0, 0 };
-	size_t i, n = 0, cap = 4, *v;
+	size_t i, n = 0, cap = 4, *v, tried = 0;
+	unsigned long h;
 
 	v = xmalloc(cap * sizeof(*v));
-	for (i = p->bucket[fnv(c->issuer, c->issuerlen) % p->nbucket]; i != 0;
+	for (i = p->bucket[c->issh % p->nbucket]; i != 0;
 	    i = p->c[i - 1].next) {
-		if (p->c[i - 1].subjectlen != c->issuerlen || memcmp(
-		    p->c[i - 1].subject, c->issuer, c->issuerlen) != 0 ||
-		    !issues(p, i - 1, child, &m))
+		d = &p->c[i - 1];
+		if (d->subjectlen != c->issuerlen || memcmp(d->subject,
+		    c->issuer, c->issuerlen) != 0 || !keyids_agree(c, d))
+			continue;
+		if (++tried > CHAIN_MAX_ISSUERS)
+			break;
+		if (!issues(p, i - 1, child, &m))
 			continue;
 		if (n == cap)
 			v = xrealloc(v, (cap *= 2) * sizeof(*v));
 		v[n++] = i - 1;
 	}
-	for (i = 0; n == 0 && i < p->n; i++) {
-		if (p->c[i].subjectlen == c->issuerlen && memcmp(
-		    p->c[i].subject, c->issuer, c->issuerlen) == 0)
-			continue;	/* tried above */
-		if (!keyids_agree(c, &p->c[i]) || !names_equal(p->c[i].subject,
-		    p->c[i].subjectlen, c->issuer, c->issuerlen) ||
-		    !issues(p, i, child, &m))
-			continue;
-		if (n == cap)
-			v = xrealloc(v, (cap *= 2) * sizeof(*v));
-		v[n++] = i;
+	if (n == 0 && tried <= CHAIN_MAX_ISSUERS &&
+	    canon_hash(c->issuer, c->issuerlen, &h)) {
+		canon_index(p);
+		for (i = p->cbucket[h % p->ncbucket]; i != 0;
+		    i = p->c[i - 1].cnext) {
+			d = &p->c[i - 1];
+			if (d->canonh != h || (d->subjectlen == c->issuerlen &&
+			    memcmp(d->subject, c->issuer, c->issuerlen) == 0) ||
+			    !keyids_agree(c, d) || !names_equal(d->subject,
+			    d->subjectlen, c->issuer, c->issuerlen))
+				continue;	/* equal DER: tried above */
+			if (++tried > CHAIN_MAX_ISSUERS)
+				break;
+			if (!issues(p, i - 1, child, &m))
+				continue;
+			if (n == cap)
+				v = xrealloc(v, (cap *= 2) * sizeof(*v));
+			v[n++] = i - 1;
+		}
+	}
+	if (tried > CHAIN_MAX_ISSUERS) {
+		p->capped = 1;
+		if (p->crowded == 0)
+			p->crowded = child + 1;
+		n = 0;
 	}
 	free(m.v);
 	free(m.ok);
 	*out = v;
 	return n;
+}
+
+int
+chain_capped(const struct chain_pool *p)
+{
+	const struct chain_cert *c;
+	char a[512], *s;
+	int r;
+
+	if (p->crowded == 0)
+		return diag_err(NULL, 0, "the chain is longer than %d "
+		    "certificates: stopped there", CHAIN_MAX_DEPTH);
+	c = &p->c[p->crowded - 1];
+	s = name_str(c->issuer, c->issuerlen);
+	r = diag_err(NULL, 0, "more than %d certificates named %s could "
+	    "issue the one at %s (key identifiers agree or are absent): "
+	    "stopped there, no chain chosen", CHAIN_MAX_ISSUERS, s,
+	    CHAIN_WHERE(c, a));
+	free(s);
+	return r;
 }
 
 /*
@@ -716,12 +820,12 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	inext = xmalloc((p->n + 1) * sizeof(*inext));
 	memset(ib, 0, p->nbucket * sizeof(*ib));
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].issuer, p->c[i].issuerlen) % p->nbucket;
+		h = p->c[i].issh % p->nbucket;
 		inext[i] = ib[h];
 		ib[h] = i + 1;
 	}
 	for (i = 0; i < p->n; i++) {
-		h = fnv(p->c[i].subject, p->c[i].subjectlen) % p->nbucket;
+		h = p->c[i].subjh % p->nbucket;
 		for (j = ib[h]; j != 0 && !p->c[i].haschild; j = inext[j - 1])
 			if (j - 1 != i && p->c[j - 1].issuerlen ==
 			    p->c[i].subjectlen && memcmp(p->c[j - 1].issuer,
@@ -850,6 +954,7 @@ chain_free(struct chain_pool *p)
 	free(p->c);
 	free(p->bucket);
 	free(p->dup);
+	free(p->cbucket);
 	memset(p, 0, sizeof(*p));
 }
 

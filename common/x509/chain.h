@@ -1,8 +1,10 @@
 /*
  * chain.h: order certificates into the chain a server sends.
  *
- * A pool of certificates, indexed by the DER of their subject names, in
- * which a leaf is chosen and its issuers are followed.  A link needs the
+ * A pool of certificates, indexed by the DER of their subject names (and,
+ * when no name is equal as DER, by their canonical form, as
+ * X509_NAME_cmp(3) compares names), in which a leaf is chosen and its
+ * issuers are followed.  A link needs the
  * issuer name (RFC 5280 section 4.1.2.4), agreeing key identifiers when
  * both are present (sections 4.2.1.1 and 4.2.1.2), X509_check_issued(3)
  * and a signature that verifies (X509_verify(3)); a name alone never
@@ -31,9 +33,9 @@ struct chain_cert {
 	unsigned char	 sha256[32];
 	const unsigned char *subject, *issuer;	/* name TLVs inside der */
 	size_t		 subjectlen, issuerlen;
+	uint64_t	 subjh, issh;	/* their FNV-1a hashes: index keys */
 	const unsigned char *spki;	/* subjectPublicKeyInfo TLV in der */
 	size_t		 spkilen;
-	uint64_t	 spkih;		/* its FNV-1a hash */
 	const unsigned char *ski, *aki;	/* key identifiers, or NULL */
 	size_t		 skilen, akilen;
 	int		 ca;		/* basicConstraints cA is TRUE */
@@ -54,6 +56,12 @@ struct chain_cert {
 					   marked critical, or NULL */
 	X509		*x;		/* decoded on demand */
 	size_t		 next;		/* subject index chain */
+	unsigned long	 canonh;	/* X509_NAME_hash_ex of the subject
+					   (its canonical form), when
+					   canon is 1 */
+	int		 canon;		/* canonh: 0 not yet, 1 set, -1 the
+					   subject does not decode */
+	size_t		 cnext;		/* canonical index chain */
 };
 
 /* CHAIN_WHERE: "file:line#member" of pool certificate cc into the char
@@ -71,12 +79,25 @@ enum chain_end {
 /* The longest path searched: deeper ones are cut, with a message. */
 #define CHAIN_MAX_DEPTH	64
 
+/*
+ * The most certificates tried as the issuer of one certificate: those
+ * with its issuer's name whose key identifiers agree (issue 24: 4,000
+ * CAs of one subject and one key cost seconds each).  Past it the
+ * search stops, p->capped and p->crowded are set, and no chain is
+ * chosen: chain_capped says why.
+ */
+#define CHAIN_MAX_ISSUERS	32
+
 struct chain_pool {
 	struct chain_cert *c;
 	size_t		 n, cap;
 	time_t		 at;		/* validity is judged at this time */
 	size_t		 endat;		/* --end-at root's index + 1, or 0 */
-	int		 capped;	/* a path hit CHAIN_MAX_DEPTH */
+	int		 capped;	/* a path hit CHAIN_MAX_DEPTH, or a
+					   certificate CHAIN_MAX_ISSUERS */
+	size_t		 crowded;	/* index + 1 of the certificate with
+					   more than CHAIN_MAX_ISSUERS
+					   issuers to try, or 0 */
 	char		**findings;	/* what the user should know */
 	int		 warn;		/* findings are warnings (chain-order),
 					   else notes (pem2p12) */
@@ -88,6 +109,11 @@ struct chain_pool {
 	size_t		 nbucket;
 	size_t		*dup;		/* SHA-256 hash -> index + 1 */
 	size_t		 ndup;
+	size_t		*cbucket;	/* canonical subject hash -> first
+					   index + 1; built when first
+					   needed */
+	size_t		 ncbucket, ncanon;	/* its size; certificates
+					   in it */
 };
 
 /* chain_init: an empty pool. */
@@ -122,7 +148,8 @@ int	chain_leaf(struct chain_pool *p, const char *host, size_t *leaf);
  * path reaches a trust anchor, then a self-signed root, then the later
  * notAfter, then the smaller SHA-256 (so the order of the input never
  * matters); a finding says which and why.  A path longer than
- * CHAIN_MAX_DEPTH ends as missing, with p->capped set.  Returns a new
+ * CHAIN_MAX_DEPTH, or a certificate with more than CHAIN_MAX_ISSUERS
+ * candidate issuers, ends as missing, with p->capped set.  Returns a new
  * array of pool indexes, leaf first (the
  * caller frees it), its length in *n and how it ends in *end.  Never
  * loops: a certificate appears at most once.
@@ -182,6 +209,14 @@ int	chain_complete(struct chain_pool *p, size_t i);
  * Else 0.
  */
 int	chain_root_store(struct chain_pool *p, size_t leaf);
+
+/*
+ * chain_capped: after p->capped was set: print why no chain was chosen
+ * ("the chain is longer than 64 certificates: stopped there", or "more
+ * than 32 certificates could issue FILE:LINE ...: stopped there") and
+ * return EX_TROUBLE.
+ */
+int	chain_capped(const struct chain_pool *p);
 
 /* chain_reset: forget the path search, to build again after certificates
  * were added (the system store loaded for a missing issuer). */

@@ -95,27 +95,6 @@ struct ctx {
 	const char	*capath;	/* -d */
 };
 
-/* -s: the input is the chain written, ch[0..nout), byte for byte. */
-static int
-same_bytes(struct ctx *c, const size_t *ch, size_t nout)
-{
-	unsigned char **der;
-	size_t *len, k;
-	int status;
-
-	der = xmalloc((nout + 1) * sizeof(*der));
-	len = xmalloc((nout + 1) * sizeof(*len));
-	for (k = 0; k < nout; k++) {
-		der[k] = c->p.c[ch[k]].der;
-		len[k] = c->p.c[ch[k]].derlen;
-	}
-	status = verbatim_same(c->files, c->nfiles, c->instart, der, len,
-	    nout);
-	free(der);
-	free(len);
-	return status;
-}
-
 static int
 run(struct ctx *c, struct out *o, int strict)
 {
@@ -185,7 +164,8 @@ run(struct ctx *c, struct out *o, int strict)
 		    "is not exactly the chain to send", c->p.nfindings,
 		    c->p.nfindings == 1 ? "" : "s");
 	if (strict && status == EX_YES)
-		status = same_bytes(c, ch, nout);
+		status = chainout_same_bytes(&c->p, ch, nout, c->files,
+		    c->nfiles, c->instart);
 	if (status != EX_YES && !(c->partial && end == CHAIN_MISSING &&
 	    status == EX_NO))
 		goto out;
@@ -319,18 +299,6 @@ load(struct ctx *c, struct crlset *crls, unsigned flags)
 	return status;
 }
 
-/* -s reads standard input twice: is it one of the operands? */
-static int
-reads_stdin(char **files, int nfiles)
-{
-	int i;
-
-	for (i = 0; i < nfiles; i++)
-		if (strcmp(files[i], "-") == 0)
-			return 1;
-	return nfiles == 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -350,7 +318,7 @@ main(int argc, char *argv[])
 	    (pass = pass_get(op.passin, "--passin")) == NULL)
 		goto out;
 	c.t.pass = pass;
-	if (c.t.strict && reads_stdin(argv, argc) &&
+	if (c.t.strict && verbatim_reads_stdin(argv, argc) &&
 	    verbatim_spool_stdin(&c.instart) != EX_YES)
 		goto out;
 	if (out_open(&o, op.ofile, 0) != 0)

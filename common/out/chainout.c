@@ -3,9 +3,11 @@
 
 #include <openssl/x509.h>
 
+#include "base/diag.h"
 #include "base/json.h"
 #include "base/ossl.h"
 #include "out/chainout.h"
+#include "read/verbatim.h"
 #include "x509/x509info.h"
 
 static const char *
@@ -52,4 +54,24 @@ chainout_json(struct out *o, struct chain_pool *p, const size_t *ch,
 	if (k == 0)
 		json_list(&j, "findings", p->findings, p->nfindings);
 	json_end(&j);
+}
+
+int
+chainout_same_bytes(struct chain_pool *p, const size_t *ch, size_t nout,
+    char **files, int nfiles, off_t start)
+{
+	unsigned char **der;
+	size_t *len, k;
+	int status;
+
+	der = xmalloc((nout + 1) * sizeof(*der));
+	len = xmalloc((nout + 1) * sizeof(*len));
+	for (k = 0; k < nout; k++) {
+		der[k] = p->c[ch[k]].der;
+		len[k] = p->c[ch[k]].derlen;
+	}
+	status = verbatim_same(files, nfiles, start, der, len, nout);
+	free(der);
+	free(len);
+	return status;
 }

@@ -6,6 +6,8 @@
 #ifndef PEMKIT_CHAINOUT_H
 #define PEMKIT_CHAINOUT_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include "base/io.h"
@@ -22,5 +24,14 @@
  */
 void	chainout_json(struct out *o, struct chain_pool *p, const size_t *ch,
 	    size_t n, size_t k, enum chain_end end, int written);
+
+/*
+ * chainout_same_bytes: chain-order -s: is the input (files[0..nfiles),
+ * standard input spooled from offset start) the chain ch[0..nout) of
+ * pool p written as canonical PEM, byte for byte?  Returns EX_YES, or
+ * EX_TROUBLE after verbatim_same's message (read/verbatim.h).
+ */
+int	chainout_same_bytes(struct chain_pool *p, const size_t *ch,
+	    size_t nout, char **files, int nfiles, off_t start);
 
 #endif

@@ -129,3 +129,14 @@ out:
 	free(exp);
 	return status;
 }
+
+int
+verbatim_reads_stdin(char **files, int nfiles)
+{
+	int i;
+
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0)
+			return 1;
+	return nfiles == 0;
+}

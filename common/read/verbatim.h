@@ -23,6 +23,13 @@
 int	verbatim_spool_stdin(off_t *start);
 
 /*
+ * verbatim_reads_stdin: does the command line's input (files[0..nfiles),
+ * no file meaning standard input) read standard input, so that it must
+ * be spooled first?  Returns 1 or 0.
+ */
+int	verbatim_reads_stdin(char **files, int nfiles);
+
+/*
  * verbatim_same: read the files (nfiles of them; none is standard input,
  * which must have been spooled from offset start) again and compare
  * their bytes with the n certificates der[k] (derlen[k] bytes each) as

@@ -47,27 +47,11 @@
 #define OID_OV	"2.23.140.1.2.2"
 #define OID_IV	"2.23.140.1.2.3"
 
-/* Seconds since the epoch of a civil date, UTC (H. Hinnant's
- * days_from_civil). */
-static time_t
-civil(long long y, unsigned m, unsigned d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (time_t)((era * 146097 + (long long)doe - 719468) * 86400);
-}
-
 /* Did c's certificate start before y-m-d (a rule's end)? */
 static int
 started_before(const struct lint_ctx *c, int y, unsigned m, unsigned d)
 {
-	return c->start_ok && c->start < civil(y, m, d);
+	return c->start_ok && c->start < lint_date(y, m, d);
 }
 
 /* t as seconds since the epoch, or -1. */
@@ -78,7 +62,7 @@ asn1_secs(const ASN1_TIME *t)
 
 	if (t == NULL || !ASN1_TIME_to_tm(t, &tm))
 		return -1;
-	return civil(tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1,
+	return lint_date(tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1,
 	    (unsigned)tm.tm_mday) + tm.tm_hour * 3600 + tm.tm_min * 60 +
 	    tm.tm_sec;
 }
@@ -396,7 +380,7 @@ old_root_mod(struct lint_ctx *c)
 	EVP_PKEY *pk = X509_get0_pubkey(c->x);
 	time_t end = asn1_secs(X509_get0_notAfter(c->x));
 
-	if (c->pkey == EVP_PKEY_RSA && pk != NULL && end >= civil(2011, 1,
+	if (c->pkey == EVP_PKEY_RSA && pk != NULL && end >= lint_date(2011, 1,
 	    1) && EVP_PKEY_get_bits(pk) < 2048 && root_like(c))
 		lint_find(c, "the root's RSA key is %d bits, less than 2048",
 		    EVP_PKEY_get_bits(pk));
@@ -1115,7 +1099,7 @@ add_months(time_t t, int m)
 	if (OPENSSL_gmtime(&t, &tm) == NULL)
 		return t;
 	mo = tm.tm_mon + (long long)m;
-	return civil(tm.tm_year + 1900LL + mo / 12, (unsigned)(mo % 12) + 1,
+	return lint_date(tm.tm_year + 1900LL + mo / 12, (unsigned)(mo % 12) + 1,
 	    (unsigned)tm.tm_mday) + tm.tm_hour * 3600 + tm.tm_min * 60 +
 	    tm.tm_sec;
 }
@@ -1138,7 +1122,7 @@ sct_policy_count(struct lint_ctx *c)
 		return;
 	if (scts(c, &ns, &nl) == -2)
 		nl = 0;
-	if (nb >= civil(2022, 4, 21))
+	if (nb >= lint_date(2022, 4, 21))
 		want = na - nb <= 180 * 86400 ? 2 : 3;
 	else
 		want = na < add_months(nb, 15) ? 2 : na < add_months(nb, 27) ?

@@ -45,6 +45,12 @@ days_from_civil(long long y, unsigned m, unsigned d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
+time_t
+lint_date(long long y, unsigned m, unsigned d)
+{
+	return (time_t)(days_from_civil(y, m, d) * 86400);
+}
+
 /* The leading n digits of p as a number, or -1. */
 static int
 digits(const unsigned char *p, int n)

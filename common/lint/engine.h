@@ -245,6 +245,13 @@ int	lint_req(struct lint_ctx *c, X509_REQ *req, time_t at,
  */
 EVP_PKEY	*lint_pkey(struct lint_ctx *c);
 
+/*
+ * lint_date: the time_t of midnight UTC on the civil date y-m-d (month
+ * 1-12, day 1-31), for rules whose sections name a date (H. Hinnant's
+ * days_from_civil; proleptic Gregorian, any year).
+ */
+time_t	lint_date(long long y, unsigned m, unsigned d);
+
 /* lint_done: free c's findings, parts, X509 and key. */
 void	lint_done(struct lint_ctx *c);
 

@@ -975,6 +975,32 @@ ku_eku(struct lint_ctx *c)
 	EXTENDED_KEY_USAGE_free(eku);
 }
 
+/* RFC 5280 4.2.1.3: KeyUsage ::= BIT STRING { digitalSignature (0),
+ * ..., decipherOnly (8) }: nine named bits, so at most two octets, the
+ * second with bit 8 alone (zlint asks for one octet, which decipherOnly
+ * cannot be written in; the text wins). */
+static void
+ku_length(struct lint_ctx *c)
+{
+	X509_EXTENSION *e = lint_ext(c, NID_key_usage);
+	const ASN1_OCTET_STRING *os;
+	const unsigned char *p, *q;
+	long len;
+	int tag, cls;
+
+	if (e == NULL)
+		return;
+	os = X509_EXTENSION_get_data(e);
+	p = ASN1_STRING_get0_data(os);
+	if (ASN1_get_object(&p, &len, &tag, &cls, ASN1_STRING_length(os)) &
+	    0x80 || tag != V_ASN1_BIT_STRING || len < 1)
+		return;
+	q = p + 1;		/* past the count of unused bits */
+	if (len - 1 > 2 || (len - 1 == 2 && (q[1] & 0x7f) != 0))
+		lint_find(c, "the keyUsage bit string has bits past "
+		    "decipherOnly (%ld octets)", len - 1);
+}
+
 /* ---- name constraints: RFC 5280 4.2.1.10 ---- */
 
 /* "For URIs, the constraint applies to the host part of the name.  The
@@ -1253,6 +1279,8 @@ const struct lint_rule lint_rfc5280b[] = {
 	{ "e_key_usage_and_extended_key_usage_inconsistent", LINT_ERROR,
 	    "RFC 5280", "4.2.1.12", "2008-05-01", LK_LEAF, ku_eku,
 	    LR_DER | LR_REQ },
+	{ "e_key_usage_incorrect_length", LINT_ERROR, "RFC 5280", "4.2.1.3",
+	    "2008-05-01", LK_CERT, ku_length, LR_DER | LR_REQ },
 	{ "e_name_constraint_not_fqdn", LINT_ERROR, "RFC 5280", "4.2.1.10",
 	    "2008-05-01", LK_CERT, nc_not_fqdn, LR_DER },
 	{ "w_ext_aia_access_location_missing", LINT_WARNING, "RFC 5280",

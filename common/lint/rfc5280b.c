@@ -526,8 +526,7 @@ rfc_us_trd(struct lint_ctx *c)
  * ub-given-name-length 16, ub-surname-length 40.
  */
 static void
-attr_max(struct lint_ctx *c, int nid, const char *what, size_t max,
-    int warn)
+attr_max(struct lint_ctx *c, int nid, const char *what, size_t max)
 {
 	X509_NAME *nm = c->t.subject;
 	X509_NAME_ENTRY *ne;
@@ -535,7 +534,6 @@ attr_max(struct lint_ctx *c, int nid, const char *what, size_t max,
 	int i = -1, n;
 	size_t k;
 
-	(void)warn;
 	while ((i = X509_NAME_get_index_by_NID(nm, nid, i)) >= 0) {
 		ne = X509_NAME_get_entry(nm, i);
 		if ((n = ASN1_STRING_to_UTF8(&u,
@@ -549,27 +547,27 @@ attr_max(struct lint_ctx *c, int nid, const char *what, size_t max,
 	}
 }
 
-#define ATTR_MAX(fn, nid, what, max, warn)				\
+#define ATTR_MAX(fn, nid, what, max)					\
 static void								\
 fn(struct lint_ctx *c)							\
 {									\
-	attr_max(c, nid, what, max, warn);				\
+	attr_max(c, nid, what, max);					\
 }
 
-ATTR_MAX(cn_max, NID_commonName, "commonName", 64, 0)
-ATTR_MAX(email_max, NID_pkcs9_emailAddress, "emailAddress", 255, 0)
-ATTR_MAX(gn_max, NID_givenName, "givenName", 32768, 0)
-ATTR_MAX(gn_rec, NID_givenName, "givenName", 16, 1)
-ATTR_MAX(sn_max, NID_surname, "surname", 32768, 0)
-ATTR_MAX(sn_rec, NID_surname, "surname", 40, 1)
-ATTR_MAX(l_max, NID_localityName, "localityName", 128, 0)
-ATTR_MAX(o_max, NID_organizationName, "organizationName", 64, 0)
+ATTR_MAX(cn_max, NID_commonName, "commonName", 64)
+ATTR_MAX(email_max, NID_pkcs9_emailAddress, "emailAddress", 255)
+ATTR_MAX(gn_max, NID_givenName, "givenName", 32768)
+ATTR_MAX(gn_rec, NID_givenName, "givenName", 16)
+ATTR_MAX(sn_max, NID_surname, "surname", 32768)
+ATTR_MAX(sn_rec, NID_surname, "surname", 40)
+ATTR_MAX(l_max, NID_localityName, "localityName", 128)
+ATTR_MAX(o_max, NID_organizationName, "organizationName", 64)
 ATTR_MAX(ou_max, NID_organizationalUnitName, "organizationalUnitName",
-    64, 0)
-ATTR_MAX(pc_max, NID_postalCode, "postalCode", 16, 0)
-ATTR_MAX(st_max, NID_stateOrProvinceName, "stateOrProvinceName", 128, 0)
-ATTR_MAX(street_max, NID_streetAddress, "streetAddress", 128, 0)
-ATTR_MAX(serial_max, NID_serialNumber, "serialNumber", 64, 0)
+    64)
+ATTR_MAX(pc_max, NID_postalCode, "postalCode", 16)
+ATTR_MAX(st_max, NID_stateOrProvinceName, "stateOrProvinceName", 128)
+ATTR_MAX(street_max, NID_streetAddress, "streetAddress", 128)
+ATTR_MAX(serial_max, NID_serialNumber, "serialNumber", 64)
 
 /* Appendix A: X520countryName ::= PrintableString (SIZE (2)),
  * X520SerialNumber ::= PrintableString (SIZE (1..ub-serial-number)). */

@@ -549,7 +549,11 @@ static const char csr_lint_own[] =
     "e_dnsname_left_label_wildcard_correct,"
     "e_dnsname_wildcard_only_in_left_label,"
     "e_san_dns_name_includes_null_char,e_san_dns_name_starts_with_period,"
-    "e_san_bare_wildcard,e_san_wildcard_not_first";
+    "e_san_bare_wildcard,e_san_wildcard_not_first,"
+    "e_rfc_dnsname_empty_label,e_rfc_dnsname_label_too_long,"
+    "e_rfc_dnsname_hyphen_in_sld,e_rfc_dnsname_underscore_in_sld,"
+    "w_rfc_dnsname_underscore_in_trd,e_ext_san_dns_not_ia5_string,"
+    "e_ext_san_space_dns_name,e_ext_san_dns_name_too_long";
 
 static void
 csr_lint(const struct csr_policy *pol, X509_REQ *req, struct csr_findings *p)

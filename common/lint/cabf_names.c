@@ -38,35 +38,10 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "lint/dnsname.h"
 #include "lint/engine.h"
 
 /* ---- helpers ---- */
-
-/* name (n bytes) printable into buf: other bytes as \xHH, long names
- * cut with "..." */
-static const char *
-show(char *buf, size_t size, const unsigned char *p, size_t n)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n && o + 8 < size; i++) {
-		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' &&
-		    p[i] != '\\')
-			buf[o++] = (char)p[i];
-		else
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x",
-			    p[i]);
-		if (o > 100 && i + 1 < n) {
-			memcpy(buf + o, "...", 3);
-			o += 3;
-			break;
-		}
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-#define SHOW(b, p, n) show(b, sizeof(b), p, n)
 
 /* The GENERAL_NAMES of the first extension nid (SAN, IAN), or NULL. */
 static GENERAL_NAMES *
@@ -183,58 +158,10 @@ entry_utf8(X509_NAME_ENTRY *ne, unsigned char **out)
 	return ASN1_STRING_to_UTF8(out, X509_NAME_ENTRY_get_data(ne));
 }
 
-/*
- * Each dNSName of c's certificate's extension nid (SAN, IAN) to fn.
- * zlint reads the subject's commonName as a DNS name too; BR 7.1.4.2.2 a
- * makes it one of the SAN's values (e_subject_common_name_not_from_san),
- * so these rules read the SAN alone and a commonName "Ignore me" is not
- * called a DNS name with bad characters.
- */
-typedef void (*name_fn)(struct lint_ctx *, const unsigned char *, size_t);
-
 static void
-each_dns(struct lint_ctx *c, int nid, name_fn fn)
+san_dns(struct lint_ctx *c, lint_name_fn fn)
 {
-	GENERAL_NAMES *gn;
-	GENERAL_NAME *g;
-	int i;
-
-	if ((gn = alt_names(c, nid)) == NULL)
-		return;
-	for (i = 0; i < sk_GENERAL_NAME_num(gn); i++) {
-		g = sk_GENERAL_NAME_value(gn, i);
-		if (g->type == GEN_DNS)
-			fn(c, ASN1_STRING_get0_data(g->d.dNSName),
-			    (size_t)ASN1_STRING_length(g->d.dNSName));
-	}
-	GENERAL_NAMES_free(gn);
-}
-
-static void
-san_dns(struct lint_ctx *c, name_fn fn)
-{
-	each_dns(c, NID_subject_alt_name, fn);
-}
-
-/* The labels of name p[0..n): label i is p[off[i] .. off[i]+len[i]). */
-#define MAXLAB	128
-struct labels {
-	size_t	 n;
-	size_t	 off[MAXLAB], len[MAXLAB];
-};
-
-static void
-split(const unsigned char *p, size_t n, struct labels *l)
-{
-	size_t i, s = 0;
-
-	l->n = 0;
-	for (i = 0; i <= n && l->n < MAXLAB; i++)
-		if (i == n || p[i] == '.') {
-			l->off[l->n] = s;
-			l->len[l->n++] = i - s;
-			s = i + 1;
-		}
+	lint_each_dns(c, NID_subject_alt_name, fn);
 }
 
 static int
@@ -263,7 +190,7 @@ bad_char_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 		    p[i + 1] == '.') && (i == 0 || p[i - 1] == '.')))) {
 			lint_find(c, "the DNS name \"%s\" has a character "
 			    "other than letters, digits and hyphen",
-			    SHOW(buf, p, n));
+			    LINT_SHOW(buf, p, n));
 			return;
 		}
 }
@@ -274,81 +201,22 @@ bad_char(struct lint_ctx *c)
 	san_dns(c, bad_char_one);
 }
 
-/* RFC 1034 3.5, BR 7.1.4.2: a label of a name is never empty (a name
- * ending in "." is not written so in a certificate). */
-static void
-empty_label_one(struct lint_ctx *c, const unsigned char *p, size_t n)
-{
-	struct labels l;
-	char buf[160];
-	size_t i;
-
-	split(p, n, &l);
-	for (i = 0; i < l.n; i++)
-		if (l.len[i] == 0) {
-			lint_find(c, "the DNS name \"%s\" has an empty label",
-			    SHOW(buf, p, n));
-			return;
-		}
-}
-
 static void
 empty_label(struct lint_ctx *c)
 {
-	san_dns(c, empty_label_one);
-}
-
-/* RFC 1035 2.3.4: a label is at most 63 octets. */
-static void
-label_long_one(struct lint_ctx *c, const unsigned char *p, size_t n)
-{
-	struct labels l;
-	char buf[160];
-	size_t i;
-
-	split(p, n, &l);
-	for (i = 0; i < l.n; i++)
-		if (l.len[i] > 63) {
-			lint_find(c, "the DNS name \"%s\" has a label of %zu "
-			    "octets, more than 63", SHOW(buf, p, n), l.len[i]);
-			return;
-		}
+	san_dns(c, lint_dns_empty_label);
 }
 
 static void
 label_long(struct lint_ctx *c)
 {
-	san_dns(c, label_long_one);
-}
-
-/* BR 7.1.4.2 (7.1.2.7.12 in BR 2.0): a dNSName is P-Labels and LDH
- * labels, and an LDH label neither starts nor ends with a hyphen (RFC
- * 1034 3.5, RFC 5890 2.3.1).  zlint judges the second-level label only
- * (by the public-suffix list); the text holds every label, so each one
- * left of the top-level label is judged here. */
-static void
-hyphen_sld_one(struct lint_ctx *c, const unsigned char *p, size_t n)
-{
-	struct labels l;
-	char buf[160];
-	const unsigned char *s;
-	size_t i;
-
-	split(p, n, &l);
-	for (i = 0; i + 1 < l.n; i++) {
-		s = p + l.off[i];
-		if (l.len[i] > 0 && (s[0] == '-' || s[l.len[i] - 1] == '-')) {
-			lint_find(c, "the DNS name \"%s\" has a label that "
-			    "starts or ends with a hyphen", SHOW(buf, p, n));
-			return;
-		}
-	}
+	san_dns(c, lint_dns_label_long);
 }
 
 static void
 hyphen_sld(struct lint_ctx *c)
 {
-	san_dns(c, hyphen_sld_one);
+	san_dns(c, lint_dns_hyphen_sld);
 }
 
 /* BR 1.6.1 "Wildcard Domain Name": "*" is the whole leftmost label;
@@ -356,14 +224,14 @@ hyphen_sld(struct lint_ctx *c)
 static void
 left_wild_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	if (has_byte(p, l.len[0], '*') && !(l.len[0] == 1))
 		lint_find(c, "the DNS name \"%s\" has a wildcard in its "
 		    "leftmost label that is not the whole label",
-		    SHOW(buf, p, n));
+		    LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -376,15 +244,15 @@ left_wild(struct lint_ctx *c)
 static void
 wild_left_only_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 	size_t i;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	for (i = 1; i < l.n; i++)
 		if (has_byte(p + l.off[i], l.len[i], '*')) {
 			lint_find(c, "the DNS name \"%s\" has a \"*\" outside "
-			    "its leftmost label", SHOW(buf, p, n));
+			    "its leftmost label", LINT_SHOW(buf, p, n));
 			return;
 		}
 }
@@ -395,43 +263,16 @@ wild_left_only(struct lint_ctx *c)
 	san_dns(c, wild_left_only_one);
 }
 
-/* BR 7.1.4.2.1: underscores are not in host names (RFC 1034 3.5); the
- * second-level label is an error, a lower one a warning (zlint's
- * split; after 2019-04-01 every underscore is an error, below). */
-static void
-us_sld_one(struct lint_ctx *c, const unsigned char *p, size_t n)
-{
-	struct labels l;
-	char buf[160];
-
-	split(p, n, &l);
-	if (l.n >= 2 && has_byte(p + l.off[l.n - 2], l.len[l.n - 2], '_'))
-		lint_find(c, "the DNS name \"%s\" has an underscore in its "
-		    "second-level label", SHOW(buf, p, n));
-}
-
 static void
 us_sld(struct lint_ctx *c)
 {
-	san_dns(c, us_sld_one);
-}
-
-static void
-us_trd_one(struct lint_ctx *c, const unsigned char *p, size_t n)
-{
-	struct labels l;
-	char buf[160];
-
-	split(p, n, &l);
-	if (l.n >= 3 && has_byte(p, l.off[l.n - 2], '_'))
-		lint_find(c, "the DNS name \"%s\" has an underscore below "
-		    "its second-level label", SHOW(buf, p, n));
+	san_dns(c, lint_dns_us_sld);
 }
 
 static void
 us_trd(struct lint_ctx *c)
 {
-	san_dns(c, us_trd_one);
+	san_dns(c, lint_dns_us_trd);
 }
 
 /* BR 7.1.4.2.1 (Ballot SC12, BR 1.6.2 of 2018-12-10): underscores in
@@ -447,7 +288,7 @@ us_any_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (has_byte(p, n, '_'))
 		lint_find(c, "the DNS name \"%s\" has an underscore",
-		    SHOW(buf, p, n));
+		    LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -469,12 +310,12 @@ us_not_permissible(struct lint_ctx *c)
 static void
 us_replaced_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 	const unsigned char *s;
 	size_t i, j;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	for (i = 0; i < l.n; i++) {
 		s = p + l.off[i];
 		if (l.len[i] == 0 || !has_byte(s, l.len[i], '_'))
@@ -488,7 +329,7 @@ us_replaced_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 		    s[l.len[i] - 1] == '_' || s[l.len[i] - 1] == '-') {
 			lint_find(c, "the DNS name \"%s\" has an underscore "
 			    "in a label that is not valid with hyphens for "
-			    "underscores", SHOW(buf, p, n));
+			    "underscores", LINT_SHOW(buf, p, n));
 			return;
 		}
 	}
@@ -533,19 +374,19 @@ us_long_validity(struct lint_ctx *c)
 static void
 reserved_label_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 	const unsigned char *s;
 	size_t i;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	for (i = 0; i < l.n; i++) {
 		s = p + l.off[i];
 		if (l.len[i] >= 4 && s[2] == '-' && s[3] == '-' &&
 		    !((s[0] | 0x20) == 'x' && (s[1] | 0x20) == 'n')) {
 			lint_find(c, "the DNS name \"%s\" has a reserved label "
 			    "(\"--\" in positions 3 and 4) that is not an "
-			    "A-label", SHOW(buf, p, n));
+			    "A-label", LINT_SHOW(buf, p, n));
 			return;
 		}
 	}
@@ -563,13 +404,13 @@ reserved_label(struct lint_ctx *c)
 static void
 not_nfc_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160], lab[256], *u;
 	uint8_t *o;
 	size_t i;
 	int rc;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	for (i = 0; i < l.n; i++) {
 		if (l.len[i] < 5 || l.len[i] >= sizeof(lab) ||
 		    OPENSSL_strncasecmp((const char *)p + l.off[i], "xn--",
@@ -588,7 +429,7 @@ not_nfc_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 		if (rc == IDN2_NOT_NFC) {
 			lint_find(c, "the DNS name \"%s\" has a label that is "
 			    "not in Unicode Normalization Form C",
-			    SHOW(buf, p, n));
+			    LINT_SHOW(buf, p, n));
 			return;
 		}
 	}
@@ -609,7 +450,7 @@ null_char_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (has_byte(p, n, '\0'))
 		lint_find(c, "the DNS name \"%s\" has a NUL character",
-		    SHOW(buf, p, n));
+		    LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -619,7 +460,7 @@ period_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (n > 0 && p[0] == '.')
 		lint_find(c, "the DNS name \"%s\" starts with a period",
-		    SHOW(buf, p, n));
+		    LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -637,70 +478,70 @@ wild_first_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (s != NULL && s != p)
 		lint_find(c, "the DNS name \"%s\" has a wildcard that is not "
-		    "its first character", SHOW(buf, p, n));
+		    "its first character", LINT_SHOW(buf, p, n));
 }
 
 static void
 san_null(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, null_char_one);
+	lint_each_dns(c, NID_subject_alt_name, null_char_one);
 }
 
 static void
 ian_null(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, null_char_one);
+	lint_each_dns(c, NID_issuer_alt_name, null_char_one);
 }
 
 static void
 san_period(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, period_one);
+	lint_each_dns(c, NID_subject_alt_name, period_one);
 }
 
 static void
 ian_period(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, period_one);
+	lint_each_dns(c, NID_issuer_alt_name, period_one);
 }
 
 static void
 san_bare(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, bare_wild_one);
+	lint_each_dns(c, NID_subject_alt_name, bare_wild_one);
 }
 
 static void
 ian_bare(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, bare_wild_one);
+	lint_each_dns(c, NID_issuer_alt_name, bare_wild_one);
 }
 
 static void
 san_wild_first(struct lint_ctx *c)
 {
-	each_dns(c, NID_subject_alt_name, wild_first_one);
+	lint_each_dns(c, NID_subject_alt_name, wild_first_one);
 }
 
 static void
 ian_wild_first(struct lint_ctx *c)
 {
-	each_dns(c, NID_issuer_alt_name, wild_first_one);
+	lint_each_dns(c, NID_issuer_alt_name, wild_first_one);
 }
 
 /* draft-strad-trans-redaction-00: a "?" label is a redacted one. */
 static void
 redacted_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 	size_t i;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	for (i = 0; i < l.n; i++)
 		if (l.len[i] == 1 && p[l.off[i]] == '?') {
 			lint_find(c, "the DNS name \"%s\" has a redacted "
-			    "label", SHOW(buf, p, n));
+			    "label", LINT_SHOW(buf, p, n));
 			return;
 		}
 }
@@ -737,7 +578,7 @@ san_dup(struct lint_ctx *c)
 			    (const char *)ASN1_STRING_get0_data(b),
 			    (size_t)ASN1_STRING_length(a)) == 0) {
 				lint_find(c, "the DNS name \"%s\" is listed "
-				    "twice", SHOW(buf,
+				    "twice", LINT_SHOW(buf,
 				    ASN1_STRING_get0_data(a),
 				    (size_t)ASN1_STRING_length(a)));
 				break;
@@ -753,12 +594,12 @@ san_dup(struct lint_ctx *c)
 static void
 onion_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 {
-	struct labels l;
+	struct lint_labels l;
 	char buf[160];
 	const unsigned char *s;
 	size_t i, len;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	if (l.n < 1 || l.len[l.n - 1] != 5 ||
 	    OPENSSL_strncasecmp((const char *)p + l.off[l.n - 1], "onion",
 	    5) != 0)
@@ -774,7 +615,7 @@ onion_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 			return;
 	}
 	lint_find(c, "the DNS name \"%s\" is not a valid onion address",
-	    SHOW(buf, p, n));
+	    LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -791,12 +632,12 @@ onion_invalid(struct lint_ctx *c)
 static int
 arpa_ip(const unsigned char *p, size_t n, unsigned char *a, int *an)
 {
-	struct labels l;
+	struct lint_labels l;
 	const unsigned char *s;
 	size_t i, j, k;
 	int v, x;
 
-	split(p, n, &l);
+	lint_split(p, n, &l);
 	if (n > 13 && OPENSSL_strncasecmp((const char *)p + n - 13,
 	    ".in-addr.arpa", 13) == 0) {
 		if (l.n != 6)
@@ -850,7 +691,7 @@ arpa_reserved_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (arpa_ip(p, n, a, &an) == 0 && reserved_ip(a, an))
 		lint_find(c, "the DNS name \"%s\" is the reverse name of a "
-		    "reserved IP address", SHOW(buf, p, n));
+		    "reserved IP address", LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -868,7 +709,7 @@ arpa_malformed_one(struct lint_ctx *c, const unsigned char *p, size_t n)
 
 	if (arpa_ip(p, n, a, &an) == 1)
 		lint_find(c, "the DNS name \"%s\" is in a reverse zone but "
-		    "not the name of one IP address", SHOW(buf, p, n));
+		    "not the name of one IP address", LINT_SHOW(buf, p, n));
 }
 
 static void
@@ -1066,7 +907,7 @@ cn_from_san(struct lint_ctx *c, int exact)
 		if (gn == NULL || !cn_in_san(gn, u, len, exact))
 			lint_find(c, "the commonName \"%s\" is not %sone of "
 			    "the subjectAltName's values",
-			    SHOW(buf, u, (size_t)len), exact ? "exactly " :
+			    LINT_SHOW(buf, u, (size_t)len), exact ? "exactly " :
 			    "");
 		OPENSSL_free(u);
 	}
@@ -1188,7 +1029,7 @@ country_rule(struct lint_ctx *c, int xx)
 		    ASN1_STRING_get0_data(s), "XX", 2) == 0))
 			continue;
 		lint_find(c, "the countryName \"%s\" is not an ISO 3166-1 "
-		    "code", SHOW(buf, ASN1_STRING_get0_data(s),
+		    "code", LINT_SHOW(buf, ASN1_STRING_get0_data(s),
 		    (size_t)ASN1_STRING_length(s)));
 	}
 }
@@ -1322,7 +1163,7 @@ noninformational(struct lint_ctx *c)
 			;
 		if (len > 0 && j == len)
 			lint_find(c, "the subject value \"%s\" is only "
-			    "metadata", SHOW(buf, u, (size_t)len));
+			    "metadata", LINT_SHOW(buf, u, (size_t)len));
 		OPENSSL_free(u);
 	}
 }
@@ -1355,7 +1196,7 @@ place_chars(struct lint_ctx *c)
 			if (j < len)
 				lint_find(c, "the %s \"%s\" has a control or "
 				    "structuring character",
-				    OBJ_nid2ln(nids[k]), SHOW(buf, u,
+				    OBJ_nid2ln(nids[k]), LINT_SHOW(buf, u,
 				    (size_t)len));
 			OPENSSL_free(u);
 		}
@@ -1385,7 +1226,7 @@ ws_rule(struct lint_ctx *c, int lead)
 			    X509_NAME_ENTRY_get_object(X509_NAME_get_entry(nm,
 			    i)), 0);
 			lint_find(c, "the subject's %s \"%s\" has %s "
-			    "whitespace", oid, SHOW(buf, u, (size_t)len),
+			    "whitespace", oid, LINT_SHOW(buf, u, (size_t)len),
 			    lead ? "leading" : "trailing");
 		}
 		OPENSSL_free(u);
@@ -1669,7 +1510,7 @@ aia_internal(struct lint_ctx *c)
 		}
 		if (internal_host(host, strlen(host)))
 			lint_find(c, "the authorityInfoAccess URL \"%s\" names "
-			    "an internal host", SHOW(buf,
+			    "an internal host", LINT_SHOW(buf,
 			    (const unsigned char *)u, (size_t)n));
 	}
 	AUTHORITY_INFO_ACCESS_free(aia);

@@ -18,6 +18,7 @@
 /* The groups, in the order -L lists them: one line per group. */
 static const struct lint_rule *const groups[] = {
 	lint_rfc5280,
+	lint_rfc5280b,
 	lint_crl,
 	lint_cabf,
 	lint_cabf_ca,

@@ -93,6 +93,7 @@ struct lint_tbs {
 
 /* The rule groups, each ended by { NULL }; engine.c lists them. */
 extern const struct lint_rule lint_rfc5280[];	/* rfc5280.c */
+extern const struct lint_rule lint_rfc5280b[];	/* rfc5280b.c */
 extern const struct lint_rule lint_crl[];	/* crlrules.c */
 extern const struct lint_rule lint_cabf[];	/* cabf.c */
 extern const struct lint_rule lint_cabf_ca[];	/* cabf_ca.c */

@@ -99,9 +99,11 @@ t ok-utf16be-read-with-note 0 "pem-split -v $S/chain-utf16be.pem | cmp - $F/chai
 
 # control bytes and NUL in names
 t no-csr-nul-in-cn 1 "csr-check $S/csr-nul-cn.csr" '*' \
-    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name"
+    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name
+csr-check: $S/csr-nul-cn.csr:1: an attribute of the subject has a control character (e_subject_dn_not_printable_characters, RFC 5280 A.1)"
 t no-csr-nul-in-cn-with-host 1 "csr-check -H www.example.com $S/csr-nul-cn.csr >/dev/null" '' \
-    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name"
+    "csr-check: $S/csr-nul-cn.csr:1: CN=www.example.com\\x00.evil.com is not a host name
+csr-check: $S/csr-nul-cn.csr:1: an attribute of the subject has a control character (e_subject_dn_not_printable_characters, RFC 5280 A.1)"
 t ok-cn-control-bytes-escaped-in-format 0 "cert-info -f '%{subject.CN}|%{issuer.CN}' $S/ctl-cn.pem" \
     'evil\x0a\x1b[31m\x07forged line|evil\x0a\x1b[31m\x07forged line' ''
 t ok-cn-control-bytes-escaped-in-json 0 "cert-info --json $S/ctl-cn.pem | jq -r .subject" \

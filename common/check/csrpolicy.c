@@ -553,7 +553,8 @@ static const char csr_lint_own[] =
     "e_rfc_dnsname_empty_label,e_rfc_dnsname_label_too_long,"
     "e_rfc_dnsname_hyphen_in_sld,e_rfc_dnsname_underscore_in_sld,"
     "w_rfc_dnsname_underscore_in_trd,e_ext_san_dns_not_ia5_string,"
-    "e_ext_san_space_dns_name,e_ext_san_dns_name_too_long";
+    "e_ext_san_space_dns_name,e_ext_san_dns_name_too_long,"
+    "e_subj_email_not_in_san";
 
 static void
 csr_lint(const struct csr_policy *pol, X509_REQ *req, struct csr_findings *p)

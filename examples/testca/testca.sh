@@ -26,6 +26,13 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [ server ]
 basicConstraints = CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth,clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+authorityInfoAccess = caIssuers;URI:http://testca.invalid/intermediate.cer
+[ server_rsa ]
+basicConstraints = CA:false
 keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = serverAuth,clientAuth
 subjectKeyIdentifier = hash
@@ -55,10 +62,16 @@ init)
 issue)
 	csr=$3
 	days=$4
+	# keyEncipherment for an RSA key only: an EC or EdDSA key cannot
+	# encipher (RFC 8813 section 3, RFC 8410 section 5)
+	prof=server
+	openssl req -in "$csr" -noout -text 2>/dev/null |
+	    grep -q 'Public Key Algorithm: rsaEncryption' && prof=server_rsa
+	ext >"$dir/ext.cnf"
 	openssl x509 -req -in "$csr" -CA "$dir/inter.pem" \
 	    -CAkey "$dir/inter.key" -CAserial "$dir/inter.srl" \
 	    -CAcreateserial -days "$days" -copy_extensions copyall \
-	    -extfile "$dir/ext.cnf" -extensions server 2>/dev/null
+	    -extfile "$dir/ext.cnf" -extensions "$prof" 2>/dev/null
 	;;
 ship)
 	out=$3

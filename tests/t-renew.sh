@@ -141,7 +141,7 @@ t no-readme-renew-purpose 1 "cd readme-renew && $(rl 'cert-info -e 30d,1\/3 --pu
     "cert-info: new.pem:1: O=pemkit Renew,$W does not allow clientAuth: its extended key usage is serverAuth"
 t ok-readme-renew-ari-id 0 "cd readme-renew && $(rl "cert-info -f '%{ari.id}'")" \
     "$(sed -n "s/^cert-info -f '%{ari.id}' cert.pem  *# the ARI identifier: //p" "$TOP/README.md")" ''
-t no-readme-renew-ari 1 "cd readme-renew && $(rl 'cert-info --ari' | sed "s|http://acme.internal/renewal-info|$AU/ari|") -a 2030-03-01 >/dev/null 2>e; r=\$?; grep -c 'the CA suggests renewing now' e; exit \$r" \
+t no-readme-renew-ari 1 "cd readme-renew && $(rl 'cert-info --ari' | sed "s|https://acme.internal/renewal-info|$AU/ari|") -a 2030-03-01 >/dev/null 2>e; r=\$?; grep -c 'the CA suggests renewing now' e; exit \$r" \
     "1" ''
 t ok-readme-renew-csr-check 0 "cd readme-renew && $(rl 'csr-check new.csr') >/dev/null 2>e; r=\$?; grep -c 'requests clientAuth' e; exit \$r" \
     "1" ''

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""tests/ari-server.py DIR PORTFILE: an ACME renewalInfo server (RFC 9773)
-on 127.0.0.1 for cert-info --ari's cases.  GET /KIND/CERTID answers:
+"""tests/ari-server.py DIR PORTFILE [CERT KEY]: an ACME renewalInfo server
+(RFC 9773) on 127.0.0.1 for cert-info --ari's cases, over https when CERT
+and KEY (PEM files, tests/fixtures/ari-tls/) are given (TLS 1.2 or later),
+else http.  GET /KIND/CERTID answers:
   /ari/ID     the file DIR/ID.json (a 404 when there is none)
   /html/ID    an HTML page with status 200 (a captive portal, a proxy)
   /big/ID     128 KiB of JSON-looking bytes (over the 64 KiB cap)
   /slow/ID    answers after 30 s (a timeout)
   /loop/ID    redirects to itself (a redirect loop)
+  /down/ID    redirects to http://127.0.0.1:PORT/ari/ID, its own port
+              over plain http (a downgrade from https)
 anything else is a 404.  It writes its port to PORTFILE, logs each
 request path to DIR/requests.log, and exits after 300 s.  Never any
 other address."""
 import http.server
 import os
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -46,6 +51,13 @@ class H(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if kind == "down":
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:%d/ari/%s" %
+                             (self.server.server_address[1], parts[-1]))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if kind == "html":
             self.answer(b"<!DOCTYPE html><html><body>Sign in</body></html>",
                         "text/html")
@@ -65,6 +77,11 @@ class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 s = S(("127.0.0.1", 0), H)
+if len(sys.argv) > 4:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+    s.socket = ctx.wrap_socket(s.socket, server_side=True)
 with open(portfile + ".tmp", "w") as f:
     f.write("%d\n" % s.server_address[1])
 os.rename(portfile + ".tmp", portfile)

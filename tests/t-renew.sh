@@ -141,11 +141,71 @@ t no-readme-renew-purpose 1 "cd readme-renew && $(rl 'cert-info -e 30d,1\/3 --pu
     "cert-info: new.pem:1: O=pemkit Renew,$W does not allow clientAuth: its extended key usage is serverAuth"
 t ok-readme-renew-ari-id 0 "cd readme-renew && $(rl "cert-info -f '%{ari.id}'")" \
     "$(sed -n "s/^cert-info -f '%{ari.id}' cert.pem  *# the ARI identifier: //p" "$TOP/README.md")" ''
-t no-readme-renew-ari 1 "cd readme-renew && $(rl 'cert-info --ari' | sed "s|http://acme.internal/renewal-info|$AU/ari|") -a 2030-03-01 >/dev/null 2>e; r=\$?; grep -c 'the CA suggests renewing now' e; exit \$r" \
+t no-readme-renew-ari 1 "cd readme-renew && $(rl 'cert-info --ari' | sed "s|https://acme.internal/renewal-info|$AU/ari|") -a 2030-03-01 >/dev/null 2>e; r=\$?; grep -c 'the CA suggests renewing now' e; exit \$r" \
     "1" ''
 t ok-readme-renew-csr-check 0 "cd readme-renew && $(rl 'csr-check new.csr') >/dev/null 2>e; r=\$?; grep -c 'requests clientAuth' e; exit \$r" \
     "1" ''
-kill "$ARI_PID" 2>/dev/null
+# over https (RFC 9773's renewalInfo is an ACME server's https URL): the
+# same server with the test CA's certificates (tests/fixtures/mk-ari-tls.sh),
+# one for 127.0.0.1 and localhost, one for wrong.example only
+T="$F/ari-tls"
+for n in server wrong; do
+	(exec python3 "$TOP/tests/ari-server.py" "$A" "$A/port-$n" \
+	    "$T/$n.pem" "$T/$n.key" </dev/null >/dev/null 2>&1) &
+	eval "ARI_PID_$n=\$!"
+	i=0
+	until [ -s "$A/port-$n" ] || [ $i -gt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+done
+TP=$(cat "$A/port-server")
+WP=$(cat "$A/port-wrong")
+# aris NAME STATUS CA URL FILE ARGS STDOUT STDERR: URL's ports as PORT,
+# the trust store CA alone (SSL_CERT_DIR an empty directory)
+mkdir -p "$A/nodir"
+aris() {
+	t "$1" "$2" "SSL_CERT_FILE=$3 SSL_CERT_DIR=$A/nodir cert-info -t 2 \
+	    --ari $4 $R/$5.pem $6 2>e; r=\$?;
+	    sed 's/$TP/PORT/g; s/$WP/PORT/g; s|$R/||g' e >&2; exit \$r" "$7" "$8"
+}
+aris ok-renew-ari-https-before-window 0 "$T/ca.pem" "https://127.0.0.1:$TP/ari" d90 \
+    "-a 2030-02-01 -f '%{ari.start} %{ari.end}'" \
+    "2030-02-28T00:00:00Z 2030-03-02T00:00:00Z" ''
+aris no-renew-ari-https-window-open 1 "$T/ca.pem" "https://localhost:$TP/ari" d90 \
+    "-a 2030-03-01 -o x" '' \
+    "cert-info: d90.pem:1: O=pemkit Renew,$W: the CA suggests renewing now: its renewal window opened on 2030-02-28T00:00:00Z (to 2030-03-02T00:00:00Z), see https://ca.example/why"
+aris ok-renew-ari-https-json 0 "$T/ca.pem" "https://localhost:$TP/ari/" d90 \
+    "-a 2030-02-01 -j | jq -r .ari.url | sed 's/$TP/PORT/'" \
+    "https://localhost:PORT/ari/$ID" ''
+aris trouble-renew-ari-https-untrusted 2 "$R/root.pem" "https://127.0.0.1:$TP/ari" d90 \
+    "-o x" '' \
+    "cert-info: https://127.0.0.1:PORT/ari/$ID: cannot fetch: the server's certificate does not verify: unable to get local issuer certificate
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://127.0.0.1:PORT/ari/$ID"
+aris trouble-renew-ari-https-ip-mismatch 2 "$T/ca.pem" "https://127.0.0.1:$WP/ari" d90 \
+    "-o x" '' \
+    "cert-info: https://127.0.0.1:PORT/ari/$ID: cannot fetch: the server's certificate does not verify: IP address mismatch
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://127.0.0.1:PORT/ari/$ID"
+aris trouble-renew-ari-https-name-mismatch 2 "$T/ca.pem" "https://localhost:$WP/ari" d90 \
+    "-o x" '' \
+    "cert-info: https://localhost:PORT/ari/$ID: cannot fetch: the server's certificate does not verify: hostname mismatch
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://localhost:PORT/ari/$ID"
+aris trouble-renew-ari-https-to-http 2 "$T/ca.pem" "https://127.0.0.1:$TP/down" d90 \
+    "-o x" '' \
+    "cert-info: http://127.0.0.1:PORT/ari/$ID: redirected from https to http: refused
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://127.0.0.1:PORT/down/$ID"
+aris trouble-renew-ari-https-big 2 "$T/ca.pem" "https://127.0.0.1:$TP/big" d90 \
+    "-o x" '' \
+    "cert-info: https://127.0.0.1:PORT/big/$ID: the answer is more than 65536 bytes
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://127.0.0.1:PORT/big/$ID"
+aris trouble-renew-ari-https-slow 2 "$T/ca.pem" "https://127.0.0.1:$TP/slow" d90 \
+    "-o x" '' \
+    "cert-info: https://127.0.0.1:PORT/slow/$ID: timed out after 2 s
+cert-info: d90.pem:1: --ari: cannot fetch the renewal window from https://127.0.0.1:PORT/slow/$ID"
+# a plain http client at the TLS port gets no window either
+aris trouble-renew-ari-http-at-https 2 "$T/ca.pem" "http://127.0.0.1:$TP/ari" d90 \
+    "-o x" '' '*'
+kill "$ARI_PID" "$ARI_PID_server" "$ARI_PID_wrong" 2>/dev/null
 
 # csr-check: a TLS request for a public CA that asks for clientAuth
 t ok-renew-csr-clientauth-warns 0 "csr-check -o x $R/csr-both.csr" '' \

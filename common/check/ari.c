@@ -258,7 +258,8 @@ ari_fetch(const char *base, const char *certid, int timeout,
 	/* RFC 9773 section 4.1: the base URL, a slash, the identifier */
 	sprintf(w->url, "%s%s%s", base, n > 0 && base[n - 1] == '/' ? "" :
 	    "/", certid);
-	if ((body = http_fetch(w->url, NULL, NULL, 0, ARI_MAX_BYTES, timeout,
+	/* https by design: the ACME server's renewalInfo (RFC 9773 4.1) */
+	if ((body = https_fetch(w->url, NULL, NULL, 0, ARI_MAX_BYTES, timeout,
 	    ARI_MAX_REDIRECTS, &len)) == NULL)
 		diag_err(src, line, "--ari: cannot fetch the renewal window "
 		    "from %s", w->url);

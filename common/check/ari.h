@@ -38,9 +38,10 @@ int	ari_parse(const unsigned char *body, size_t len, struct ari_window *w,
 
 /*
  * ari_fetch: GET base "/" certid (the identifier of x509info's ari_id)
- * with http_fetch(3) bounds (timeout seconds overall, ARI_MAX_BYTES,
- * ARI_MAX_REDIRECTS), then ari_parse.  On error, a message at src:line
- * names the URL and the cause (http_fetch's, or ari_parse's).  Returns
+ * with https_fetch(3) (an http or https base; timeout seconds overall,
+ * ARI_MAX_BYTES, ARI_MAX_REDIRECTS), then ari_parse.  On error, a
+ * message at src:line names the URL and the cause (https_fetch's, or
+ * ari_parse's).  Returns
  * 0 with *w filled, or EX_TROUBLE.  ari_free(w) in both cases.
  */
 int	ari_fetch(const char *base, const char *certid, int timeout,

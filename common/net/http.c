@@ -17,6 +17,10 @@
 #include <openssl/err.h>
 #include <openssl/http.h>
 #include <openssl/httperr.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+
+#include <arpa/inet.h>
 
 #include "base/diag.h"
 #include "net/http.h"
@@ -141,6 +145,97 @@ out:
 	return b;
 }
 
+/* What the TLS callback needs, and what it leaves for the messages. */
+struct tls {
+	SSL_CTX		*ctx;	/* NULL until an https URL is met */
+	const char	*host;	/* the URL's host: SNI and the name checked */
+	SSL		*ssl;	/* the connection's, while it is open */
+};
+
+/*
+ * The client context of an https fetch: TLS 1.2 or later (RFC 9325
+ * section 3.1.1), the server's certificate verified against the system
+ * store, SSL_CERT_FILE and SSL_CERT_DIR overriding it as they do for
+ * X509_STORE_set_default_paths(3) and chain-order's store.  NULL after
+ * OpenSSL failed.
+ */
+static SSL_CTX *
+tls_ctx(void)
+{
+	SSL_CTX *ctx;
+
+	if ((ctx = SSL_CTX_new(TLS_client_method())) == NULL)
+		return NULL;
+	if (!SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
+	    !SSL_CTX_set_default_verify_paths(ctx)) {
+		SSL_CTX_free(ctx);
+		return NULL;
+	}
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+	return ctx;
+}
+
+/*
+ * The TLS client on the connected socket BIO sock, as an SSL BIO pushed
+ * on it (BIO_free_all of it frees both), with SNI (RFC 6066 section 3,
+ * DNS names only) and the URL's host checked against the server's
+ * certificate (RFC 9110 section 4.3.4, RFC 6125: SSL_set1_host(3); an
+ * IP address literal against its iPAddress names).  The handshake is
+ * OSSL_HTTP_open(3)'s BIO_do_connect_retry(3), under the deadline.
+ * NULL after OpenSSL failed, sock untouched.
+ */
+static BIO *
+tls_bio(BIO *sock, struct tls *t)
+{
+	unsigned char ip[16];
+	BIO *sbio;
+	SSL *ssl;
+	int isip;
+
+	if ((sbio = BIO_new(BIO_f_ssl())) == NULL)
+		return NULL;
+	if ((ssl = SSL_new(t->ctx)) == NULL) {
+		BIO_free(sbio);
+		return NULL;
+	}
+	isip = inet_pton(AF_INET, t->host, ip) == 1 ||
+	    inet_pton(AF_INET6, t->host, ip) == 1;
+	if (isip ? !X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl),
+	    t->host) : !SSL_set1_host(ssl, t->host) ||
+	    !SSL_set_tlsext_host_name(ssl, t->host)) {
+		SSL_free(ssl);
+		BIO_free(sbio);
+		return NULL;
+	}
+	SSL_set_connect_state(ssl);
+	BIO_set_ssl(sbio, ssl, BIO_CLOSE);
+	t->ssl = ssl;
+	return BIO_push(sbio, sock);
+}
+
+/*
+ * The OSSL_HTTP_bio_cb_t of an https exchange (OSSL_HTTP_open(3), after
+ * OpenSSL's apps/lib/apps.c app_http_tls_cb).  The SSL BIO is pushed
+ * before OSSL_HTTP_open rather than here: OpenSSL 3.0 runs
+ * BIO_do_connect on the BIO it is given before calling back, which a
+ * socket BIO connected by dial() fails ("connect error") and an SSL BIO
+ * answers with the handshake.  So on connect the BIO is kept as it is;
+ * on disconnect the TLS session is closed (close_notify, RFC 8446
+ * section 6.1) and the chain left to the caller to free.
+ */
+static BIO *
+tls_cb(BIO *bio, void *arg, int connect, int detail)
+{
+	(void)arg;
+	(void)detail;
+	if (!connect) {
+		(void)ERR_set_mark();
+		BIO_ssl_shutdown(bio);
+		(void)ERR_pop_to_mark();
+	}
+	return bio;
+}
+
 /*
  * remove_dot_segments (RFC 3986 section 5.2.4) of the n bytes of path,
  * appended to the string at out (large enough: never longer than path).
@@ -260,12 +355,17 @@ resolve(const char *base, const char *ref)
 	return out;
 }
 
-unsigned char *
-http_fetch(const char *url, const char *ctype, const unsigned char *req,
-    size_t reqlen, size_t max, int timeout, int maxredir, size_t *len)
+/* http_fetch and https_fetch: https URLs too when tlsok is 1 */
+static unsigned char *
+fetch(const char *url, const char *ctype, const unsigned char *req,
+    size_t reqlen, size_t max, int timeout, int maxredir, int tlsok,
+    size_t *len)
 {
+	struct tls tls = { NULL, NULL, NULL };
+	long vr;
+	int secure = 0;
 	OSSL_HTTP_REQ_CTX *rctx = NULL;
-	BIO *rb = NULL, *resp = NULL, *sock = NULL;
+	BIO *rb = NULL, *resp = NULL, *sock = NULL, *tb;
 	char *host = NULL, *port = NULL, *path = NULL, *redir = NULL, *s;
 	char *cur = xstrdup(url), buf[4096];
 	unsigned char *body = NULL;
@@ -280,9 +380,23 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 		OPENSSL_free(path);
 		host = port = path = NULL;
 		if (!OSSL_HTTP_parse_url(cur, &ssl, NULL, &host, &port, NULL,
-		    &path, NULL, NULL) || ssl || *host == '\0') {
+		    &path, NULL, NULL) || (ssl && !tlsok) || *host == '\0') {
 			ERR_clear_error();
-			diag_err(NULL, 0, "%s: not an http:// URL", cur);
+			diag_err(NULL, 0, "%s: not an http%s:// URL", cur,
+			    tlsok ? "(s)" : "");
+			goto out;
+		}
+		if (secure && !ssl) {
+			/* no downgrade: what came under TLS stays there */
+			diag_err(NULL, 0, "%s: redirected from https to http: "
+			    "refused", cur);
+			goto out;
+		}
+		secure |= ssl;
+		tls.host = host;
+		if (ssl && tls.ctx == NULL && (tls.ctx = tls_ctx()) == NULL) {
+			diag_err(NULL, 0, "%s: OpenSSL cannot make a TLS "
+			    "context", cur);
 			goto out;
 		}
 		if ((left = timeout - (int)(time(NULL) - start)) <= 0)
@@ -295,9 +409,18 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 		if ((sock = dial(cur, host, port, start + timeout, timeout)) ==
 		    NULL)
 			goto out;
+		if (ssl) {
+			if ((tb = tls_bio(sock, &tls)) == NULL) {
+				diag_err(NULL, 0, "%s: OpenSSL cannot start "
+				    "TLS", cur);
+				goto out;
+			}
+			sock = tb;	/* the SSL BIO on the socket */
+		}
 		ERR_clear_error();
-		if ((rctx = OSSL_HTTP_open(host, port, NULL, NULL, 0, sock,
-		    sock, NULL, NULL, 0, left)) == NULL ||
+		if ((rctx = OSSL_HTTP_open(host, port, NULL, NULL, ssl, sock,
+		    ssl ? NULL : sock, ssl ? tls_cb : NULL, NULL, 0,
+		    left)) == NULL ||
 		    !OSSL_HTTP_set1_request(rctx, path, NULL, ctype, rb, NULL, 0,
 		    max, left, 0) ||
 		    (resp = OSSL_HTTP_exchange(rctx, &redir)) == NULL) {
@@ -319,11 +442,17 @@ http_fetch(const char *url, const char *ctype, const unsigned char *req,
 				rctx = NULL;
 				BIO_free_all(sock);
 				sock = NULL;
+				tls.ssl = NULL;
 				ERR_clear_error();
 				continue;
 			}
 			why(reason, sizeof(reason), &toobig);
-			if (toobig)
+			if (tls.ssl != NULL && (vr = SSL_get_verify_result(
+			    tls.ssl)) != X509_V_OK)
+				diag_err(NULL, 0, "%s: cannot fetch: the "
+				    "server's certificate does not verify: %s",
+				    cur, X509_verify_cert_error_string(vr));
+			else if (toobig)
 				diag_err(NULL, 0, "%s: the answer is more than "
 				    "%zu bytes", cur, max);
 			else if (time(NULL) - start >= timeout)
@@ -383,12 +512,29 @@ out:
 	OPENSSL_free(redir);
 	BIO_free(resp);
 	BIO_free_all(sock);
+	/* a TLS close after an unread answer leaves its complaint */
+	ERR_clear_error();
 	BIO_free(rb);
 	OPENSSL_free(host);
 	OPENSSL_free(port);
 	OPENSSL_free(path);
+	SSL_CTX_free(tls.ctx);
 	free(cur);
 	if (body == NULL)
 		*len = 0;
 	return body;
+}
+
+unsigned char *
+http_fetch(const char *url, const char *ctype, const unsigned char *req,
+    size_t reqlen, size_t max, int timeout, int maxredir, size_t *len)
+{
+	return fetch(url, ctype, req, reqlen, max, timeout, maxredir, 0, len);
+}
+
+unsigned char *
+https_fetch(const char *url, const char *ctype, const unsigned char *req,
+    size_t reqlen, size_t max, int timeout, int maxredir, size_t *len)
+{
+	return fetch(url, ctype, req, reqlen, max, timeout, maxredir, 1, len);
 }

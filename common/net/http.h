@@ -2,7 +2,9 @@
  * http.h: one bounded HTTP exchange through OpenSSL's HTTP client
  * (OSSL_HTTP_open(3), OSSL_HTTP_set1_request, OSSL_HTTP_exchange), for
  * OCSP (RFC 6960 appendix A) and AIA caIssuers fetching (RFC 5280
- * section 4.2.2.1).  http:// only; no hand-written HTTP.
+ * section 4.2.2.1), http:// only as RFC 5280 and RFC 6960 practice has
+ * them; https_fetch for what is https by design (ACME Renewal
+ * Information, RFC 9773).  No hand-written HTTP.
  */
 #ifndef PEMKIT_HTTP_H
 #define PEMKIT_HTTP_H
@@ -26,6 +28,25 @@
  * refused", a reset, OpenSSL's reason (an HTTP status).
  */
 unsigned char *http_fetch(const char *url, const char *ctype,
+	    const unsigned char *req, size_t reqlen, size_t max, int timeout,
+	    int maxredir, size_t *len);
+
+/*
+ * https_fetch: http_fetch, and an https:// URL too: TLS 1.2 or later,
+ * through OSSL_HTTP_open(3)'s TLS BIO callback, the server's
+ * certificate verified against the system store (SSL_CERT_FILE and
+ * SSL_CERT_DIR override it, SSL_CTX_set_default_verify_paths(3)) and
+ * the URL's host checked against it (SSL_set1_host(3); an IP address
+ * against its iPAddress names), the host sent by SNI when it is a name.
+ * The same bounds (one deadline for all, size cap, redirections); a
+ * redirection from https to http is refused.  Errors as http_fetch's,
+ * and "not an http(s):// URL", "redirected from https to http:
+ * refused", "the server's certificate does not verify: REASON"
+ * (X509_verify_cert_error_string(3): "hostname mismatch", "unable to
+ * get local issuer certificate", ...), a TLS failure's reason.  The
+ * caller links libssl.
+ */
+unsigned char *https_fetch(const char *url, const char *ctype,
 	    const unsigned char *req, size_t reqlen, size_t max, int timeout,
 	    int maxredir, size_t *len);
 

@@ -1213,9 +1213,16 @@ next_der(struct pem_reader *r, struct pem_block *b)
 static unsigned long
 nlines(const unsigned char *p, size_t n)
 {
+	const unsigned char *q, *e = p + n;
 	unsigned long lines = 0;
 	size_t i;
 
+	if (memchr(p, '\r', n) == NULL) {	/* the usual case: LFs only */
+		for (q = p; q < e && (q = memchr(q, '\n', (size_t)(e - q))) !=
+		    NULL; q++)
+			lines++;
+		return lines;
+	}
 	for (i = 0; i < n; i++)
 		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == n ||
 		    p[i + 1] != '\n')))
@@ -1341,15 +1348,25 @@ span_sp(const unsigned char *p, size_t n, size_t i)
 	return i;
 }
 
-/* Offset of the next line end at or after i, or n. */
+/* Offset of the next line end at or after i, or n: the first LF, CR
+ * or \n escape, found with memchr (a line is 64 characters). */
 static size_t
 line_end(const unsigned char *p, size_t n, size_t i)
 {
-	for (; i < n; i++)
-		if ((p[i] == '\n' || p[i] == '\r' || p[i] == '\\') &&
-		    eol_len(p, n, i) != 0)
-			break;
-	return i;
+	const unsigned char *q;
+	size_t lim;
+
+	if (i >= n)
+		return n;
+	q = memchr(p + i, '\n', n - i);
+	lim = q != NULL ? (size_t)(q - p) : n;
+	if ((q = memchr(p + i, '\r', lim - i)) != NULL)
+		lim = (size_t)(q - p);
+	for (; (q = memchr(p + i, '\\', lim - i)) != NULL;
+	    i = (size_t)(q - p) + 1)
+		if (eol_len(p, n, (size_t)(q - p)) != 0)
+			return (size_t)(q - p);
+	return lim;
 }
 
 /*

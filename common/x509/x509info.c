@@ -889,10 +889,10 @@ x509info_der(const unsigned char *der, size_t len, time_t at, int how,
 	if (!fast_key(fc->tbs->spki, xi))
 		slow_key(fc->tbs->spki, xi->spki, xi->spkilen, xi,
 		    si ? &pk : NULL);
-	else if (si)
+	else if (si && !(how & X509INFO_NOSELF))
 		pk = fast_pkey(fc->tbs->spki);
 	OBJ_obj2txt(xi->sig, sizeof(xi->sig), fc->alg->algorithm, 0);
-	if (si)
+	if (si && !(how & X509INFO_NOSELF))
 		xi->self_signed = self_signed(fc, *xp, pk);
 	role(xi);
 	rc = 0;

@@ -94,6 +94,9 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
  */
 #define X509INFO_FULL	0x01	/* d2i_X509 always: the X509 is kept */
 #define X509INFO_NAMES	0x02	/* the shell gets the names */
+#define X509INFO_NOSELF	0x04	/* self_signed not wanted: left 0 and the
+				   signature not checked (role then says
+				   "intermediate" for a root: show neither) */
 int	x509info_der(const unsigned char *der, size_t len, time_t at,
 	    int how, struct x509info *xi, X509 **xp);
 

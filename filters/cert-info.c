@@ -162,6 +162,11 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 	    (c->format != NULL && (strstr(c->format, "%{subject.") != NULL ||
 	    strstr(c->format, "%{issuer.") != NULL)))
 		c->how |= X509INFO_NAMES;
+	/* a template without %{role} shows nothing a self-signature
+	 * decides: it is not checked (issue 28) */
+	if (c->format != NULL && c->metrics == NULL &&
+	    strstr(c->format, "%{role") == NULL)
+		c->how |= X509INFO_NOSELF;
 }
 
 /* The input shown and checked, then --crl and --ocsp; onto c->o, open. */

@@ -36,6 +36,18 @@ t ok-cert-info-format-fields 0 \
     "cert-info -f '%{index} %{line} %{role} %{subject.O} %{dns} %{ip} %{email} %%' --at 2030-01-01 $F/wild.pem $F/root.pem" \
     "1 1 leaf  *.example.com,xn--bcher-kva.example 192.0.2.1,2001:db8::1 admin@example.com %
 2 1 root pemkit test    %" ''
+# issue 28: a template without %{role} skips the self-signature check;
+# with it, a root whose signature is broken is no root (a byte of its
+# signature flipped), in text, JSON and either template
+openssl x509 -in "$F/root.pem" -outform DER |
+    perl -0777 -pe 'substr($_, -1) = chr(ord(substr($_, -1)) ^ 1)' \
+    >"$O/root-badsig.der"
+t ok-cert-info-format-role-badsig 0 \
+    "cert-info -f '%{role} %{subject.CN}' $F/root.pem $O/root-badsig.der; cert-info -f '%{subject.CN}' $O/root-badsig.der; cert-info --json $O/root-badsig.der | jq -c '[.self_signed, .role]'" \
+    "root pemkit Test Root
+intermediate pemkit Test Root
+pemkit Test Root
+[false,\"intermediate\"]" ''
 t trouble-cert-info-format-unknown 2 "cert-info -f 'X%{nope}Y' $F/leaf.pem $F/chain.pem" '' \
     'cert-info: -f: unknown field "%{nope}"
 usage: cert-info [-chjLQsuVv] [-A URL] [-a TIME] [-C FILE] [-D DIR]

@@ -77,9 +77,11 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
  * OpenSSL's templates for each part of RFC 5280 section 4.1, and key
  * type and size come from the SubjectPublicKeyInfo's algorithm and key
  * (RSA, EC on a named curve, RFC 8410 keys; any other key is decoded in
- * full).  A self-issued certificate, or any when how has X509INFO_FULL,
- * takes d2i_X509(3) and x509info_get, so that its self-signature is
- * checked.  *xp receives a new X509 the caller frees: the full
+ * full).  A self-issued certificate stays on this path (issue 28):
+ * self_signed is X509_self_signed(3) with the signature checked, the key
+ * made from its parts (EVP_PKEY_fromdata) instead of by the provider
+ * decoders.  With X509INFO_FULL every certificate takes d2i_X509(3) and
+ * x509info_get.  *xp receives a new X509 the caller frees: the full
  * certificate, or a shell (X509_new(3)) holding its version, serial,
  * validity and extensions (and its names when how has X509INFO_NAMES)
  * but neither public key nor signature, which answers X509_get_ext_d2i,
@@ -92,6 +94,9 @@ int	x509info_get(X509 *x, time_t at, struct x509info *xi);
  */
 #define X509INFO_FULL	0x01	/* d2i_X509 always: the X509 is kept */
 #define X509INFO_NAMES	0x02	/* the shell gets the names */
+#define X509INFO_NOSELF	0x04	/* self_signed not wanted: left 0 and the
+				   signature not checked (role then says
+				   "intermediate" for a root: show neither) */
 int	x509info_der(const unsigned char *der, size_t len, time_t at,
 	    int how, struct x509info *xi, X509 **xp);
 

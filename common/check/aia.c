@@ -176,9 +176,12 @@ aia_fetch(struct aia *a, struct chain_pool *p, size_t i)
 		body = http_fetch(url, NULL, NULL, 0, AIA_MAX_BYTES, left,
 		    AIA_MAX_REDIRECTS, &len);
 	}
-	/* the deadline, not this server, cut it short */
+	/* the deadline, not this server, cut it short: a fetch given only
+	 * what was left of it timed out (http.c counts whole seconds of
+	 * time(3), so the clock here may not have run out yet), or none
+	 * was left to give */
 	if (body == NULL && !cached && left < (int)a->timeout &&
-	    time_left(a) == 0)
+	    (left == 0 || strstr(diag_last_error(), "timed out") != NULL))
 		diag_err(url, 0, "--fetch: over -t %u s for all fetches "
 		    "together", a->timeout);
 	if (body == NULL)

@@ -473,6 +473,26 @@ canon_index(struct chain_pool *p)
 }
 
 /*
+ * One candidate d (an index of p) for the issuer of child: counted in
+ * *tried, appended to (*v)[0..*n) (room *cap, grown) when its key signs
+ * child.  Returns 0 once more than CHAIN_MAX_ISSUERS were tried (the
+ * search stops), else 1.
+ */
+static int
+try_issuer(struct chain_pool *p, size_t d, size_t child, struct sigmemo *m,
+    size_t *tried, size_t **v, size_t *n, size_t *cap)
+{
+	if (++*tried > CHAIN_MAX_ISSUERS)
+		return 0;
+	if (issues(p, d, child, m)) {
+		if (*n == *cap)
+			*v = xrealloc(*v, (*cap *= 2) * sizeof(**v));
+		(*v)[(*n)++] = d;
+	}
+	return 1;
+}
+
+/*
  * The certificates that issue child, into *out (a new array; count
  * returned).  The index finds equal name DER; when that finds none, the
  * canonical index finds names equal as OpenSSL compares them, for
@@ -496,13 +516,8 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 		if (d->subjectlen != c->issuerlen || memcmp(d->subject,
 		    c->issuer, c->issuerlen) != 0 || !keyids_agree(c, d))
 			continue;
-		if (++tried > CHAIN_MAX_ISSUERS)
+		if (!try_issuer(p, i - 1, child, &m, &tried, &v, &n, &cap))
 			break;
-		if (!issues(p, i - 1, child, &m))
-			continue;
-		if (n == cap)
-			v = xrealloc(v, (cap *= 2) * sizeof(*v));
-		v[n++] = i - 1;
 	}
 	if (n == 0 && tried <= CHAIN_MAX_ISSUERS &&
 	    canon_hash(c->issuer, c->issuerlen, &h)) {
@@ -515,13 +530,9 @@ issuers(struct chain_pool *p, size_t child, size_t **out)
 			    !keyids_agree(c, d) || !names_equal(d->subject,
 			    d->subjectlen, c->issuer, c->issuerlen))
 				continue;	/* equal DER: tried above */
-			if (++tried > CHAIN_MAX_ISSUERS)
+			if (!try_issuer(p, i - 1, child, &m, &tried, &v, &n,
+			    &cap))
 				break;
-			if (!issues(p, i - 1, child, &m))
-				continue;
-			if (n == cap)
-				v = xrealloc(v, (cap *= 2) * sizeof(*v));
-			v[n++] = i - 1;
 		}
 	}
 	if (tried > CHAIN_MAX_ISSUERS) {

@@ -203,8 +203,16 @@ fetch_all v1 1
 # the renewal: a new key and certificate, the bundles rebuilt, every
 # server reloaded; then the new leaf is served and the old key refused
 build 2 || { echo "FAIL build-v2: the bundles were not rebuilt"; fail=$((fail + 1)); }
+# the processes that served v1: nginx's workers, HAProxy's old process.
+# Each keeps accepting until it has taken its stop signal, so a fetch
+# right after the first new leaf may still reach one (CI saw it): the
+# old key is judged only once they are gone.
+old_pids="$(pgrep -P "$(cat $D/nginx.pid)" | tr '\n' ' ')$(cat $D/haproxy.pid)"
 ok reload-nginx "nginx -e $D/nginx.err -p $D -c $D/nginx.conf -s reload"
 ok reload-haproxy "haproxy -f $D/haproxy.cfg -D -p $D/haproxy.pid -sf \$(cat $D/haproxy.pid)"
+ok reload-old-processes-gone "i=0; for p in $old_pids; do
+    while kill -0 \$p 2>/dev/null; do
+    i=\$((i + 1)); [ \$i -ge 100 ] && exit 1; sleep 0.1; done; done"
 ok reload-dovecot "doveadm -c $D/dovecot.conf reload"
 ok reload-postfix "postfix -c $D/postfix reload"
 # a reload takes effect as new workers start: wait for the new leaf

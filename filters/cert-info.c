@@ -31,6 +31,8 @@ static const struct opt_def defs[] = {
 	    .help = "keep fetched CRLs in DIR (with -L)" },
 	{ .ch = 'H', .name = "host", .arg = "NAME",
 	    .help = "exit 1 unless each leaf covers NAME" },
+	{ .ch = 'J', .name = "jobs", .arg = "N",
+	    .help = "share the work among N processes (same output)" },
 	{ .ch = 'L', .name = "crl-fetch",
 	    .help = "fetch each certificate's CRL from its distribution "
 	    "point" },
@@ -89,6 +91,9 @@ args(struct certshow *c, struct opts *op, char **cafiles, int *ncafiles,
 			break;
 		case 'D':
 			c->rv.fetch.cache = optarg;
+			break;
+		case 'J':
+			opt_jobs(optarg, &c->jobs, opt_usage);
 			break;
 		case 'L':
 			c->rv.fetch.on = 1;
@@ -186,7 +191,8 @@ work(struct certshow *c, char **files, int nfiles, unsigned flags)
 	    c->metrics == NULL;
 	if (c->metrics != NULL)
 		status = certshow_files(c, files, nfiles, flags);
-	else {
+	else if ((status = certshow_jobs(c, files, nfiles, flags)) < 0) {
+		status = EX_YES;
 		pem_input_init(&in, files, nfiles, flags);
 		while (pem_input_next(&in, &b))
 			status = ex_worst(status, certshow_block(c, &b));

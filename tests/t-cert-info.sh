@@ -51,15 +51,15 @@ pemkit Test Root
 t trouble-cert-info-format-unknown 2 "cert-info -f 'X%{nope}Y' $F/leaf.pem $F/chain.pem" '' \
     'cert-info: -f: unknown field "%{nope}"
 usage: cert-info [-chjLQsuVv] [-A URL] [-a TIME] [-C FILE] [-D DIR]
-                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-m ADDR] [-O FILE]
-                 [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL] [-w SOURCE]
-                 [file ...]'
+                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-J N] [-m ADDR]
+                 [-O FILE] [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL]
+                 [-w SOURCE] [file ...]'
 t trouble-cert-info-format-unclosed 2 "cert-info -f 'X%{subject' $F/leaf.pem" '' \
     'cert-info: -f: expected %{field} at "%{subject"
 usage: cert-info [-chjLQsuVv] [-A URL] [-a TIME] [-C FILE] [-D DIR]
-                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-m ADDR] [-O FILE]
-                 [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL] [-w SOURCE]
-                 [file ...]'
+                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-J N] [-m ADDR]
+                 [-O FILE] [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL]
+                 [-w SOURCE] [file ...]'
 
 # every certificate of the input: PEM, DER, PKCS#7 (PEM and DER)
 t ok-cert-info-all-of-chain 0 "cert-info -f '%{subject.CN}' $F/chain.pem" \
@@ -122,9 +122,9 @@ t no-expiry-not-yet-valid 1 "cert-info -e 1d --at @1500000000 -o discard.out $F/
 t trouble-expiry-bad-duration 2 "cert-info -e 30x $F/leaf.pem" '' \
     "cert-info: --expires-within: \"30x\" is not a duration: use 30 (days), 30d, 12h, 2w, 33% (of the lifetime), ...
 usage: cert-info [-chjLQsuVv] [-A URL] [-a TIME] [-C FILE] [-D DIR]
-                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-m ADDR] [-O FILE]
-                 [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL] [-w SOURCE]
-                 [file ...]"
+                 [-e DURATION] [-f FORMAT] [-H NAME] [-I N] [-J N] [-m ADDR]
+                 [-O FILE] [-o FILE] [-P USE] [-R FILE] [-t SECONDS] [-U URL]
+                 [-w SOURCE] [file ...]"
 t trouble-bad-at 2 "cert-info --at 2030-13 $F/leaf.pem" '' '*'
 
 # host names: RFC 6125 by OpenSSL's X509_check_host; the answer must be

@@ -13,6 +13,7 @@
 
 const char	*diag_prog = "pemkit";
 int		 diag_verbose;
+int		 diag_quiet;
 
 void
 diag_init(const char *argv0)
@@ -71,23 +72,38 @@ void
 diag_vmsg(const char *src, unsigned long line, const char *kind, int ossl,
     const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", diag_prog);
-	if (src != NULL) {
-		if (line != 0)
-			fprintf(stderr, "%s:%lu: ", src, line);
-		else
-			fprintf(stderr, "%s: ", src);
-	}
-	fputs(kind, stderr);
-	if (*kind == '\0') {
-		va_list aq;
+	char msg[8192];
+	size_t n;
+	int r;
+	va_list aq;
 
+	if (*kind == '\0') {
 		va_copy(aq, ap);
 		(void)vsnprintf(last_error, sizeof(last_error), fmt, aq);
 		va_end(aq);
 	}
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	if (diag_quiet) {
+		ERR_clear_error();
+		return;
+	}
+	/* composed first and written at once, so that the messages of
+	 * cert-info -J's processes do not cut into one another */
+	if (src != NULL && line != 0)
+		r = snprintf(msg, sizeof(msg), "%s: %s:%lu: %s", diag_prog,
+		    src, line, kind);
+	else if (src != NULL)
+		r = snprintf(msg, sizeof(msg), "%s: %s: %s", diag_prog, src,
+		    kind);
+	else
+		r = snprintf(msg, sizeof(msg), "%s: %s", diag_prog, kind);
+	n = r < 0 ? 0 : (size_t)r < sizeof(msg) ? (size_t)r : sizeof(msg) - 1;
+	r = vsnprintf(msg + n, sizeof(msg) - n, fmt, ap);
+	n += r < 0 ? 0 : (size_t)r < sizeof(msg) - n ? (size_t)r :
+	    sizeof(msg) - n - 1;
+	if (n == sizeof(msg) - 1)
+		n--;	/* cut: room for the newline */
+	msg[n++] = '\n';
+	fwrite(msg, 1, n, stderr);
 	if (ossl)
 		diag_ossl_drain();
 	else

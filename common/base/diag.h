@@ -26,6 +26,14 @@ extern const char *diag_prog;
 extern int diag_verbose;
 
 /*
+ * diag_quiet: 1 while messages are not printed (the functions below
+ * still return their exit classes and clear OpenSSL's error queue).
+ * For the later processes of cert-info -J, whose input's messages the
+ * first process prints once (certshow_jobs).  0 by default.
+ */
+extern int diag_quiet;
+
+/*
  * diag_init: reopen descriptors 0-2 on /dev/null when they are closed,
  * remember the program name (basename of argv0; the pointer is kept, not
  * copied) and clear the OpenSSL error queue.  Prints nothing.  Call it

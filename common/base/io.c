@@ -254,6 +254,15 @@ open_inplace(struct out *o, const char *path, int anytype)
 	return 1;
 }
 
+void
+out_fdopen(struct out *o, int fd, const char *name, int flags)
+{
+	memset(o, 0, sizeof(*o));
+	o->fd = fd;
+	o->name = name;
+	o->flags = flags;
+}
+
 int
 out_open(struct out *o, const char *path, int flags)
 {

@@ -72,6 +72,14 @@ struct out {
 int	out_open(struct out *o, const char *path, int flags);
 
 /*
+ * out_fdopen: start an output on fd, a descriptor already open (the pipe
+ * from a process of cert-info -J to the first), named name in messages;
+ * flags as out_open's, OUT_HOLD keeping everything until out_close.
+ * out_close flushes and leaves fd open.  Never fails.
+ */
+void	out_fdopen(struct out *o, int fd, const char *name, int flags);
+
+/*
  * out_same_file: 1 when the paths a and b name one file, once symbolic
  * links are followed: the same string, the same st_dev and st_ino when
  * both exist, else the same last name in the same directory (compared

@@ -1,6 +1,14 @@
 /* certshow.c: cert-info's work on each block; see certshow.h. */
+/* MAP_ANONYMOUS (mmap(2)), not in POSIX.1-2008 */
+#define _DEFAULT_SOURCE
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
@@ -49,7 +57,7 @@ shown(struct certshow *c, const struct pem_block *b, unsigned long member,
 		if (c->json)
 			certout_json_ari(&c->o, b, member, xi, NULL, ari);
 		else
-			certout_text(&c->o, b, member, xi,
+			certout_text(&c->o, b, member, xi, !c->later &&
 			    c->ncerts + c->ncrls == 1);
 		if (!c->json && ari != NULL)
 			certout_ari_text(&c->o, ari);
@@ -133,7 +141,8 @@ crl_block(struct certshow *c, const struct pem_block *b)
 	else if (c->json)
 		crlout_json(&c->o, b, &ci);
 	else
-		crlout_text(&c->o, b, &ci, c->ncerts + c->ncrls == 0);
+		crlout_text(&c->o, b, &ci, !c->later &&
+		    c->ncerts + c->ncrls == 0);
 	c->ncrls++;
 	if (status == EX_YES)
 		status = crl_gate(b, &ci, c->gate.within.secs);
@@ -207,5 +216,201 @@ certshow_files(struct certshow *c, char **files, int nfiles, unsigned flags)
 		    "<stdin>" : files[i], st == EX_TROUBLE);
 		status = ex_worst(status, st);
 	}
+	return status;
+}
+
+/* What a later process of -J hands the first besides its output. */
+struct jobres {
+	unsigned long	 ncerts, nleaves, ncrls;
+	int		 status;
+	int		 done;		/* 1 once the above is set */
+};
+
+/* A place in the input: file f (0-based), byte off of it. */
+struct jobpos {
+	int		 f;
+	unsigned long long off;
+};
+
+/* a before b */
+static int
+pos_lt(struct jobpos a, struct jobpos b)
+{
+	return a.f < b.f || (a.f == b.f && a.off < b.off);
+}
+
+/*
+ * The blocks of the input whose first byte is at or past lo and before
+ * hi shown, the others only read.  all: read to the end (the first
+ * process, for the input's messages); else quietly, and only up to hi.
+ * Places compare file first, so each block is shown once even when a
+ * file grew since its size was taken.  Returns the worst exit class of
+ * the blocks shown, and of the reading when all.
+ */
+static int
+jobs_range(struct certshow *c, char **files, int nfiles, unsigned flags,
+    struct jobpos lo, struct jobpos hi, int all)
+{
+	struct pem_input in;
+	struct pem_block b;
+	struct jobpos at;
+	int got, status = EX_YES, rd;
+
+	pem_input_init(&in, files, nfiles, flags);
+	for (;;) {
+		diag_quiet = !all;
+		got = pem_input_next(&in, &b);
+		diag_quiet = 0;
+		if (!got)
+			break;
+		at.f = in.i - 1;
+		at.off = b.offset;
+		if (!pos_lt(at, hi) && !all)
+			break;
+		if (!pos_lt(at, lo) && pos_lt(at, hi))
+			status = ex_worst(status, certshow_block(c, &b));
+	}
+	diag_quiet = !all;
+	rd = pem_input_end(&in);
+	diag_quiet = 0;
+	return all ? ex_worst(status, rd) : status;
+}
+
+/* A later process: its range shown into memory, then down fd; its
+ * counts and exit class into *res. */
+static void
+jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
+    struct jobpos lo, struct jobpos hi, int fd, struct jobres *res)
+{
+	int status;
+
+	out_fdopen(&c->o, fd, "<pipe>", OUT_HOLD);
+	c->later = 1;
+	c->ncerts = c->nleaves = c->ncrls = 0;
+	status = jobs_range(c, files, nfiles, flags, lo, hi, 0);
+	res->ncerts = c->ncerts;
+	res->nleaves = c->nleaves;
+	res->ncrls = c->ncrls;
+	res->status = status;
+	res->done = 1;
+	_exit(out_close(&c->o) != 0 ? EX_TROUBLE : 0);
+}
+
+/* The output of later process k, read from fd onto c->o; its leading
+ * blank line dropped when nothing was shown before it (text). */
+static int
+jobs_collect(struct certshow *c, int k, int fd, pid_t pid,
+    const struct jobres *res)
+{
+	unsigned char buf[65536];
+	ssize_t n;
+	int ws, skip, status = EX_YES;
+
+	skip = !c->json && c->format == NULL && c->ncerts + c->ncrls == 0;
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			status = diag_err(NULL, 0, "-J: process %d: %s", k + 1,
+			    strerror(errno));
+			break;
+		}
+		if (skip && buf[0] == '\n')
+			out_write(&c->o, buf + 1, (size_t)n - 1);
+		else
+			out_write(&c->o, buf, (size_t)n);
+		skip = 0;
+	}
+	close(fd);
+	while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
+		;
+	if (!res->done || !WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+		return diag_err(NULL, 0, "-J: process %d of %d ended before "
+		    "its part of the input was shown", k + 1, c->jobs);
+	c->ncerts += res->ncerts;
+	c->nleaves += res->nleaves;
+	c->ncrls += res->ncrls;
+	return ex_worst(status, res->status);
+}
+
+int
+certshow_jobs(struct certshow *c, char **files, int nfiles, unsigned flags)
+{
+	unsigned long long *size, total = 0, t;
+	struct jobpos *cut;
+	struct jobres *res;
+	struct stat st;
+	pid_t *pid;
+	int *fd, p[2], i, k, n = c->jobs, started, status = EX_YES;
+
+	if (n < 2 || nfiles == 0 || c->metrics != NULL || c->deferred ||
+	    revoke_on(&c->rv) || c->gate.ari != NULL)
+		return -1;
+	size = xmalloc((size_t)nfiles * sizeof(*size));
+	for (i = 0; i < nfiles; i++) {
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode)) {
+			free(size);
+			return -1;
+		}
+		total += size[i] = (unsigned long long)st.st_size;
+	}
+	res = mmap(NULL, (size_t)n * sizeof(*res), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (res == MAP_FAILED) {
+		free(size);
+		return -1;
+	}
+	/* cut k: byte total * k / n of the files' concatenation, as a
+	 * place; cut 0 the start, cut n past every file */
+	cut = xmalloc(((size_t)n + 1) * sizeof(*cut));
+	for (k = 0; k < n; k++) {
+		t = total / (unsigned)n * (unsigned)k + total % (unsigned)n *
+		    (unsigned)k / (unsigned)n;
+		for (i = 0; i + 1 < nfiles && t >= size[i]; i++)
+			t -= size[i];
+		cut[k].f = i;
+		cut[k].off = t;
+	}
+	cut[n].f = nfiles;
+	cut[n].off = 0;
+	pid = xmalloc((size_t)n * sizeof(*pid));
+	fd = xmalloc((size_t)n * sizeof(*fd));
+	for (started = 1; started < n; started++) {
+		k = started;
+		if (pipe(p) == -1) {
+			status = diag_err(NULL, 0, "-J: cannot start process "
+			    "%d: %s", k + 1, strerror(errno));
+			break;
+		}
+		if ((pid[k] = fork()) == -1) {
+			status = diag_err(NULL, 0, "-J: cannot start process "
+			    "%d: %s", k + 1, strerror(errno));
+			close(p[0]);
+			close(p[1]);
+			break;
+		}
+		if (pid[k] == 0) {
+			close(p[0]);
+			for (i = 1; i < k; i++)
+				close(fd[i]);
+			jobs_child(c, files, nfiles, flags, cut[k], cut[k + 1],
+			    p[1], &res[k]);
+		}
+		close(p[1]);
+		fd[k] = p[0];
+	}
+	/* the first range, and every message of the input; a range whose
+	 * process did not start is not shown (exit 2, said above) */
+	status = ex_worst(status, jobs_range(c, files, nfiles, flags, cut[0],
+	    cut[1], 1));
+	for (k = 1; k < started; k++)
+		status = ex_worst(status, jobs_collect(c, k, fd[k], pid[k],
+		    &res[k]));
+	munmap(res, (size_t)n * sizeof(*res));
+	free(cut);
+	free(pid);
+	free(fd);
+	free(size);
 	return status;
 }

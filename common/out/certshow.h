@@ -30,6 +30,9 @@ struct certshow {
 	int		 how;		/* x509info_der's X509INFO_* */
 	int		 deferred;	/* text or JSON shown after --crl and
 					   --ocsp ran, with the verdict */
+	int		 jobs;		/* -J: processes (certshow_jobs) */
+	int		 later;		/* a later process of -J: its first
+					   block is not the output's first */
 };
 
 /*
@@ -54,6 +57,29 @@ int	certshow_later(struct certshow *c);
  * it could be read in full.  Returns the worst exit class.
  */
 int	certshow_files(struct certshow *c, char **files, int nfiles,
+	    unsigned flags);
+
+/*
+ * certshow_jobs: cert-info -J: the input shown and checked by c->jobs
+ * processes, the output byte for byte that of one process.  The files,
+ * each a regular file, are cut into c->jobs byte ranges of their
+ * concatenation, and a block (a container with its members) belongs to
+ * the range its first byte is in.  Each later process is forked, reads
+ * the input from its start with its messages kept quiet (diag_quiet)
+ * so that it numbers blocks and lines as one process does, shows the
+ * blocks of its range into memory, and hands that output to the first
+ * through a pipe when done, with its counts and exit class in a shared
+ * page.  The first process shows the first range, reads the rest for
+ * the input's messages, which it alone prints, then appends each later
+ * output in turn.  Messages about certificates come from the process
+ * that shows them, so their order across ranges may differ from one
+ * process's.  Returns the worst exit class; -1, having done nothing,
+ * when the input cannot be cut so (standard input, a file that is not
+ * regular, c->jobs below 2) or the options need every certificate in
+ * one process (--crl, --ocsp, --ari, -f openmetrics): one process then
+ * does the work.  Sources: fork(2), pipe(2), mmap(2) MAP_SHARED.
+ */
+int	certshow_jobs(struct certshow *c, char **files, int nfiles,
 	    unsigned flags);
 
 #endif

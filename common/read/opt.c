@@ -1,4 +1,5 @@
 /* opt.c: the options every filter shares; see opt.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,18 +218,37 @@ opt_duration(const char *arg, struct within *w, void (*usage)(int))
 	}
 }
 
-void
-opt_timeout(const char *arg, unsigned *secs, void (*usage)(int))
+/* arg as a whole number from 1 to max, or 0 */
+static unsigned long
+whole(const char *arg, unsigned long max)
 {
 	unsigned long n;
 	char *end;
 
+	errno = 0;
 	n = strtoul(arg, &end, 10);
-	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 3600) {
+	if (*arg < '1' || *arg > '9' || *end != '\0' || errno != 0 ||
+	    n > max)
+		return 0;
+	return n;
+}
+
+void
+opt_timeout(const char *arg, unsigned *secs, void (*usage)(int))
+{
+	if ((*secs = (unsigned)whole(arg, 3600)) == 0) {
 		diag_err(NULL, 0, "--timeout: whole seconds, 1 to 3600");
 		usage(EX_TROUBLE);
 	}
-	*secs = (unsigned)n;
+}
+
+void
+opt_jobs(const char *arg, int *n, void (*usage)(int))
+{
+	if ((*n = (int)whole(arg, 64)) == 0) {
+		diag_err(NULL, 0, "--jobs: a number of processes, 1 to 64");
+		usage(EX_TROUBLE);
+	}
 }
 
 void

@@ -183,6 +183,13 @@ void	opt_duration(const char *arg, struct within *w, void (*usage)(int));
 void	opt_timeout(const char *arg, unsigned *secs, void (*usage)(int));
 
 /*
+ * opt_jobs: the argument of -J/--jobs (cert-info): a whole number of
+ * processes from 1 to 64 into *n.  On anything else, a message and
+ * usage(EX_TROUBLE).
+ */
+void	opt_jobs(const char *arg, int *n, void (*usage)(int));
+
+/*
  * opt_needs_passin: when given is set (an option such as --decrypt was
  * used) and o has no --passin, print "NAME needs the passphrase: give
  * --passin" and call usage(EX_TROUBLE).

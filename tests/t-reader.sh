@@ -167,3 +167,25 @@ t trouble-then-good-input 2 "pem-split noend.pem $F/root.pem" \
 cat "$F/leaf.pem" "$O/badchar.pem" >"$O/good-then-bad.pem"
 t trouble-second-block-bad 2 "pem-split good-then-bad.pem" "@$F/leaf.pem" \
     "pem-split: good-then-bad.pem:$((NL + 3)): '*' in the base64 body"
+
+# base64 lines of other widths (76: MIME, RFC 2045 6.8) take the reader's
+# whole-line path when they are 4 to 128 columns and a multiple of 4, the
+# careful loop otherwise: the same DER either way, each width noted once
+# per block, a bad character named at its line
+wrap() {	# wrap WIDTH FILE: the PEM's base64 re-wrapped at WIDTH
+	awk -v w="$1" '/^-----BEGIN/ { print; b = ""; next }
+	    /^-----END/ { while (length(b) > w) { print substr(b, 1, w); b = substr(b, w + 1) }
+	        if (b != "") print b; print; next } { b = b $0 }' "$2"
+}
+for w in 4 16 60 72 76 80 128 130 132; do
+	wrap $w "$F/chain.pem" >"$O/wrap-$w.pem"
+	t "ok-width-$w-pem-split" 0 "pem-split -v wrap-$w.pem" "@$F/chain.pem" \
+	    "pem-split: wrap-$w.pem:1: note: base64 lines are not 64 columns
+pem-split: wrap-$w.pem:$(grep -n BEGIN "$O/wrap-$w.pem" | sed -n 2p | cut -d: -f1): note: base64 lines are not 64 columns
+pem-split: wrap-$w.pem:$(grep -n BEGIN "$O/wrap-$w.pem" | sed -n 3p | cut -d: -f1): note: base64 lines are not 64 columns"
+done
+# a character outside the alphabet in the fifth 76-column line
+awk 'NR == 6 { $0 = substr($0, 1, 40) "*" substr($0, 42) } { print }' \
+    "$O/wrap-76.pem" >"$O/wrap-76-bad.pem"
+t trouble-width-76-bad-char 2 "pem-split wrap-76-bad.pem" '' \
+    "pem-split: wrap-76-bad.pem:6: '*' in the base64 body"

@@ -679,20 +679,6 @@ b64_dec16(const unsigned char *p, unsigned char *w)
 	return 0;
 }
 
-/* A whole 64-column line p[0..64) into 48 bytes at o (no byte past
- * them written); 0, or -1 as b64_dec16. */
-__attribute__((target("ssse3"))) static int
-b64_line_simd(const unsigned char *p, unsigned char *o)
-{
-	unsigned char last[16];
-
-	if (b64_dec16(p, o) != 0 || b64_dec16(p + 16, o + 12) != 0 ||
-	    b64_dec16(p + 32, o + 24) != 0 || b64_dec16(p + 48, last) != 0)
-		return -1;
-	memcpy(o + 36, last, 12);
-	return 0;
-}
-
 /* 1 when this CPU has SSSE3, asked once. */
 static int
 b64_simd_ok(void)
@@ -707,6 +693,80 @@ b64_simd_ok(void)
 }
 #endif
 
+/* The length of the line at p when it is whole (an LF before e), 4 to
+ * 128 characters and a multiple of 4; else 0. */
+static size_t
+b64_linelen(const unsigned char *p, const unsigned char *e)
+{
+	const unsigned char *nl;
+	size_t len;
+
+	if (e - p > 64 && p[64] == '\n')
+		return 64;
+	if ((nl = memchr(p, '\n', e - p > 129 ? 129 : (size_t)(e - p))) ==
+	    NULL)
+		return 0;
+	len = (size_t)(nl - p);
+	return len >= 4 && len % 4 == 0 ? len : 0;
+}
+
+/*
+ * The line p[0..len) (len as b64_linelen gives it) into len / 4 * 3 bytes
+ * at o, which has 3 bytes of slack past them: 16 characters at a time
+ * with SSSE3 when simd, the rest a quad at a time through b64q.
+ * Returns 0, or -1 when a character is not in RFC 4648's alphabet ('='
+ * included: the careful loop takes a padded line).
+ */
+static int
+b64_line(const unsigned char *p, size_t len, unsigned char *o, int simd)
+{
+	unsigned char last[16];
+	uint32_t q, bad = 0;
+	size_t k = 0;
+
+#ifdef B64_SIMD
+	/* b64_dec16 writes 16 bytes: the 4 past its 12 land where the
+	 * next 16 characters go, or in last */
+	if (simd) {
+		for (; k + 32 <= len; k += 16)
+			if (b64_dec16(p + k, o + k / 4 * 3) != 0)
+				return -1;
+		if (k + 16 <= len) {
+			if (b64_dec16(p + k, last) != 0)
+				return -1;
+			memcpy(o + k / 4 * 3, last, 12);
+			k += 16;
+		}
+	}
+#else
+	(void)simd;
+	(void)last;
+#endif
+	for (o += k / 4 * 3; k < len; k += 4, o += 3) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* one load and one store per quad (issue 15); the store's
+		 * fourth byte falls in the next quad's place or in the
+		 * slack */
+		uint32_t in;
+
+		memcpy(&in, p + k, 4);
+		q = b64q[0][in & 0xff] | b64q[1][(in >> 8) & 0xff] |
+		    b64q[2][(in >> 16) & 0xff] | b64q[3][in >> 24];
+		bad |= q;
+		in = __builtin_bswap32(q << 8);
+		memcpy(o, &in, 4);
+#else
+		q = b64q[0][p[k]] | b64q[1][p[k + 1]] | b64q[2][p[k + 2]] |
+		    b64q[3][p[k + 3]];
+		bad |= q;
+		o[0] = (unsigned char)(q >> 16);
+		o[1] = (unsigned char)(q >> 8);
+		o[2] = (unsigned char)q;
+#endif
+	}
+	return bad & B64BAD ? -1 : 0;
+}
+
 /*
  * Decode p[0..n) into d->out (room for n * 3 / 4 + 3 bytes).  Skips
  * white space and \n escapes, noting each repair.  Returns 0, or -1 with
@@ -719,66 +779,30 @@ b64_decode(const unsigned char *p, size_t n, struct b64 *d)
 	unsigned char *o = d->out;
 	uint32_t acc = 0;
 	int nacc = 0, pad = 0, v;
-	size_t col = 0, lastcol = 64;
+	size_t col = 0, lastcol = 64, len;
 	int lead = 0;		/* at the start of a line (not on BEGIN's) */
 #ifdef B64_SIMD
 	int simd = b64_simd_ok();
 #endif
 
 	for (; p < e; p++) {
-		/* Fast path: whole 64-column lines ending in LF. */
-		while (col == 0 && nacc == 0 && !pad && e - p > 64 &&
-		    p[64] == '\n') {
-			unsigned char *w = o;
-			uint32_t q, bad = 0;
-			int k;
-
+		/* Fast path: whole lines of 4 to 128 columns (64 in PEM,
+		 * 76 in MIME), a multiple of 4, each ending in LF */
+		while (col == 0 && nacc == 0 && !pad &&
+		    (len = b64_linelen(p, e)) != 0) {
 #ifdef B64_SIMD
-			if (simd) {
-				if (b64_line_simd(p, o) != 0)
-					break;	/* the careful loop says why */
-				w = o + 48;
-				goto line;
-			}
-#endif
-			for (k = 0; k < 64; k += 4) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-				/* one load and one store per quad: a third
-				 * faster (issue 15); the store's fourth byte
-				 * falls in the next quad's place or in the
-				 * buffer's 3 bytes of slack */
-				uint32_t in;
-
-				memcpy(&in, p + k, 4);
-				q = b64q[0][in & 0xff] |
-				    b64q[1][(in >> 8) & 0xff] |
-				    b64q[2][(in >> 16) & 0xff] |
-				    b64q[3][in >> 24];
-				bad |= q;
-				in = __builtin_bswap32(q << 8);
-				memcpy(w, &in, 4);
+			if (b64_line(p, len, o, simd) != 0)
 #else
-				q = b64q[0][p[k]] | b64q[1][p[k + 1]] |
-				    b64q[2][p[k + 2]] | b64q[3][p[k + 3]];
-				bad |= q;
-				w[0] = (unsigned char)(q >> 16);
-				w[1] = (unsigned char)(q >> 8);
-				w[2] = (unsigned char)q;
+			if (b64_line(p, len, o, 0) != 0)
 #endif
-				w += 3;
-			}
-			if (bad & B64BAD)
-				break;		/* the careful loop will say why */
-#ifdef B64_SIMD
-line:
-#endif
+				break;	/* the careful loop says why */
 			if (lastcol != 64)
 				d->repairs |= PR_LINELEN;
-			o = w;
-			lastcol = 64;
+			o += len / 4 * 3;
+			lastcol = len;
 			lead = 1;
 			d->lines++;
-			p += 65;
+			p += len + 1;
 		}
 		if (p >= e)
 			break;

@@ -117,7 +117,8 @@ gather(struct chain_pool *pool, EVP_PKEY **pk, char **files, int nfiles,
 /*
  * The certificate of pk in pool (*leaf) and the CA certificates of its
  * chain into *ca (the root only with root); the others left out with a
- * note.  Returns EX_YES, or EX_NO when no certificate carries the key.
+ * note.  Returns EX_YES, EX_NO when no certificate carries the key, or
+ * EX_TROUBLE when no chain could be chosen (p->capped: chain_capped).
  */
 static int
 key_chain(struct chain_pool *pool, EVP_PKEY *pk, int root, size_t *leaf,
@@ -137,6 +138,10 @@ key_chain(struct chain_pool *pool, EVP_PKEY *pk, int root, size_t *leaf,
 		return diag_no(NULL, 0, "no certificate in the input carries "
 		    "the private key");
 	ch = chain_build(pool, *leaf, &n, &end);
+	if (pool->capped) {	/* no chain was chosen: not a leaf-only PFX */
+		free(ch);
+		return chain_capped(pool);
+	}
 	nout = n;
 	if (end != CHAIN_MISSING && !root && n > 1 &&
 	    chain_self_signed(pool, ch[n - 1]))

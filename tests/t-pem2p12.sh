@@ -166,3 +166,9 @@ t trouble-p12-truststore-with-name 2 "pem2p12 -T -N x --passout pass:x $F/root.p
     "pem2p12: -N names the key's entry, and a truststore has none: each entry is named by its CN
 usage: pem2p12 [-chLrsTVv] [-I N] [-N NAME] [-o FILE] [-W SOURCE] [-w SOURCE]
                [file ...]"
+
+# more than 32 certificates could issue the leaf (CHAIN_MAX_ISSUERS): no
+# chain was chosen, so no PFX with the leaf alone is written (exit 2)
+P="$F/pki"
+t trouble-p12-capped-chain 2 "pem2p12 -W pass:pw -o p12/crowd.p12 $P/crowd-leaf.key $P/crowd-leaf.pem $P/crowd.pem; r=\$?; test -e p12/crowd.p12 && echo written; exit \$r" '' \
+    "pem2p12: more than 32 certificates named O=pemkit Crowd,CN=pemkit Crowd CA could issue the one at $P/crowd-leaf.pem:1 (key identifiers agree or are absent): stopped there, no chain chosen"

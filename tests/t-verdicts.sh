@@ -138,3 +138,20 @@ t trouble-co-deep-chain-capped 2 "chain-order $at -C $P/root.pem $P/deep.pem" ''
     'chain-order: the chain is longer than 64 certificates: stopped there'
 cat "$P/samename-leaf.pem" "$P/samename-17.pem" >"$V/samename-want.pem"
 t ok-co-same-subject-pool 0 "chain-order $at -C $P/root.pem $P/samename-leaf.pem $P/samename.pem 2>/dev/null" "@$V/samename-want.pem" ''
+# a message lists at most DIAG_LIST_MAX (10) certificates under it, then
+# how many more: 39 of the issuer's name without the one that links, and
+# 33 CAs that could each be the leaf
+awk -v skip="$(sed -n 2p "$P/samename-17.pem")" '/-----BEGIN/ { blk = ""; keep = 1 }
+    { blk = blk $0 "\n"; if ($0 == skip) keep = 0 } /-----END/ { if (keep) printf "%s", blk }' \
+    "$P/samename.pem" >"$V/samename-39.pem"
+t no-co-same-name-list-capped 1 "chain-order $at -C $P/root.pem $P/samename-leaf.pem $V/samename-39.pem 2>$V/sn.err >/dev/null; r=\$?; sed -n '2,3p;12,14p' $V/sn.err; exit \$r" \
+    "chain-order: chain incomplete: no certificate links as the issuer of $P/samename-leaf.pem:1 (O=pemkit PKI,CN=same.pki.example)
+  $V/samename-39.pem:1 has its issuer's name but another key identifier
+  $V/samename-39.pem:109 has its issuer's name but another key identifier
+  ... and 29 more
+  to complete it, give the issuer (or its root) with -C FILE; -p writes the partial chain" ''
+t trouble-co-leaf-candidates-list-capped 2 "chain-order $at $P/crowd.pem 2>$V/crowd.err >/dev/null; r=\$?; sed -n '1,2p;11,\$p' $V/crowd.err; exit \$r" \
+    "chain-order: 33 certificates could be the leaf; choose one with --host NAME:
+  $P/crowd.pem:1: O=pemkit Crowd,CN=pemkit Crowd CA
+  $P/crowd.pem:109: O=pemkit Crowd,CN=pemkit Crowd CA
+  ... and 23 more" ''

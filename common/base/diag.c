@@ -156,6 +156,13 @@ diag_note(const char *src, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+diag_list_more(size_t n)
+{
+	if (n > DIAG_LIST_MAX && !diag_quiet)
+		fprintf(stderr, "  ... and %zu more\n", n - DIAG_LIST_MAX);
+}
+
 int
 ex_worst(int a, int b)
 {

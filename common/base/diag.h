@@ -57,6 +57,20 @@ int	diag_no(const char *src, unsigned long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
 /*
+ * DIAG_LIST_MAX: the most lines a message lists under it (the
+ * candidates for a leaf, the certificates of an issuer's name), so that
+ * a pool of 100,000 does not flood the terminal; diag_list_more says how
+ * many more there were.
+ */
+#define DIAG_LIST_MAX	10
+
+/*
+ * diag_list_more: after a list of n items of which at most DIAG_LIST_MAX
+ * were printed, print "  ... and N more" on stderr when n is above it.
+ */
+void	diag_list_more(size_t n);
+
+/*
  * diag_last_error: the message of the last diag_err or diag_no, without
  * the program's name and place ("" before the first), cut at 1023
  * bytes; a static buffer the next message overwrites.  For output that

@@ -150,7 +150,7 @@ trust_missing(struct chain_pool *p, struct trust *c, size_t i)
 	X509 *x = chain_x509(p, i), *y;
 	char a[512], b[512];
 	size_t k;
-	int status, named = 0;
+	int status = EX_NO, named = 0;
 
 	memset(&xi, 0, sizeof(xi));
 	if (x == NULL || x509info_get(x, time(NULL), &xi) != 0) {
@@ -168,11 +168,14 @@ trust_missing(struct chain_pool *p, struct trust *c, size_t i)
 				status = diag_no(NULL, 0, "chain incomplete: no "
 				    "certificate links as the issuer of %s (%s)",
 				    CHAIN_WHERE(&p->c[i], a), xi.subject);
-			fprintf(stderr, "  %s has its issuer's name but %s\n",
-			    CHAIN_WHERE(&p->c[k], b), !ossl_keyid_agrees(y, x) ?
-			    "another key identifier" :
-			    "its key does not verify the signature");
+			if (named <= DIAG_LIST_MAX)
+				fprintf(stderr, "  %s has its issuer's name but "
+				    "%s\n", CHAIN_WHERE(&p->c[k], b),
+				    !ossl_keyid_agrees(y, x) ?
+				    "another key identifier" :
+				    "its key does not verify the signature");
 		}
+	diag_list_more((size_t)named);
 	ERR_clear_error();
 	if (named == 0)
 		status = diag_no(NULL, 0, "chain incomplete: the issuer of %s "

@@ -888,13 +888,14 @@ chain_leaf(struct chain_pool *p, const char *host, size_t *leaf)
 	}
 	diag_err(NULL, 0, "%zu certificates could be the leaf; choose one "
 	    "with --host NAME:", n);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && i < DIAG_LIST_MAX; i++) {
 		s = name_str(p->c[cand[i]].subject,
 		    p->c[cand[i]].subjectlen);
 		fprintf(stderr, "  %s: %s\n", CHAIN_WHERE(&p->c[cand[i]], a),
 		    s);
 		free(s);
 	}
+	diag_list_more(n);
 	free(cand);
 	return EX_TROUBLE;
 }

@@ -21,6 +21,7 @@
 #include "fuzz.h"
 #include "x509/keys.h"
 
+int	fz_cert_diff(int, char **);
 int	fz_cert_info(int, char **);
 int	fz_cert_lint(int, char **);
 int	fz_chain_order(int, char **);
@@ -76,6 +77,12 @@ static const struct run {
 	{ fz_chain_order, WHOLE, { "chain-order", "--json", "-s", NULL } },
 	{ fz_chain_order, 0, { "chain-order", "-y", "--at", "2030-01-01",
 	    "-C", "/dev/null", NULL } },
+	/* the input against a fixture (fuzz/smoke runs from the top of the
+	 * tree), each way round */
+	{ fz_cert_diff,	0, { "cert-diff", "tests/fixtures/leaf.pem", "-",
+	    NULL } },
+	{ fz_cert_diff,	0, { "cert-diff", "--json", "-k", "-",
+	    "tests/fixtures/chain.pem", NULL } },
 };
 
 /* Are buf[0..n) whole PEM blocks (RFC 7468 section 2), nothing cut? */

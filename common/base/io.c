@@ -499,6 +499,22 @@ out_abort(struct out *o)
 	o->failed = 1;
 }
 
+void
+out_forget(struct out *o)
+{
+	if (o->tmp != NULL) {
+		tmp_unregister(o->tmp);	/* its signal no longer unlinks it */
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	if (o->fd > STDERR_FILENO)
+		close(o->fd);
+	o->fd = -1;
+	free(o->path);
+	o->path = NULL;
+	freebuf(o);
+}
+
 /*
  * The mode and owner of the file that replaces an existing one: never
  * looser than the old file's, keys always 0600, and, as root, the old

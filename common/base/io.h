@@ -122,6 +122,14 @@ int	out_close(struct out *o);
 void	out_abort(struct out *o);
 
 /*
+ * out_forget: in a forked process (cert-info -J), let go of an output
+ * its parent owns: its memory freed (wiped when secret) and its
+ * descriptor closed, its temporary file neither removed nor renamed, and
+ * no longer removed by a signal to this process.  Prints nothing.
+ */
+void	out_forget(struct out *o);
+
+/*
  * out_finish: end an output according to the filter's exit class: with
  * EX_TROUBLE a file output is discarded (-o is all-or-nothing) while
  * stdout is flushed (whole blocks only were written); otherwise

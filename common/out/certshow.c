@@ -277,13 +277,15 @@ jobs_range(struct certshow *c, char **files, int nfiles, unsigned flags,
 }
 
 /* A later process: its range shown into memory, then down fd; its
- * counts and exit class into *res. */
-static void
+ * counts and exit class into *res.  Returns its exit status: 0 once
+ * all was handed over, else EX_TROUBLE. */
+static int
 jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
     struct jobpos lo, struct jobpos hi, int fd, struct jobres *res)
 {
 	int status;
 
+	out_forget(&c->o);	/* the first process's */
 	out_fdopen(&c->o, fd, "<pipe>", OUT_HOLD);
 	c->later = 1;
 	c->ncerts = c->nleaves = c->ncrls = 0;
@@ -293,7 +295,7 @@ jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
 	res->ncrls = c->ncrls;
 	res->status = status;
 	res->done = 1;
-	_exit(out_close(&c->o) != 0 ? EX_TROUBLE : 0);
+	return out_close(&c->o) != 0 ? EX_TROUBLE : 0;
 }
 
 /* The output of later process k, read from fd onto c->o; its leading
@@ -394,8 +396,13 @@ certshow_jobs(struct certshow *c, char **files, int nfiles, unsigned flags)
 			close(p[0]);
 			for (i = 1; i < k; i++)
 				close(fd[i]);
-			jobs_child(c, files, nfiles, flags, cut[k], cut[k + 1],
-			    p[1], &res[k]);
+			i = jobs_child(c, files, nfiles, flags, cut[k],
+			    cut[k + 1], p[1], &res[k]);
+			free(cut);
+			free(pid);
+			free(fd);
+			free(size);
+			_exit(i);
 		}
 		close(p[1]);
 		fd[k] = p[0];

@@ -104,6 +104,10 @@ report(struct ctx *c, const struct pem_block *b, struct lint_ctx *l)
 	if (c->json) {
 		json_begin_block(&j, &c->o, b, l->crl != NULL ? "crl" :
 		    "cert");
+		if (b->member != 0)	/* a container's, as cert-info's */
+			json_int(&j, "member", (long long)b->member);
+		else
+			json_null(&j, "member");
 		json_str(&j, "profile", lint_kind_name(l->kind), -1);
 		json_open(&j, "findings", '[');
 	}

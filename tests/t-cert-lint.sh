@@ -58,15 +58,15 @@ t no-lint-serial-zero-in-bundle 1 "cat $L/good-tls.pem $L/serial-zero.pem | cert
 t ok-lint-skip-rule 0 "cert-lint --skip e_serial_number_not_positive $L/serial-negative.pem" '' ''
 t ok-lint-only-other-rule 0 "cert-lint --only e_serial_number_not_positive $L/good-tls.pem" '' ''
 t no-lint-json 1 "cert-lint --json $L/serial-zero.pem" \
-    "{\"schema\":\"pemkit/1\",\"source\":\"$L/serial-zero.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"tls\",\"findings\":[{\"id\":\"e_serial_number_not_positive\",\"severity\":\"error\",\"message\":\"the serial number is zero\",\"citation\":\"RFC 5280 4.1.2.2\"}]}" ''
+    "{\"schema\":\"pemkit/1\",\"source\":\"$L/serial-zero.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"member\":null,\"profile\":\"tls\",\"findings\":[{\"id\":\"e_serial_number_not_positive\",\"severity\":\"error\",\"message\":\"the serial number is zero\",\"citation\":\"RFC 5280 4.1.2.2\"}]}" ''
 t ok-lint-json-profile-forced 0 "cert-lint -j -p root --only e_serial_number_not_positive $L/good-tls.pem" \
-    "{\"schema\":\"pemkit/1\",\"source\":\"$L/good-tls.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"profile\":\"root\",\"findings\":[]}" ''
+    "{\"schema\":\"pemkit/1\",\"source\":\"$L/good-tls.pem\",\"index\":1,\"line\":1,\"type\":\"cert\",\"member\":null,\"profile\":\"root\",\"findings\":[]}" ''
 # a PKCS#7 is one block: its members share its index (pemkit(7))
-t ok-lint-pkcs7-members-and-crl 0 "cert-lint -j --only e_serial_number_not_positive $F/chain.p7b $F/inter.crl | jq -r '[.index, .type, .profile] | @tsv'" \
-    "1	cert	tls
-1	cert	intermediate
-1	cert	root
-2	crl	crl" ''
+t ok-lint-pkcs7-members-and-crl 0 "cert-lint -j --only e_serial_number_not_positive $F/chain.p7b $F/inter.crl | jq -r '[.index, .member, .type, .profile] | @tsv'" \
+    "1	1	cert	tls
+1	2	cert	intermediate
+1	3	cert	root
+2		crl	crl" ''
 # the text names each member N.M: member M of block N (pemkit(7))
 t no-lint-pkcs7-members-numbered 1 "cert-lint --only e_sub_cert_cert_policy_empty,e_sub_ca_aia_missing $F/chain.p7b $F/leaf.pem >lint-p7.out; s=\$?; cut -d: -f1-3 lint-p7.out; exit \$s" \
     "$F/chain.p7b:1.1: error
@@ -240,5 +240,5 @@ t no-lint-readme-ci-gate-warning 1 "cd lint-ci && $ci" \
     'certs/ku-not-critical.pem:3: warning: w_ext_key_usage_not_critical: the keyUsage extension is not critical (RFC 5280 4.2.1.3)' ''
 # the members pemkit(7) names, in its order
 t ok-lint-json-schema 0 "cert-lint -j $L/ku-not-critical.pem | jq -c 'keys_unsorted, (.findings[0] | keys_unsorted)'" \
-    '["schema","source","index","line","type","profile","findings"]
+    '["schema","source","index","line","type","member","profile","findings"]
 ["id","severity","message","citation"]' ''

@@ -306,7 +306,7 @@ jobs_collect(struct certshow *c, int k, int fd, pid_t pid,
 {
 	unsigned char buf[65536];
 	ssize_t n;
-	int ws, skip, status = EX_YES;
+	int ws = 0, skip, status = EX_YES;
 
 	skip = !c->json && c->format == NULL && c->ncerts + c->ncrls == 0;
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/sendfile.h>
+#endif
 
 #include <openssl/crypto.h>
 
@@ -497,6 +500,41 @@ out_abort(struct out *o)
 	o->path = NULL;
 	freebuf(o);
 	o->failed = 1;
+}
+
+int
+out_append_fd(struct out *o, int fd, off_t off)
+{
+	unsigned char buf[65536];
+	ssize_t n;
+
+	if (o->failed || (!(o->flags & OUT_HOLD) && flush(o) != 0))
+		return EX_TROUBLE;
+#ifdef __linux__
+	while (!(o->flags & OUT_HOLD) &&
+	    (n = sendfile(o->fd, fd, &off, 1 << 30)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && (errno == EINVAL || errno == ENOSYS))
+			break;	/* read and write below */
+		if (n == -1) {
+			o->failed = 1;
+			return diag_err(o->name, 0, "write error: %s",
+			    strerror(errno));
+		}
+	}
+#endif
+	while ((n = pread(fd, buf, sizeof(buf), off)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return diag_err(NULL, 0, "a temporary file: %s",
+			    strerror(errno));
+		off += n;
+		if (out_write(o, buf, (size_t)n) != 0)
+			return EX_TROUBLE;
+	}
+	return 0;
 }
 
 void

@@ -122,6 +122,16 @@ int	out_close(struct out *o);
 void	out_abort(struct out *o);
 
 /*
+ * out_append_fd: append what the regular file open on fd holds from byte
+ * off to its end, as out_write would: with OUT_HOLD read into the
+ * buffer; else the buffer flushed and the bytes copied by the kernel
+ * (sendfile(2) on Linux; read and write elsewhere or where it refuses).
+ * For the later outputs of cert-info -J.  Returns 0, or EX_TROUBLE after
+ * printing "prog: name: write error: cause" or the read error.
+ */
+int	out_append_fd(struct out *o, int fd, off_t off);
+
+/*
  * out_forget: in a forked process (cert-info -J), let go of an output
  * its parent owns: its memory freed (wiped when secret) and its
  * descriptor closed, its temporary file neither removed nor renamed, and

@@ -276,9 +276,9 @@ jobs_range(struct certshow *c, char **files, int nfiles, unsigned flags,
 	return all ? ex_worst(status, rd) : status;
 }
 
-/* A later process: its range shown into memory, then down fd; its
+/* A later process: its range shown into the temporary file fd; its
  * counts and exit class into *res.  Returns its exit status: 0 once
- * all was handed over, else EX_TROUBLE. */
+ * all was written, else EX_TROUBLE. */
 static int
 jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
     struct jobpos lo, struct jobpos hi, int fd, struct jobres *res)
@@ -286,7 +286,7 @@ jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
 	int status;
 
 	out_forget(&c->o);	/* the first process's */
-	out_fdopen(&c->o, fd, "<pipe>", OUT_HOLD);
+	out_fdopen(&c->o, fd, "<temporary file>", 0);
 	c->later = 1;
 	c->ncerts = c->nleaves = c->ncrls = 0;
 	status = jobs_range(c, files, nfiles, flags, lo, hi, 0);
@@ -298,41 +298,55 @@ jobs_child(struct certshow *c, char **files, int nfiles, unsigned flags,
 	return out_close(&c->o) != 0 ? EX_TROUBLE : 0;
 }
 
-/* The output of later process k, read from fd onto c->o; its leading
- * blank line dropped when nothing was shown before it (text). */
+/* Later process k, once it ended: its output, in the temporary file fd,
+ * appended to c->o (its leading blank line dropped when nothing was shown
+ * before it, in text), its counts added to c's. */
 static int
 jobs_collect(struct certshow *c, int k, int fd, pid_t pid,
     const struct jobres *res)
 {
-	unsigned char buf[65536];
-	ssize_t n;
-	int ws = 0, skip, status = EX_YES;
+	unsigned char first;
+	off_t off = 0;
+	int ws = 0, status;
 
-	skip = !c->json && c->format == NULL && c->ncerts + c->ncrls == 0;
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			status = diag_err(NULL, 0, "-J: process %d: %s", k + 1,
-			    strerror(errno));
-			break;
-		}
-		if (skip && buf[0] == '\n')
-			out_write(&c->o, buf + 1, (size_t)n - 1);
-		else
-			out_write(&c->o, buf, (size_t)n);
-		skip = 0;
-	}
-	close(fd);
 	while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
 		;
-	if (!res->done || !WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+	if (!res->done || !WIFEXITED(ws) || WEXITSTATUS(ws) != 0) {
+		close(fd);
 		return diag_err(NULL, 0, "-J: process %d of %d ended before "
 		    "its part of the input was shown", k + 1, c->jobs);
+	}
+	if (!c->json && c->format == NULL && c->ncerts + c->ncrls == 0 &&
+	    pread(fd, &first, 1, 0) == 1 && first == '\n')
+		off = 1;
+	status = out_append_fd(&c->o, fd, off);
+	close(fd);
 	c->ncerts += res->ncerts;
 	c->nleaves += res->nleaves;
 	c->ncrls += res->ncrls;
 	return ex_worst(status, res->status);
+}
+
+/* A new temporary file, already unlinked, in $TMPDIR or /tmp: its
+ * descriptor, or -1 after a warning. */
+static int
+jobs_tmpfile(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/pemkit-J.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1) {
+		diag_warn(NULL, 0, "-J: cannot create a temporary file in "
+		    "%s (%s): one process does the work", dir,
+		    strerror(errno));
+		return -1;
+	}
+	unlink(path);
+	return fd;
 }
 
 int
@@ -343,7 +357,7 @@ certshow_jobs(struct certshow *c, char **files, int nfiles, unsigned flags)
 	struct jobres *res;
 	struct stat st;
 	pid_t *pid;
-	int *fd, p[2], i, k, n = c->jobs, started, status = EX_YES;
+	int *fd, i, k, n = c->jobs, started, status = EX_YES;
 
 	if (n < 2 || nfiles == 0 || c->metrics != NULL || c->deferred ||
 	    revoke_on(&c->rv) || c->gate.ari != NULL)
@@ -378,34 +392,38 @@ certshow_jobs(struct certshow *c, char **files, int nfiles, unsigned flags)
 	cut[n].off = 0;
 	pid = xmalloc((size_t)n * sizeof(*pid));
 	fd = xmalloc((size_t)n * sizeof(*fd));
+	/* the files first: without them, one process does the work */
+	for (k = 1; k < n; k++)
+		if ((fd[k] = jobs_tmpfile()) == -1) {
+			while (--k > 0)
+				close(fd[k]);
+			munmap(res, (size_t)n * sizeof(*res));
+			free(cut);
+			free(pid);
+			free(fd);
+			free(size);
+			return -1;
+		}
 	for (started = 1; started < n; started++) {
 		k = started;
-		if (pipe(p) == -1) {
-			status = diag_err(NULL, 0, "-J: cannot start process "
-			    "%d: %s", k + 1, strerror(errno));
-			break;
-		}
 		if ((pid[k] = fork()) == -1) {
 			status = diag_err(NULL, 0, "-J: cannot start process "
 			    "%d: %s", k + 1, strerror(errno));
-			close(p[0]);
-			close(p[1]);
+			while (k < n)
+				close(fd[k++]);
 			break;
 		}
 		if (pid[k] == 0) {
-			close(p[0]);
 			for (i = 1; i < k; i++)
 				close(fd[i]);
 			i = jobs_child(c, files, nfiles, flags, cut[k],
-			    cut[k + 1], p[1], &res[k]);
+			    cut[k + 1], fd[k], &res[k]);
 			free(cut);
 			free(pid);
 			free(fd);
 			free(size);
 			_exit(i);
 		}
-		close(p[1]);
-		fd[k] = p[0];
 	}
 	/* the first range, and every message of the input; a range whose
 	 * process did not start is not shown (exit 2, said above) */

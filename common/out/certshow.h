@@ -66,9 +66,9 @@ int	certshow_files(struct certshow *c, char **files, int nfiles,
  * concatenation, and a block (a container with its members) belongs to
  * the range its first byte is in.  Each later process is forked, reads
  * the input from its start with its messages kept quiet (diag_quiet)
- * so that it numbers blocks and lines as one process does, shows the
- * blocks of its range into memory, and hands that output to the first
- * through a pipe when done, with its counts and exit class in a shared
+ * so that it numbers blocks and lines as one process does, and shows the
+ * blocks of its range into an unlinked temporary file in $TMPDIR (or
+ * /tmp), made by the first, with its counts and exit class in a shared
  * page.  The first process shows the first range, reads the rest for
  * the input's messages, which it alone prints, then appends each later
  * output in turn.  Messages about certificates come from the process
@@ -77,7 +77,7 @@ int	certshow_files(struct certshow *c, char **files, int nfiles,
  * when the input cannot be cut so (standard input, a file that is not
  * regular, c->jobs below 2) or the options need every certificate in
  * one process (--crl, --ocsp, --ari, -f openmetrics): one process then
- * does the work.  Sources: fork(2), pipe(2), mmap(2) MAP_SHARED.
+ * does the work.  Sources: fork(2), mkstemp(3), mmap(2) MAP_SHARED.
  */
 int	certshow_jobs(struct certshow *c, char **files, int nfiles,
 	    unsigned flags);

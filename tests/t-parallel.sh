@@ -64,5 +64,7 @@ t trouble-jobs-zero 2 "cert-info -J 0 par/mid.pem" '' \
     "cert-info: --jobs: a number of processes, 1 to 64
 $(cert-info -h 2>&1 | sed -n '/^usage/,/file \.\.\.\]/p')"
 # no room for the later processes' output: one process does the work
+# (not under valgrind, which needs TMPDIR itself)
+[ -n "${PEMKIT_WRAP-}" ] ||
 t ok-jobs-no-tmpdir 0 "TMPDIR=$O/none cert-info -J 3 --json par/mid.pem | cmp - par/j1.json" '' \
     "cert-info: warning: -J: cannot create a temporary file in $O/none (No such file or directory): one process does the work"

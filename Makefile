@@ -15,6 +15,9 @@ OSSL_CFLAGS != $(PKG_CONFIG) --cflags libcrypto libidn2
 OSSL_LIBS != $(PKG_CONFIG) --libs libcrypto libidn2
 SSL_LIBS != $(PKG_CONFIG) --libs libssl
 
+# the builds inside check, check-full, asan and fuzz-smoke run one job a core
+NCPU != getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2
+
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
 	  -Wstrict-prototypes -Wwrite-strings
@@ -56,16 +59,16 @@ demo: all
 
 # The test suite; its last line is "N passed, N failed".  The corpus
 # sweeps read a fixed sample, every CORPUS_SAMPLE-th file (tests/run sets
-# 4), JOBS at a time (2); check-full reads the whole corpus and cuts the
+# 8), JOBS at a time (2); check-full reads the whole corpus and cuts the
 # hostile inputs at every byte offset (tests/lib/sweep.sh).
 check:
 	$(MAKE) clean-objs
-	$(MAKE) EXTRA_CFLAGS=-Werror all
+	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
 	sh tests/run
 
 check-full:
 	$(MAKE) clean-objs
-	$(MAKE) EXTRA_CFLAGS=-Werror all
+	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
 	CORPUS_SAMPLE=1 THIN=1 sh tests/run
 
 # Real servers from Debian (nginx, HAProxy, Dovecot, Postfix) on loopback
@@ -82,10 +85,10 @@ check-servers: all
 # expects (a crash to the corpus checks).
 asan:
 	$(MAKE) clean-objs
-	$(MAKE) EXTRA_CFLAGS="-Werror -fsanitize=address,undefined \
+	$(MAKE) -j$(NCPU) EXTRA_CFLAGS="-Werror -fsanitize=address,undefined \
 	    -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" all
-	ASAN_OPTIONS=detect_leaks=1:exitcode=134 CORPUS_SAMPLE=10 \
+	ASAN_OPTIONS=detect_leaks=1:exitcode=134 CORPUS_SAMPLE=16 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=134 \
 	    sh tests/run
 	$(MAKE) clean-objs
@@ -155,29 +158,40 @@ FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 
 fuzz: $(FUZZERS:%=fuzz/out/%)
 
+# the common code, built once for every harness (fuzz/out/obj/FLOOR/)
+FUZZ_OBJ = $(COMMON_SRC:common/%.c=fuzz/out/obj/%.o)
+FUZZ_LIB = fuzz/out/libpemkit.a
+fuzz/out/obj/%.o: common/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_OBJ)
+
 # filter: whole filters, each main() renamed fz_NAME and linked in; the
 # filters fuzzed are those fuzz/filter.c declares an fz_NAME for
 FZ_FILTERS != sed -n 's/^int[[:space:]]*fz_\([a-z0-9_]*\)(.*/\1/p' \
 	     fuzz/filter.c | tr _ -
 fuzz/out/filter: fuzz/filter.c fuzz/fuzz.h $(FZ_FILTERS:%=filters/%.c) \
-	    $(COMMON_SRC) $(HEADERS)
+	    $(FUZZ_LIB) $(HEADERS)
 	@mkdir -p fuzz/out/fz
 	for f in $(FZ_FILTERS); do \
 		$(FUZZ_CC) $(FUZZ_FLAGS) -Dmain=fz_$$(echo $$f | tr - _) \
 		    -c -o fuzz/out/fz/$$f.o filters/$$f.c || exit 1; \
 	done
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ fuzz/filter.c \
-	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(COMMON_SRC) $(SSL_LIBS) $(OSSL_LIBS)
+	    $(FZ_FILTERS:%=fuzz/out/fz/%.o) $(FUZZ_LIB) $(SSL_LIBS) $(OSSL_LIBS)
 
 # csr and keymatch compile a filter's source in
 fuzz/out/csr: filters/csr-check.c
 fuzz/out/keymatch: filters/key-match.c
 
-fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(COMMON_SRC) $(HEADERS)
+fuzz/out/%: fuzz/%.c fuzz/fuzz.h $(FUZZ_LIB) $(HEADERS)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) $(SSL_LIBS) $(OSSL_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB) $(SSL_LIBS) $(OSSL_LIBS)
 
-fuzz-smoke: fuzz
+fuzz-smoke:
+	$(MAKE) -j$(NCPU) fuzz
 	sh fuzz/smoke $(FUZZ_SECS) $(FUZZERS)
 
 # The suite under valgrind's memcheck: every filter call goes through a
@@ -189,7 +203,7 @@ VG_THIN	?= 25
 valgrind: all
 	rm -rf tests/vgbin && mkdir -p tests/vgbin
 	for f in $(FILTERS); do \
-		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=134 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect %s/bin/%s "$$@"\n' \
+		printf '#!/bin/sh\nexec valgrind -q --vgdb=no --error-exitcode=134 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect %s/bin/%s "$$@"\n' \
 		    "$(CURDIR)" $$f >tests/vgbin/$$f; \
 		chmod +x tests/vgbin/$$f; \
 	done

@@ -203,18 +203,25 @@ fetch_all v1 1
 # the renewal: a new key and certificate, the bundles rebuilt, every
 # server reloaded; then the new leaf is served and the old key refused
 build 2 || { echo "FAIL build-v2: the bundles were not rebuilt"; fail=$((fail + 1)); }
-# the processes that served v1: nginx's workers, HAProxy's old process.
-# Each keeps accepting until it has taken its stop signal, so a fetch
-# right after the first new leaf may still reach one (CI saw it): the
-# old key is judged only once they are gone.
-old_pids="$(pgrep -P "$(cat $D/nginx.pid)" | tr '\n' ' ')$(cat $D/haproxy.pid)"
+# the processes that served v1: nginx's workers, HAProxy's old process,
+# Postfix's smtpd and Dovecot's login processes (the ones holding the old
+# key; Dovecot's log, anvil and config stay).  Each keeps accepting until
+# it has taken its stop signal, so a fetch right after the first new leaf
+# may still reach one (CI saw it with nginx): the old key is judged only
+# once they are gone.
+pf_master=$(tr -d ' ' <"$D/pf-queue/pid/master.pid" 2>/dev/null)
+dc_master=$(cat "$D/dovecot-run/master.pid" 2>/dev/null)
+old_pids="$(pgrep -P "$(cat $D/nginx.pid)" | tr '\n' ' ')$(cat $D/haproxy.pid)
+    $(pgrep -P "${pf_master:-0}" smtpd | tr '\n' ' ')
+    $(pgrep -P "${dc_master:-0}" -- '-login$' | tr '\n' ' ')"
+old_pids=$(echo $old_pids)	# one line, for the case's command
 ok reload-nginx "nginx -e $D/nginx.err -p $D -c $D/nginx.conf -s reload"
 ok reload-haproxy "haproxy -f $D/haproxy.cfg -D -p $D/haproxy.pid -sf \$(cat $D/haproxy.pid)"
+ok reload-dovecot "doveadm -c $D/dovecot.conf reload"
+ok reload-postfix "postfix -c $D/postfix reload"
 ok reload-old-processes-gone "i=0; for p in $old_pids; do
     while kill -0 \$p 2>/dev/null; do
     i=\$((i + 1)); [ \$i -ge 100 ] && exit 1; sleep 0.1; done; done"
-ok reload-dovecot "doveadm -c $D/dovecot.conf reload"
-ok reload-postfix "postfix -c $D/postfix reload"
 # a reload takes effect as new workers start: wait for the new leaf
 while IFS='|' read -r n p a want; do
 	ok "renewal-$n-new-leaf" "i=0; until tls-fetch -t 2 $a 127.0.0.1:$p 2>/dev/null |

@@ -6,13 +6,14 @@
 # release before the DER fast path (tag speed2-base) wrote it, and
 # t-golden.sh compares; any difference in output, message or exit status
 # is a failure.
-#	sh tests/golden.sh MODE [STRIDE]
+#	sh tests/golden.sh MODE [STRIDE [SKIP]]
 # MODE is text, json, format or find; with STRIDE, every STRIDE-th file
-# only (default CORPUS_SAMPLE, else every file: tests/lib/sweep.sh), JOBS
+# only, from the file after the first SKIP (default CORPUS_SAMPLE, else
+# every file, and 0: tests/lib/sweep.sh), JOBS
 # files at a time.  cert-info is the one on PATH; C is the corpus
 # (../shared/corpus).
 set -u
-MODE=$1 STRIDE=${2:-${CORPUS_SAMPLE:-1}}
+MODE=$1 STRIDE=${2:-${CORPUS_SAMPLE:-1}} SKIP=${3:-0}
 C=${C:-../shared/corpus}
 . "$(dirname "$0")/lib/sweep.sh"
 F='%{subject}|%{issuer}|%{serial}|%{notBefore}|%{notAfter}|%{days_left}|%{sha256}|%{sha1}|%{spki_sha256}|%{pin_sha256}|%{role}|%{signature}|%{ski}|%{aki}|%{key_type}|%{key_bits}|%{dns}|%{ip}|%{email}|%{type}|%{line}|%{index}|%{subject.CN}|%{subject.O}|%{issuer.CN}|%{issuer.C}|%{tlsa.3.1.1}|%{tlsa.2.0.2}|%{crl_number}|%{next_update}|%{revoked}'
@@ -24,7 +25,7 @@ esac
 K=${K-}
 export MODE K F
 cd "$C" || exit 2
-tail -n +2 MANIFEST.tsv | cut -f1 | LC_ALL=C sort | sample "$STRIDE" |
+tail -n +2 MANIFEST.tsv | cut -f1 | LC_ALL=C sort | sample "$STRIDE" "$SKIP" |
     sweep '[ -f "$p" ] || continue
 	if [ "$MODE" = find ]; then
 		key-match --find - "$p" <"$K"

@@ -85,9 +85,14 @@ t() {
 	_name=$1 _want=$2 _cmd=$3 _out=$4 _err=${5-*}
 	needs_corpus "$_cmd$_out$_err" && return 0
 	lacks_tool "$_cmd" && return 0
+	[ -z "${CASE_TIMES-}" ] || _t0=$(date +%s%N)
 	(cd "$O" && sh -c "$_cmd") >"$O/$_name.out" 2>"$O/$_name.err" \
 	    </dev/null
 	_rc=$?
+	# CASE_TIMES=1: each case's milliseconds in $O_ROOT/case-times, for
+	# the suite's budget (sort -rn tests/out/case-times | head)
+	[ -z "${CASE_TIMES-}" ] || echo "$((($(date +%s%N) - _t0) / 1000000)) $_name" \
+	    >>"$O_ROOT/case-times"
 	_why=
 	[ "$_rc" = "$_want" ] || _why="exit status $_rc, want $_want"
 	cmp_spec "$O/$_name.out" "$_out" || _why="$_why${_why:+; }stdout differs"

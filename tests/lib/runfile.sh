@@ -17,7 +17,10 @@ mkdir -p "$O"
 pass=0 fail=0 skip=0 skip_tool=0 tools_missing= requires_tools=
 . tests/lib/cases.sh
 . tests/lib/messy.sh
+_rf_t0=$(date +%s)
 . "./${1#./}" >"$_rf_out.log" 2>&1 </dev/null
 _rf_null=ok
 { [ -c /dev/null ] && [ ! -s /dev/null ]; } || _rf_null=replaced
 echo "$pass $fail $skip $skip_tool $_rf_null $tools_missing" >"$_rf_out.counts"
+# its seconds, for the suite's budget (tests/run -T lists the slowest)
+echo $(($(date +%s) - _rf_t0)) "$_rf_name" >"$_rf_out.secs"

@@ -8,10 +8,11 @@
 # processes at once; CORPUS_SAMPLE=1 is the whole corpus (make
 # check-full).  A sampled sweep checks the same thing on fewer files.
 
-# sample [N]: the lines of stdin, every N-th from the first (N defaults
-# to CORPUS_SAMPLE, else 1)
+# sample [N [K]]: the lines of stdin, every N-th from line K + 1 (N
+# defaults to CORPUS_SAMPLE, else 1; K to 0)
 sample() {
-	awk -v s="${1:-${CORPUS_SAMPLE:-1}}" '(NR - 1) % s == 0'
+	awk -v s="${1:-${CORPUS_SAMPLE:-1}}" -v k="${2:-0}" \
+	    'NR > k && (NR - 1 - k) % s == 0'
 }
 
 # sweep BODY: run the shell text BODY once per line of stdin, with that

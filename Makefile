@@ -71,6 +71,16 @@ check-full:
 	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
 	CORPUS_SAMPLE=1 THIN=1 sh tests/run
 
+# Only the t-files whose sweeps make check samples (those that name
+# CORPUS_SAMPLE, THIN, sample or sweep, or run a script that samples),
+# run whole.  With make check beside it, every case runs once and every
+# sweep whole, as in check-full, in less time (.ci/run).
+SWEEP_FILES != grep -l -E 'CORPUS_SAMPLE|THIN|sample |sweep|(corpus|chains|keypairs)-check\.sh|cert-info-vs-openssl\.sh|golden\.sh' tests/t-*.sh
+check-sweeps:
+	$(MAKE) clean-objs
+	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
+	CORPUS_SAMPLE=1 THIN=1 sh tests/run $(SWEEP_FILES)
+
 # Real servers from Debian (nginx, HAProxy, Dovecot, Postfix) on loopback
 # high ports, each loading the bundle examples/Makefile builds for it,
 # fetched back by tls-fetch, renewed and reloaded; then tls-fetch's
@@ -142,7 +152,7 @@ clean-objs:
 clean: clean-objs
 	rm -rf bin tests/out bench/data
 
-.PHONY: all check check-full check-servers asan demo fuzz fuzz-smoke lint list-filters valgrind install uninstall clean clean-objs
+.PHONY: all check check-full check-sweeps check-servers asan demo fuzz fuzz-smoke lint list-filters valgrind install uninstall clean clean-objs
 
 # libFuzzer harnesses (fuzz/*.c) over the common code, built with clang's
 # fuzzer, ASan and UBSan into fuzz/out/.  fuzz-smoke runs each for

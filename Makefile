@@ -57,18 +57,19 @@ bin/%: filters/%.c $(LIB) $(HEADERS)
 demo: all
 	sh examples/demo.sh
 
+# a clean build with -Werror, one job a core (the build every check makes)
+WERROR_BUILD = $(MAKE) clean-objs && $(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
+
 # The test suite; its last line is "N passed, N failed".  The corpus
 # sweeps read a fixed sample, every CORPUS_SAMPLE-th file (tests/run sets
 # 8), JOBS at a time (2); check-full reads the whole corpus and cuts the
 # hostile inputs at every byte offset (tests/lib/sweep.sh).
 check:
-	$(MAKE) clean-objs
-	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
+	$(WERROR_BUILD)
 	sh tests/run
 
 check-full:
-	$(MAKE) clean-objs
-	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
+	$(WERROR_BUILD)
 	CORPUS_SAMPLE=1 THIN=1 sh tests/run
 
 # Only the t-files whose sweeps make check samples (those that name
@@ -77,8 +78,7 @@ check-full:
 # sweep whole, as in check-full, in less time (.ci/run).
 SWEEP_FILES != grep -l -E 'CORPUS_SAMPLE|THIN|sample |sweep|(corpus|chains|keypairs)-check\.sh|cert-info-vs-openssl\.sh|golden\.sh' tests/t-*.sh
 check-sweeps:
-	$(MAKE) clean-objs
-	$(MAKE) -j$(NCPU) EXTRA_CFLAGS=-Werror all
+	$(WERROR_BUILD)
 	CORPUS_SAMPLE=1 THIN=1 sh tests/run $(SWEEP_FILES)
 
 # Real servers from Debian (nginx, HAProxy, Dovecot, Postfix) on loopback
@@ -210,7 +210,7 @@ fuzz-smoke:
 # make asan's (LeakSanitizer, on a larger corpus sample); VG_LEAK=full
 # adds definite and indirect leaks here too, about a fifth slower.  Long
 # loops and the corpus are thinned (VG_THIN, VG_SAMPLE), two t-files at
-# a time (TJOBS), to keep it near a quarter of an hour on 2 cores
+# a time (TJOBS): 23 minutes on 2 cores, the longest step of .ci/run
 # (README, Testing).  OpenSSL's AVX2/ADX code paths are turned off
 # (OPENSSL_ia32cap): under valgrind its RSA key generation then takes
 # about 7 s instead of 17 s, and our code runs the same.

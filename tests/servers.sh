@@ -23,6 +23,16 @@ fail=0
 NAME=mail.example.test
 
 stop_all() {
+	# the children of every server with a pid file too (nginx's workers,
+	# also the second nginx's of the gate cases): a master killed below
+	# before it has stopped them leaves them listening, orphaned (one a
+	# run was seen)
+	_kids=
+	for p in "$D"/*.pid; do
+		[ -f "$p" ] || continue
+		_p=$(tr -dc 0-9 <"$p")
+		[ -n "$_p" ] && _kids="$_kids $(pgrep -P "$_p" 2>/dev/null)"
+	done
 	[ -f "$D/nginx.pid" ] && nginx -e "$D/nginx.err" -p "$D" \
 	    -c "$D/nginx.conf" -s stop 2>/dev/null
 	[ -f "$D/haproxy.pid" ] && kill "$(cat "$D/haproxy.pid")" 2>/dev/null
@@ -33,6 +43,9 @@ stop_all() {
 	for p in "$D"/*.pid "$D"/dovecot-run/master.pid \
 	    "$D"/pf-queue/pid/master.pid; do
 		[ -f "$p" ] && kill -9 "$(tr -dc 0-9 <"$p")" 2>/dev/null
+	done
+	for p in $_kids; do
+		kill -9 "$p" 2>/dev/null
 	done
 	rm -rf "$D"
 }

@@ -22,5 +22,5 @@ _rf_t0=$(date +%s)
 _rf_null=ok
 { [ -c /dev/null ] && [ ! -s /dev/null ]; } || _rf_null=replaced
 echo "$pass $fail $skip $skip_tool $_rf_null $tools_missing" >"$_rf_out.counts"
-# its seconds, for the suite's budget (tests/run -T lists the slowest)
+# its seconds, for the suite's budget (sort -rn tests/out/*.secs | head)
 echo $(($(date +%s) - _rf_t0)) "$_rf_name" >"$_rf_out.secs"
